@@ -1,0 +1,55 @@
+"""Engines and sessions: the one place that knows which database we talk to."""
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import lru_cache
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+from pacesetter.settings import get_settings
+
+
+def normalise_url(url: str) -> str:
+    """Pick our driver for a plain URL, so `postgresql://user@host/db` works as given."""
+    parsed = make_url(url)
+    if parsed.drivername in ("postgresql", "postgres"):
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    return parsed.render_as_string(hide_password=False)
+
+
+def _enable_sqlite_rules(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+    # SQLite leaves foreign keys off unless asked, per connection; WAL lets the web app read
+    # while an import writes.
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.close()
+
+
+def make_engine(url: str) -> Engine:
+    engine = create_engine(normalise_url(url), future=True)
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _enable_sqlite_rules)
+    return engine
+
+
+@lru_cache
+def get_engine() -> Engine:
+    return make_engine(get_settings().database_url)
+
+
+def session_factory(engine: Engine | None = None) -> sessionmaker[Session]:
+    return sessionmaker(bind=engine or get_engine(), expire_on_commit=False)
+
+
+@contextmanager
+def unit_of_work(engine: Engine | None = None) -> Iterator[Session]:
+    """One transaction: commits when the block ends cleanly, rolls back on any error.
+
+    CLI commands and requests are the transaction boundary; services below only flush.
+    """
+    with session_factory(engine)() as session, session.begin():
+        yield session

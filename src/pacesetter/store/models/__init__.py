@@ -1,0 +1,27 @@
+"""Every table of the store; importing this package registers them all on `Base.metadata`."""
+
+from pacesetter.store.models.base import Base, utcnow
+from pacesetter.store.models.crm import Account, Activity, Deal, DealChange, Forecast
+from pacesetter.store.models.org import Holiday, OrgSettings, Person
+from pacesetter.store.models.planning import CoachingRecord, Goal, GoalChange, PlanLine
+from pacesetter.store.models.system import ImportRun, LoginAttempt, UserSession
+
+__all__ = [
+    "Account",
+    "Activity",
+    "Base",
+    "CoachingRecord",
+    "Deal",
+    "DealChange",
+    "Forecast",
+    "Goal",
+    "GoalChange",
+    "Holiday",
+    "ImportRun",
+    "LoginAttempt",
+    "OrgSettings",
+    "Person",
+    "PlanLine",
+    "UserSession",
+    "utcnow",
+]
