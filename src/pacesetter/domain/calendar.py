@@ -15,10 +15,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from pacesetter.domain.errors import Invalid
+
 MONDAY_TO_FRIDAY = frozenset(range(5))
 
 
-class CalendarError(ValueError):
+class CalendarError(Invalid, ValueError):
     """A calendar that cannot be built: no working weekday, an unknown country or region."""
 
 
@@ -60,7 +62,7 @@ class WorkCalendar:
 
         The `holidays` package is imported here only, so the rest of the domain runs without it.
         """
-        import holidays  # noqa: PLC0415 - optional at runtime, see above
+        import holidays
 
         try:
             found = holidays.country_holidays(country, subdiv=subdivision, years=list(years))
