@@ -1,0 +1,135 @@
+"""Metric values at an as-of date, for people (their own numbers) or teams (summed over members).
+
+The entry point of the catalogue. However many people or managers are asked about, the work is
+one query for the keys, one per family of SQL aggregates the requested metrics need (closed
+deals, created deals, open pipeline, activities, follow-ups) and one per goal target: never one
+per person. Formulas (ratios, means, coverage) are then applied in Python to the summed parts,
+so a team's ratio is over its pooled rows.
+"""
+
+from collections.abc import Iterator, Sequence
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Select, select
+from sqlalchemy.orm import Session
+
+from pacesetter.domain.calendar import WorkCalendar
+from pacesetter.domain.periods import Period
+from pacesetter.domain.vocab import GoalStatus
+from pacesetter.metrics.catalogue import (
+    Aggregate,
+    GoalTarget,
+    Metric,
+    Unit,
+    Value,
+    in_family,
+    resolve,
+)
+from pacesetter.metrics.families import Family, ReportContext
+from pacesetter.metrics.grouping import ByOwner, ByTeam, Grouping
+from pacesetter.store.models import Goal
+
+MetricValues = dict[int, dict[str, Value]]
+
+
+def person_metrics(
+    session: Session,
+    people: Select[tuple[int]],
+    period: Period,
+    as_of: date,
+    metrics: Sequence[str],
+    *,
+    calendar: WorkCalendar | None = None,
+) -> MetricValues:
+    """Each selected person's own numbers for `period` to date at `as_of`, by metric slug.
+
+    Every id `people` selects is a key; sums and counts over nothing are 0, ratios and means
+    null. The working calendar is read from the organisation settings unless given.
+    """
+    context = ReportContext(session, period.start, period.end, as_of, calendar)
+    return metrics_for(context, ByOwner(people), metrics)
+
+
+def team_metrics(
+    session: Session,
+    managers: Select[tuple[int]],
+    period: Period,
+    as_of: date,
+    metrics: Sequence[str],
+    *,
+    calendar: WorkCalendar | None = None,
+) -> MetricValues:
+    """Each selected manager's team numbers: the manager and everyone below them, pooled."""
+    context = ReportContext(session, period.start, period.end, as_of, calendar)
+    return metrics_for(context, ByTeam(managers), metrics)
+
+
+def metrics_for(context: ReportContext, grouping: Grouping, slugs: Sequence[str]) -> MetricValues:
+    """The values of `slugs` for every key of `grouping` in `context`."""
+    plan = resolve(slugs)
+    session = context.session
+    found: dict[int, dict[str, Any]] = {key: {} for key in session.scalars(grouping.keys)}
+    for statement in _statements(context, grouping, plan):
+        for row in session.execute(statement).mappings():
+            found[row["key"]].update(row)
+    return {key: _evaluate(plan, parts, slugs) for key, parts in found.items()}
+
+
+def _statements(
+    context: ReportContext, grouping: Grouping, plan: list[Metric]
+) -> Iterator[Select[Any]]:
+    families = dict.fromkeys(m.source.family for m in plan if isinstance(m.source, Aggregate))
+    for family in families:
+        statement = _family_statement(context, grouping, family, in_family(plan, family))
+        if statement is not None:
+            yield statement
+    for entry in plan:
+        if isinstance(entry.source, GoalTarget):
+            yield _goal_target_statement(context, grouping, entry.slug, entry.source)
+
+
+def _family_statement(
+    context: ReportContext, grouping: Grouping, family: Family, metrics: list[Metric]
+) -> Select[Any] | None:
+    """One family's aggregates per owner, then grouped; None when no row can count."""
+    rows = family.rows(context, grouping.owners())
+    if rows is None:
+        return None
+    aggregates = [
+        m.source.expression(rows.c).label(m.slug)
+        for m in metrics
+        if isinstance(m.source, Aggregate)
+    ]
+    per_owner = select(rows.c.owner_id.label("key"), *aggregates).group_by(rows.c.owner_id)
+    return grouping.group(per_owner, [m.slug for m in metrics])
+
+
+def _goal_target_statement(
+    context: ReportContext, grouping: Grouping, slug: str, source: GoalTarget
+) -> Select[Any]:
+    """The approved goal of each key's own scope on `source.metric` for exactly this period."""
+    return select(Goal.person_id.label("key"), Goal.target.label(slug)).where(
+        Goal.scope_type == grouping.scope_type,
+        Goal.metric == source.metric,
+        Goal.status == GoalStatus.APPROVED,
+        Goal.period_start == context.start,
+        Goal.period_end == context.end,
+        Goal.person_id.in_(grouping.keys),
+    )
+
+
+def _evaluate(plan: list[Metric], parts: dict[str, Any], slugs: Sequence[str]) -> dict[str, Value]:
+    values: dict[str, Value] = {}
+    for entry in plan:  # dependencies come first
+        values[entry.slug] = _value(entry, parts.get(entry.slug), values)
+    return {slug: values[slug] for slug in slugs}
+
+
+def _value(entry: Metric, raw: Any, values: dict[str, Value]) -> Value:
+    if entry.formula is not None:
+        return entry.formula(*(values[name] for name in entry.depends_on))
+    if isinstance(entry.source, GoalTarget):
+        return None if raw is None else float(raw)
+    # A sum over nothing is NULL in SQL and 0 here; PostgreSQL may return Decimals for sums.
+    return int(raw or 0) if entry.unit is Unit.COUNT else float(raw or 0)
