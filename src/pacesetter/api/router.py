@@ -1,0 +1,16 @@
+"""The JSON API under /api/v1: every route but sign-in demands a CSRF token on writes."""
+
+from fastapi import APIRouter, Depends
+
+from pacesetter.api.deps import verify_csrf
+from pacesetter.api.routes import goals, org, people, session
+
+API_PREFIX = "/api/v1"
+
+api_router = APIRouter(prefix=API_PREFIX)
+api_router.include_router(session.sign_in_router)
+
+_protected = APIRouter(dependencies=[Depends(verify_csrf)])
+for module in (session, people, org, goals):
+    _protected.include_router(module.router)
+api_router.include_router(_protected)

@@ -1,0 +1,54 @@
+"""The organisation tree with each person's numbers: the home page and its JSON twin."""
+
+from datetime import date
+
+from pydantic import BaseModel
+
+from pacesetter.api.schemas.people import PersonOut
+
+
+class PeriodOut(BaseModel):
+    name: str
+    start: date
+    end: date
+
+
+class Numbers(BaseModel):
+    """Won revenue and deals won in the quarter, activities in the month, all to the as-of date."""
+
+    revenue_won: float
+    deals_won: int
+    activities: int
+
+
+class TreeNode(BaseModel):
+    person: PersonOut
+    left: bool  # employment ended before the as-of date
+    own: Numbers  # the person's own numbers, by owner
+    team: Numbers | None  # the person and everyone below them; null for people without reports
+    reports: list["TreeNode"]
+
+
+class Bar(BaseModel):
+    """One bar of the won-revenue chart: a direct report's team (or own) won revenue."""
+
+    person_id: int
+    label: str
+    revenue_won: float
+
+
+class TrendPoint(BaseModel):
+    month: str
+    revenue_won: float
+
+
+class Overview(BaseModel):
+    as_of: date
+    quarter: PeriodOut
+    month: PeriodOut
+    currency: str
+    people: int  # employed on the as-of date
+    totals: Numbers
+    roots: list[TreeNode]
+    bars: list[Bar]
+    trend: list[TrendPoint]  # won revenue per month, oldest first, the current month to date

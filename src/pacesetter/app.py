@@ -1,0 +1,116 @@
+"""The web application: pages, the JSON API under /api/v1 and its docs, static assets.
+
+`create_app(engine)` builds one; `pacesetter serve` runs it with uvicorn. Domain errors are
+turned into responses here, once: JSON `{"detail": ...}` under /api/, a styled page elsewhere.
+"""
+
+import logging
+from importlib.metadata import version
+from urllib.parse import quote
+
+from fastapi import FastAPI, Request
+from fastapi.exception_handlers import request_validation_exception_handler
+from fastapi.exceptions import RequestValidationError
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from sqlalchemy import Engine
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from pacesetter.api.errors import error_headers, json_error, status_for
+from pacesetter.api.router import API_PREFIX, api_router
+from pacesetter.auth.errors import NotSignedIn
+from pacesetter.domain.errors import NotFound, PacesetterError
+from pacesetter.settings import Settings, get_settings
+from pacesetter.store.db import get_engine
+from pacesetter.web.errors import error_page
+from pacesetter.web.router import web_router
+from pacesetter.web.security import DOCS_PATH, SecurityHeaders
+from pacesetter.web.templating import STATIC_DIR
+
+log = logging.getLogger(__name__)
+OPENAPI_PATH = f"{API_PREFIX}/openapi.json"
+
+
+def create_app(engine: Engine | None = None, settings: Settings | None = None) -> FastAPI:
+    """The app, on `engine` (default: the configured database) with `settings` (default: the
+    environment's)."""
+    app = FastAPI(
+        title="Pacesetter API",
+        version=version("pacesetter"),
+        description="Sales performance for sales managers and their teams.",
+        openapi_url=OPENAPI_PATH,
+        docs_url=None,
+        redoc_url=None,
+    )
+    app.state.engine = engine or get_engine()
+    app.state.settings = settings or get_settings()
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    app.include_router(api_router)
+    app.include_router(web_router)
+    app.add_api_route(DOCS_PATH, api_docs, include_in_schema=False)
+    _install_error_handlers(app)
+    app.add_middleware(SecurityHeaders)
+    return app
+
+
+def api_docs() -> HTMLResponse:
+    """Swagger UI from this server's own copy: the docs work offline and leak no visits."""
+    return get_swagger_ui_html(
+        openapi_url=OPENAPI_PATH,
+        title="Pacesetter API",
+        swagger_js_url="/static/vendor/swagger-ui-bundle.js",
+        swagger_css_url="/static/vendor/swagger-ui.css",
+        swagger_favicon_url="/static/favicon.svg",
+    )
+
+
+def _install_error_handlers(app: FastAPI) -> None:
+    app.add_exception_handler(PacesetterError, _domain_error)  # type: ignore[arg-type]
+    app.add_exception_handler(StarletteHTTPException, _http_error)  # type: ignore[arg-type]
+    app.add_exception_handler(RequestValidationError, _validation_error)  # type: ignore[arg-type]
+    app.add_exception_handler(Exception, _unexpected_error)
+
+
+def _is_api(request: Request) -> bool:
+    return request.url.path.startswith("/api/")
+
+
+async def _domain_error(request: Request, error: PacesetterError) -> Response:
+    if _is_api(request):
+        return json_error(error)
+    if isinstance(error, NotSignedIn):
+        return _to_sign_in(request)
+    status = status_for(error)
+    # A page says "not found" in plain words whatever was missing, and never which it was.
+    message = None if isinstance(error, NotFound) else str(error)
+    return error_page(request, status, message, error_headers(error))
+
+
+def _to_sign_in(request: Request) -> Response:
+    target = f"/login?next={quote(request.url.path, safe='/')}"
+    if request.headers.get("HX-Request"):
+        # HTMX would swap the sign-in page into a fragment; tell it to navigate instead.
+        return Response(status_code=401, headers={"HX-Redirect": target})
+    return RedirectResponse(target, status_code=303)
+
+
+async def _http_error(request: Request, error: StarletteHTTPException) -> Response:
+    if _is_api(request):
+        return JSONResponse(
+            {"detail": error.detail}, status_code=error.status_code, headers=error.headers
+        )
+    return error_page(request, error.status_code, headers=error.headers)
+
+
+async def _validation_error(request: Request, error: RequestValidationError) -> Response:
+    if _is_api(request):
+        return await request_validation_exception_handler(request, error)
+    return error_page(request, 422, "Part of the address is not valid: check the link.")
+
+
+async def _unexpected_error(request: Request, error: Exception) -> Response:
+    log.exception("Unhandled error on %s %s", request.method, request.url.path, exc_info=error)
+    if _is_api(request):
+        return JSONResponse({"detail": "Internal server error"}, status_code=500)
+    return error_page(request, 500)

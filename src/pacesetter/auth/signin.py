@@ -1,0 +1,61 @@
+"""Signing in: who may, and what it costs to guess."""
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from pacesetter.auth.errors import SignInRefused, TooManyAttempts
+from pacesetter.auth.passwords import check_password
+from pacesetter.auth.ratelimit import (
+    attempt_key,
+    forget_attempts_before,
+    record_attempt,
+    seconds_until_allowed,
+)
+from pacesetter.auth.sessions import OpenedSession, open_session
+from pacesetter.settings import Settings
+from pacesetter.store.models import Person
+
+
+@dataclass(frozen=True)
+class Credentials:
+    email: str
+    password: str
+    client: str  # the caller's network address, half of the rate-limit key
+
+
+def may_sign_in(person: Person, today: date) -> bool:
+    """A password is set and employment has not ended (the end date is the last day employed)."""
+    has_left = person.end_date is not None and person.end_date < today
+    return person.password_hash is not None and not has_left
+
+
+def find_by_email(db: Session, email: str) -> Person | None:
+    return db.scalar(select(Person).where(Person.email == email.strip().lower()))
+
+
+def sign_in(
+    db: Session, credentials: Credentials, now: datetime, settings: Settings
+) -> OpenedSession:
+    """A new session, or `SignInRefused` / `TooManyAttempts`.
+
+    The attempt is flushed before either error is raised: callers that want it to count must
+    commit even when sign-in fails.
+    """
+    email = credentials.email.strip().lower()
+    key = attempt_key(email, credentials.client)
+    forget_attempts_before(db, now - timedelta(seconds=settings.login_window_seconds))
+    wait = seconds_until_allowed(
+        db, key, now, settings.login_attempts, settings.login_window_seconds
+    )
+    if wait:
+        raise TooManyAttempts(wait)
+    person = find_by_email(db, email)
+    accepted = check_password(person, credentials.password)
+    if person is None or not accepted or not may_sign_in(person, now.date()):
+        record_attempt(db, key, now, succeeded=False)
+        raise SignInRefused()
+    record_attempt(db, key, now, succeeded=True)
+    return open_session(db, person, now, settings.session_hours)

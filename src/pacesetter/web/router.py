@@ -1,0 +1,15 @@
+"""The pages. Sign-in is public; everything else needs a session and a CSRF token on writes."""
+
+from fastapi import APIRouter, Depends
+
+from pacesetter.api.deps import verify_csrf
+from pacesetter.web.routes import auth, goals, pages
+
+web_router = APIRouter(include_in_schema=False)
+web_router.include_router(auth.public_router)
+
+_protected = APIRouter(dependencies=[Depends(verify_csrf)])
+_protected.include_router(auth.router)
+_protected.include_router(pages.router)
+_protected.include_router(goals.router)
+web_router.include_router(_protected)

@@ -1,0 +1,70 @@
+"""The home page and a person's page: the same tree and numbers as `GET /api/v1/org/tree`."""
+
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse
+
+from pacesetter.api.deps import ReportDep, ViewerDep
+from pacesetter.api.schemas.org import Overview
+from pacesetter.api.services.overview import build_overview
+from pacesetter.api.services.people import manager_of, visible_subtree_ids
+from pacesetter.domain.periods import parse_period
+from pacesetter.domain.vocab import Role
+from pacesetter.web.templating import render
+
+router = APIRouter()
+
+HOME_TITLES = {
+    Role.REP: "Your numbers",
+    Role.MANAGER: "Your team",
+    Role.DIRECTOR: "Your organisation",
+    Role.ADMIN: "Everyone",
+}
+
+
+@router.get("/", response_class=HTMLResponse)
+def home(request: Request, viewer: ViewerDep, report: ReportDep) -> HTMLResponse:
+    overview = build_overview(report.db, report.scope.people_ids(), report.org, report.as_of)
+    title = HOME_TITLES[Role(viewer.role)]
+    return _render_overview(request, "home.html", overview, title=title)
+
+
+@router.get("/people/{person_id}", response_class=HTMLResponse)
+def person_page(
+    request: Request, person_id: int, viewer: ViewerDep, report: ReportDep
+) -> HTMLResponse:
+    db, scope = report.db, report.scope
+    person = scope.person(db, person_id)
+    team = visible_subtree_ids(db, scope, person.id)
+    overview = build_overview(db, team, report.org, report.as_of)
+    manager = manager_of(db, person)
+    context = {
+        "node": overview.roots[0],
+        "manager": manager,
+        "manager_visible": manager is not None and scope.sees(db, manager.id),
+        "is_self": person.id == viewer.person_id,
+    }
+    return _render_overview(request, "person.html", overview, title=person.name, **context)
+
+
+def _render_overview(
+    request: Request, template: str, overview: Overview, **context: Any
+) -> HTMLResponse:
+    bars = _chart(
+        overview, [b.label for b in overview.bars], [b.revenue_won for b in overview.bars]
+    )
+    months = [f"{parse_period(p.month).start:%b %Y}" for p in overview.trend]
+    trend = _chart(overview, months, [p.revenue_won for p in overview.trend])
+    # One root: its direct reports are the bars; several (an admin's view): the top leaders.
+    bars["caption"] = "direct report" if len(overview.roots) == 1 else "leader"
+    return render(
+        request,
+        template,
+        {"overview": overview, "charts": {"bars": bars, "trend": trend}, **context},
+    )
+
+
+def _chart(overview: Overview, labels: list[str], values: list[float]) -> dict[str, Any]:
+    """The data a chart script reads from the page: no second request, no inline script."""
+    return {"labels": labels, "values": values, "currency": overview.currency}

@@ -1,0 +1,41 @@
+"""The Jinja environment of the pages: templates, filters, and one `render` for every page."""
+
+from pathlib import Path
+from typing import Any
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+from fastapi.templating import Jinja2Templates
+
+from pacesetter.domain.vocab import ManagerType, Role
+from pacesetter.web.formatting import format_day, format_money, format_number, format_span
+
+TEMPLATES_DIR = Path(__file__).parent / "templates"
+STATIC_DIR = Path(__file__).parent / "static"
+
+ROLE_LABELS = {
+    Role.REP: "Rep",
+    Role.MANAGER: "Manager",
+    Role.DIRECTOR: "Director",
+    Role.ADMIN: "Admin",
+}
+MANAGER_TYPE_LABELS = {ManagerType.LEADER: "Leader", ManagerType.PLAYER_COACH: "Player-coach"}
+
+templates = Jinja2Templates(directory=TEMPLATES_DIR)
+templates.env.filters.update(
+    money=format_money, number=format_number, day=format_day, span=format_span
+)
+templates.env.globals.update(role_labels=ROLE_LABELS, manager_type_labels=MANAGER_TYPE_LABELS)
+
+
+def render(
+    request: Request,
+    name: str,
+    context: dict[str, Any] | None = None,
+    *,
+    status_code: int = 200,
+    headers: dict[str, str] | None = None,
+) -> HTMLResponse:
+    """A page; `viewer` (who is signed in, if anyone) is always in its context."""
+    full = {"viewer": getattr(request.state, "viewer", None), **(context or {})}
+    return templates.TemplateResponse(request, name, full, status_code=status_code, headers=headers)
