@@ -59,9 +59,7 @@ def db_kind(request: pytest.FixtureRequest) -> str:
 
 
 @pytest.fixture
-def new_database_url(
-    db_kind: str, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[str]:
+def new_database_url(db_kind: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """An empty, migrated database of its own, for tests that need committed data (CLI
     subprocesses, crash tests). Slower than `db`: use only where a rollback cannot do."""
     if db_kind == "sqlite":

@@ -181,9 +181,7 @@ def make_goal(
     return goal
 
 
-def make_plan_line(
-    db: Session, person: Person, month: str, line: str, planned: float
-) -> PlanLine:
+def make_plan_line(db: Session, person: Person, month: str, line: str, planned: float) -> PlanLine:
     plan_line = PlanLine(
         person_id=person.id,
         month=month,

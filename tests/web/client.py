@@ -4,13 +4,13 @@ and signing people in without paying for a password check each time.
 Shared by tests/web, tests/api and tests/auth (their conftests re-export the fixtures).
 """
 
-import warnings
 from collections.abc import Callable, Iterator
 from functools import cache
 
 import pytest
 from argon2 import PasswordHasher
 from fastapi import FastAPI
+from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
@@ -20,11 +20,6 @@ from pacesetter.auth import passwords
 from pacesetter.auth.sessions import SESSION_COOKIE, open_session
 from pacesetter.settings import Settings
 from pacesetter.store.models import Person, utcnow
-
-with warnings.catch_warnings():
-    # Starlette prefers httpx2 for its test client; the pinned httpx works the same here.
-    warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient`")
-    from fastapi.testclient import TestClient
 
 PASSWORD = "correct horse battery"
 CHEAP_HASHER = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)

@@ -1,11 +1,13 @@
 """Server-side sign-in sessions.
 
 The browser holds a random 32-byte token in an HttpOnly cookie; the database holds only its
-SHA-256, so a copy of the table cannot be replayed as cookies. Signing out deletes the row, which
+HMAC-SHA-256 keyed with `PACESETTER_SECRET_KEY`, so a copy of the table can neither be replayed
+as cookies nor matched against guessed tokens without the key. Signing out deletes the row, which
 invalidates the cookie everywhere at once.
 """
 
 import hashlib
+import hmac
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -13,6 +15,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from pacesetter.settings import get_settings
 from pacesetter.store.models import Person, UserSession
 
 SESSION_COOKIE = "pacesetter_session"
@@ -26,7 +29,8 @@ class OpenedSession:
 
 
 def token_hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
+    key = get_settings().secret_key.encode()
+    return hmac.new(key, token.encode(), hashlib.sha256).hexdigest()
 
 
 def open_session(db: Session, person: Person, now: datetime, hours: int) -> OpenedSession:

@@ -4,7 +4,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -22,6 +22,7 @@ def normalise_url(url: str) -> str:
 def _enable_sqlite_rules(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
     # SQLite leaves foreign keys off unless asked, per connection; WAL lets the web app read
     # while an import writes.
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
@@ -29,10 +30,17 @@ def _enable_sqlite_rules(dbapi_connection, _record) -> None:  # type: ignore[no-
     cursor.close()
 
 
+def _begin_sqlite_transaction(connection: Connection) -> None:
+    connection.exec_driver_sql("BEGIN")
+
+
 def make_engine(url: str) -> Engine:
-    engine = create_engine(normalise_url(url), future=True)
+    engine = create_engine(normalise_url(url))
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _enable_sqlite_rules)
+        # pysqlite's own transaction handling starts transactions late and breaks SAVEPOINTs;
+        # SQLAlchemy's documented recipe: let it autocommit, and emit BEGIN ourselves.
+        event.listen(engine, "begin", _begin_sqlite_transaction)
     return engine
 
 

@@ -346,7 +346,6 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_deal_changes_deal_id"), ["deal_id"], unique=False)
 
 
-
 def downgrade() -> None:
     with op.batch_alter_table("deal_changes", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_deal_changes_deal_id"))
