@@ -3,7 +3,8 @@ them together, so `pacesetter --help` is the index of everything the CLI does.""
 
 import typer
 
-from pacesetter.cli import db
+from pacesetter.cli import db, demo, generate, importing, report, serve, users
+from pacesetter.cli.goals import lint_app, suggest_app
 
 app = typer.Typer(
     name="pacesetter",
@@ -12,3 +13,11 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.add_typer(db.app, name="db")
+app.command("generate")(generate.generate)
+app.command("demo")(demo.demo)
+app.command("import")(importing.import_command)
+app.add_typer(report.app, name="report")
+app.add_typer(users.app, name="users")
+app.command("serve")(serve.serve)
+app.add_typer(lint_app, name="lint")
+app.add_typer(suggest_app, name="suggest")

@@ -23,7 +23,8 @@ def subtree_ids(root_id: int) -> Select[tuple[int]]:
 
     UNION (not UNION ALL) makes the recursion stop even if bad data ever formed a cycle.
     """
-    tree = select(Person.id).where(Person.id == root_id).cte("subtree", recursive=True)
+    # Anonymous: a statement may hold several subtrees (the viewer's scope and a manager's team).
+    tree = select(Person.id).where(Person.id == root_id).cte(recursive=True)
     below = select(Person.id).join(tree, Person.manager_id == tree.c.id)
     tree = tree.union(below)
     return select(tree.c.id)

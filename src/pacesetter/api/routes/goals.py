@@ -1,0 +1,208 @@
+"""Goals: the scoped list, one goal with its pacing and trail, and the workflow (create,
+change with a reason, approve, reject, retire), plus suggested targets for a team.
+
+A goal the lint refuses answers 422 with the findings: `{"detail": ..., "findings": [...]}`.
+"""
+
+from collections.abc import Callable
+from datetime import date
+from decimal import Decimal
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, status
+from fastapi.responses import JSONResponse
+
+from pacesetter.api.deps import CurrentUser, OrgDep, ScopeDep, SessionDep
+from pacesetter.api.schemas.goals import (
+    Approval,
+    GoalCreate,
+    GoalDetailOut,
+    GoalOut,
+    GoalPatch,
+    GoalResultOut,
+    GoalsPage,
+    Rejection,
+    Retirement,
+    SuggestionIn,
+    SuggestionOut,
+    detail_out,
+    finding_out,
+    result_out,
+    suggestion_out,
+)
+from pacesetter.api.services.orgsettings import org_today
+from pacesetter.domain.goal_lint import ScopeKey
+from pacesetter.domain.periods import parse_period
+from pacesetter.domain.vocab import GoalStatus
+from pacesetter.goals.actor import Actor, Channel
+from pacesetter.goals.detail import goal_detail
+from pacesetter.goals.queries import GoalFilter, list_goals
+from pacesetter.goals.service import (
+    GoalInput,
+    GoalLintError,
+    GoalResult,
+    approve_goal,
+    create_goal,
+    reject_goal,
+    retire_goal,
+    update_goal,
+)
+from pacesetter.goals.suggestions import SuggestionRequest, accept_suggestion, suggest_for_team
+from pacesetter.metrics.org_settings import fiscal_year_start_month
+
+router = APIRouter(prefix="/goals", tags=["goals"])
+
+_RESPONSES: dict[int | str, dict[str, Any]] = {
+    404: {"description": "No such goal, or not in your scope"},
+    422: {"description": "Refused: the message says why; lint errors come with `findings`"},
+}
+Result = GoalResultOut | JSONResponse
+
+
+@router.get("", response_model=GoalsPage)
+def goals(
+    db: SessionDep,
+    scope: ScopeDep,
+    period: str | None = None,
+    person_id: int | None = None,
+    goal_status: Annotated[GoalStatus | None, Query(alias="status")] = None,
+    scope_type: str | None = None,
+    metric: str | None = None,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> GoalsPage:
+    """The goals of the people (and teams) you may see, latest period first."""
+    canonical = parse_period(period, fiscal_year_start_month(db)).name if period else None
+    wanted = GoalFilter(canonical, person_id, goal_status, scope_type, metric, limit, offset)
+    total, page = list_goals(db, scope, wanted)
+    items = [GoalOut.model_validate(goal) for goal in page]
+    return GoalsPage(total=total, limit=limit, offset=offset, items=items)
+
+
+@router.get("/suggestions", response_model=SuggestionOut, responses=_RESPONSES)
+def suggestion(
+    db: SessionDep,
+    user: CurrentUser,
+    org: OrgDep,
+    manager_id: int,
+    period: str,
+    team_target: Annotated[Decimal, Query(gt=0)],
+    over_assign_pct: Annotated[Decimal, Query(ge=0)] = Decimal(0),
+    metric: str = "revenue_won",
+) -> SuggestionOut:
+    """A team target spread over the manager's people (nothing is saved)."""
+    wanted = SuggestionRequest(manager_id, period, team_target, over_assign_pct, metric)
+    team = suggest_for_team(db, _actor(user), wanted, today=org_today(org))
+    return suggestion_out(team, [])
+
+
+@router.post("/suggestions", response_model=SuggestionOut, responses=_RESPONSES)
+def suggest_and_accept(
+    body: SuggestionIn, db: SessionDep, user: CurrentUser, org: OrgDep
+) -> SuggestionOut:
+    """The suggestion; with `accept` its parts and the team target become goals (approved
+    where you decide on them, proposals to your manager for your own)."""
+    actor = _actor(user)
+    team = suggest_for_team(db, actor, _request(body), today=org_today(org))
+    accepted = accept_suggestion(db, actor, team, today=org_today(org)) if body.accept else []
+    return suggestion_out(team, accepted)
+
+
+@router.post(
+    "", response_model=GoalResultOut, status_code=status.HTTP_201_CREATED, responses=_RESPONSES
+)
+def create(body: GoalCreate, db: SessionDep, user: CurrentUser, org: OrgDep) -> Result:
+    """A new goal, with the lint's warnings."""
+    data = GoalInput(
+        scope=ScopeKey(body.scope_type, body.person_id),
+        metric=body.metric,
+        period=body.period,
+        target=body.target,
+        kind=body.kind.value if body.kind else None,
+        individual_weight=body.individual_weight,
+        rationale=body.rationale,
+        distribution=body.distribution.model_dump() if body.distribution else None,
+        status=body.status,
+    )
+    return _refused_or(lambda: create_goal(db, _actor(user), data, today=org_today(org)))
+
+
+@router.get("/{goal_id}", response_model=GoalDetailOut, responses=_RESPONSES)
+def goal(
+    goal_id: int,
+    db: SessionDep,
+    scope: ScopeDep,
+    org: OrgDep,
+    as_of: Annotated[date | None, Query(description="Default: today, within the period")] = None,
+) -> GoalDetailOut:
+    """The goal with its pacing at `as_of`, milestones, chart points and audit trail."""
+    return detail_out(goal_detail(db, scope, goal_id, as_of=as_of, today=org_today(org)))
+
+
+@router.patch("/{goal_id}", response_model=GoalResultOut, responses=_RESPONSES)
+def change(goal_id: int, body: GoalPatch, db: SessionDep, user: CurrentUser, org: OrgDep) -> Result:
+    """Change the fields sent; an approved goal only with a `reason`, kept in its trail."""
+    changes = body.model_dump(exclude_unset=True, exclude={"reason"})
+    if "kind" in changes and changes["kind"] is not None:
+        changes["kind"] = changes["kind"].value
+
+    def act() -> GoalResult:
+        return update_goal(
+            db, _actor(user), goal_id, changes, reason=body.reason, today=org_today(org)
+        )
+
+    return _refused_or(act)
+
+
+@router.post("/{goal_id}/approve", response_model=GoalResultOut, responses=_RESPONSES)
+def approve(goal_id: int, body: Approval, db: SessionDep, user: CurrentUser, org: OrgDep) -> Result:
+    """Approve a proposal, optionally with an adjusted target and the reason for it."""
+
+    def act() -> GoalResult:
+        return approve_goal(
+            db,
+            _actor(user),
+            goal_id,
+            target=body.target,
+            reason=body.reason,
+            note=body.note,
+            today=org_today(org),
+        )
+
+    return _refused_or(act)
+
+
+@router.post("/{goal_id}/reject", response_model=GoalResultOut, responses=_RESPONSES)
+def reject(goal_id: int, body: Rejection, db: SessionDep, user: CurrentUser) -> GoalResultOut:
+    """Reject a proposal, with a note to the proposer."""
+    return result_out(reject_goal(db, _actor(user), goal_id, note=body.note))
+
+
+@router.post("/{goal_id}/retire", response_model=GoalResultOut, responses=_RESPONSES)
+def retire(goal_id: int, body: Retirement, db: SessionDep, user: CurrentUser) -> GoalResultOut:
+    """Take an approved goal out of the reports, with the reason."""
+    return result_out(retire_goal(db, _actor(user), goal_id, reason=body.reason))
+
+
+def _actor(user: CurrentUser) -> Actor:
+    return Actor.of(user, Channel.API)
+
+
+def _request(body: SuggestionIn) -> SuggestionRequest:
+    return SuggestionRequest(
+        body.manager_id, body.period, body.team_target, body.over_assign_pct, body.metric
+    )
+
+
+def _refused_or(act: Callable[[], GoalResult]) -> Result:
+    """The result of `act`, or 422 with the lint's findings when its errors refuse the goal.
+
+    Nothing was written when the lint refuses, so the request's unit of work may commit."""
+    try:
+        return result_out(act())
+    except GoalLintError as error:
+        findings = [finding_out(finding).model_dump() for finding in error.findings]
+        return JSONResponse(
+            {"detail": str(error), "findings": findings},
+            status_code=status.HTTP_422_UNPROCESSABLE_CONTENT,
+        )

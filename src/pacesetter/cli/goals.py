@@ -1,0 +1,192 @@
+"""`pacesetter lint goals` and `pacesetter suggest targets`: the goal lint over a period, and
+a team target spread over a manager's people (docs/goals.md explains both)."""
+
+import json
+from collections.abc import Sequence
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+from typing import NoReturn
+
+import typer
+
+from pacesetter.domain.errors import PacesetterError
+from pacesetter.domain.goal_lint import LintConfig, Severity
+from pacesetter.domain.goal_rules.text import percent, show
+from pacesetter.domain.periods import parse_period
+from pacesetter.domain.suggest import Ramp
+from pacesetter.goals.actor import Actor, Channel
+from pacesetter.goals.linting import lint_period
+from pacesetter.goals.presenting import findings_as_dicts
+from pacesetter.goals.suggestions import (
+    Accepted,
+    SuggestionRequest,
+    TeamSuggestion,
+    accept_suggestion,
+    suggest_for_team,
+)
+from pacesetter.metrics.org_settings import fiscal_year_start_month
+from pacesetter.metrics.scorecard import find_person
+from pacesetter.store.db import get_engine, unit_of_work
+from pacesetter.store.scope import Scope
+
+lint_app = typer.Typer(help="Check goals for the common goal-setting mistakes.")
+suggest_app = typer.Typer(help="Suggest targets from history, tenure and the team target.")
+EXIT_ERRORS = 1
+
+
+class Format(StrEnum):
+    TEXT = "text"
+    JSON = "json"
+
+
+@lint_app.command("goals")
+def lint_goals(
+    period: str = typer.Option(..., help="Period: 2026-03, 2026-Q1, 2026 or 2026-W07."),
+    output: Format = typer.Option(Format.TEXT, "--format", help="text or json."),
+    as_of: str | None = typer.Option(None, help="Date data must flow up to (default today)."),
+    trailing_periods: int = typer.Option(3, help="Comparable periods of history weighed."),
+    unrealistic_factor: float = typer.Option(1.5, help="Beyond this times the best: unrealistic."),
+    too_easy_factor: float = typer.Option(1.0, help="Below this times the average: too easy."),
+    one_size_ratio: float = typer.Option(1.5, help="Averages this far apart differ materially."),
+    activity_silence_days: int = typer.Option(30, help="Days without activities that flag."),
+    deal_silence_days: int = typer.Option(60, help="Days without deals that flag."),
+) -> None:
+    """Lint every proposed and approved goal of PERIOD. Each finding names the goal, the rule,
+    its severity (error, warning or info), a message and the evidence; exits with status 1
+    when any finding is an error."""
+    config = LintConfig(
+        trailing_periods,
+        unrealistic_factor,
+        too_easy_factor,
+        one_size_ratio,
+        activity_silence_days,
+        deal_silence_days,
+    )
+    try:
+        with unit_of_work(get_engine()) as session:
+            span = parse_period(period, fiscal_year_start_month(session))
+            today = date.fromisoformat(as_of) if as_of else date.today()
+            findings = lint_period(session, Scope.everything(), span, today=today, config=config)
+            shown = findings_as_dicts(session, findings)
+    except (PacesetterError, ValueError) as error:
+        _fail(error)
+    if output is Format.JSON:
+        typer.echo(json.dumps(shown, indent=2, ensure_ascii=False))
+    else:
+        _print_findings(span.name, shown)
+    if any(finding.severity is Severity.ERROR for finding in findings):
+        raise typer.Exit(EXIT_ERRORS)
+
+
+@suggest_app.command("targets")
+def suggest_targets(
+    manager: str = typer.Option(..., help="The team's manager (email or external id)."),
+    period: str = typer.Option(..., help="Period: 2026-Q1, 2026-03, 2026 ..."),
+    team_target: Decimal = typer.Option(..., help="The team target to spread."),
+    over_assign: Decimal = typer.Option(
+        Decimal(0), help="Percent the parts add up to above the team target (10 = 10%)."
+    ),
+    metric: str = typer.Option("revenue_won", help="The metric of the targets."),
+    trailing_periods: int = typer.Option(3, help="Comparable periods of history averaged."),
+    ramp: str = typer.Option(
+        "25,50,75", help="Percent of a full target in a new hire's months 1, 2, 3 ..."
+    ),
+    accept: bool = typer.Option(False, "--accept", help="Create the goals, approved."),
+    output: Format = typer.Option(Format.TEXT, "--format", help="text or json."),
+) -> None:
+    """Spread TEAM_TARGET over MANAGER's direct reports (and the manager's own part, for a
+    player-coach) by trailing results and ramp. The parts add up to the team target exactly
+    (plus the over-assignment). With --accept the parts and the team target become approved
+    goals, each change recorded with the channel `cli`."""
+    try:
+        with unit_of_work(get_engine()) as session:
+            person = find_person(session, Scope.everything(), manager)
+            request = SuggestionRequest(
+                person.id, period, team_target, over_assign, metric, trailing_periods, _ramp(ramp)
+            )
+            actor = Actor.system(Channel.CLI)
+            team = suggest_for_team(session, actor, request, today=date.today())
+            accepted = accept_suggestion(session, actor, team, today=date.today()) if accept else []
+            document = _suggestion_dict(team, accepted)
+    except PacesetterError as error:
+        _fail(error)
+    if output is Format.JSON:
+        typer.echo(json.dumps(document, indent=2, ensure_ascii=False))
+    else:
+        _print_suggestion(team, accepted)
+
+
+def _ramp(text: str) -> Ramp:
+    try:
+        return Ramp(tuple(float(step) / 100 for step in text.split(",") if step.strip()))
+    except ValueError:
+        raise typer.BadParameter(f"{text!r} is not a list of percentages", "--ramp") from None
+
+
+def _fail(error: Exception) -> NoReturn:
+    typer.echo(f"Error: {error}", err=True)
+    raise typer.Exit(EXIT_ERRORS) from None
+
+
+def _print_findings(period: str, findings: Sequence[dict]) -> None:
+    if not findings:
+        typer.echo(f"No findings on the goals of {period}.")
+        return
+    current = None
+    for finding in findings:
+        goal = finding["goal"]
+        if goal["id"] != current:
+            current = goal["id"]
+            typer.echo(
+                f"\n{goal['name']} ({goal['scope']}): {goal['metric']} {goal['period']} "
+                f"target {show(goal['target'])} [{goal['status']}]"
+            )
+        typer.echo(f"  {finding['severity']:7} {finding['rule']}: {finding['message']}")
+    errors = sum(f["severity"] == "error" for f in findings)
+    typer.echo(f"\n{len(findings)} findings on {period}, {errors} of them errors.")
+
+
+def _suggestion_dict(team: TeamSuggestion, accepted: Sequence[Accepted]) -> dict:
+    suggestion = team.suggestion
+    return {
+        "manager": team.manager.email,
+        "period": suggestion.period.name,
+        "metric": team.metric,
+        "team_target": float(suggestion.team_target),
+        "over_assign_pct": float(suggestion.over_assign_pct),
+        "total": float(suggestion.total),
+        "personal_share": suggestion.personal_share,
+        "parts": [
+            {
+                "person": part.member.name,
+                "personal": part.member.personal,
+                "target": float(part.amount),
+                "share_of_team": part.share_of_team,
+                "reason": part.reason,
+            }
+            for part in suggestion.parts
+        ],
+        "accepted": [
+            {"scope": a.name, "target": a.target, "outcome": a.outcome, "status": a.status}
+            for a in accepted
+        ],
+    }
+
+
+def _print_suggestion(team: TeamSuggestion, accepted: Sequence[Accepted]) -> None:
+    suggestion = team.suggestion
+    typer.echo(
+        f"{team.metric} targets for {team.manager.name}'s team, {suggestion.period.name}: "
+        f"team target {show(suggestion.team_target)}, parts add up to {show(suggestion.total)}"
+    )
+    width = max(len(part.member.name) for part in suggestion.parts)
+    for part in suggestion.parts:
+        typer.echo(
+            f"  {part.member.name:<{width}}  {show(part.amount):>12}  "
+            f"{percent(part.share_of_team):>4}  {part.reason}"
+        )
+    if suggestion.personal_share is not None:
+        typer.echo(f"Personal target share: {percent(suggestion.personal_share)} of the team's.")
+    for result in accepted:
+        typer.echo(f"{result.outcome:>9}: {result.name} {show(result.target)} ({result.status})")

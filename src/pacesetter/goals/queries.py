@@ -1,0 +1,121 @@
+"""Reading goals: always through the viewer's scope, by the person a goal is about."""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session
+
+from pacesetter.domain.errors import NotFound
+from pacesetter.domain.goal_lint import GoalDraft, ScopeKey
+from pacesetter.domain.periods import Period, parse_period
+from pacesetter.domain.vocab import Role
+from pacesetter.metrics.org_settings import fiscal_year_start_month
+from pacesetter.store.models import Goal, Person
+from pacesetter.store.scope import Scope
+
+FISCAL_START_KEY = "pacesetter.fiscal_year_start_month"
+
+
+@dataclass(frozen=True)
+class GoalFilter:
+    period: str | None = None
+    person_id: int | None = None
+    status: str | None = None
+    scope_type: str | None = None
+    metric: str | None = None
+    limit: int = 100
+    offset: int = 0
+
+
+def period_named(session: Session, name: str) -> Period:
+    """The period a name stands for in the organisation's fiscal year.
+
+    The fiscal year start is read once per unit of work: an import asks for it on every row."""
+    first_month = session.info.get(FISCAL_START_KEY)
+    if first_month is None:
+        first_month = session.info[FISCAL_START_KEY] = fiscal_year_start_month(session)
+    return parse_period(name, first_month)
+
+
+def get_goal(session: Session, scope: Scope, goal_id: int) -> Goal:
+    """The goal, if its person (or team manager) is visible; `NotFound` otherwise."""
+    statement = scope.restrict(select(Goal).where(Goal.id == goal_id), Goal.person_id)
+    goal = session.scalar(statement)
+    if goal is None:
+        raise NotFound(f"No goal {goal_id}")
+    return goal
+
+
+def find_goal(session: Session, key: ScopeKey, metric: str, period: str) -> Goal | None:
+    """The goal with this natural key (scope, metric, period), whatever its status."""
+    return session.scalar(
+        select(Goal).where(
+            Goal.scope_type == key.scope_type,
+            Goal.person_id == key.person_id,
+            Goal.metric == metric,
+            Goal.period == period,
+        )
+    )
+
+
+def list_goals(session: Session, scope: Scope, wanted: GoalFilter) -> tuple[int, list[Goal]]:
+    """How many goals match, and one page of them (latest period first, then by person)."""
+    statement = scope.restrict(_filtered(select(Goal), wanted), Goal.person_id)
+    total = session.scalar(select(func.count()).select_from(statement.subquery())) or 0
+    page = (
+        statement.join(Person, Person.id == Goal.person_id)
+        .order_by(Goal.period_start.desc(), Person.name, Goal.scope_type, Goal.metric, Goal.id)
+        .limit(wanted.limit)
+        .offset(wanted.offset)
+    )
+    return total, list(session.scalars(page))
+
+
+def goals_of_period(session: Session, period: str, people: Select[tuple[int]]) -> list[Goal]:
+    """Every goal of `period` about the selected people (as persons or as team managers)."""
+    statement = select(Goal).where(Goal.period == period, Goal.person_id.in_(people))
+    return list(session.scalars(statement.order_by(Goal.id)))
+
+
+def leaders(session: Session, scope: Scope) -> list[Person]:
+    """The managers and directors the scope sees: whose teams goals may be set for."""
+    statement = select(Person).where(Person.role.in_([Role.MANAGER, Role.DIRECTOR]))
+    return list(session.scalars(scope.restrict(statement, Person.id).order_by(Person.name)))
+
+
+def people_by_id(session: Session, ids: Sequence[int]) -> dict[int, Person]:
+    found = session.scalars(select(Person).where(Person.id.in_(set(ids))))
+    return {person.id: person for person in found}
+
+
+def key_of(goal: Goal) -> ScopeKey:
+    return ScopeKey(goal.scope_type, goal.person_id)
+
+
+def draft_of(goal: Goal) -> GoalDraft:
+    """The goal as the lint reads it."""
+    return GoalDraft(
+        scope=key_of(goal),
+        metric=goal.metric,
+        period=goal.period,
+        target=goal.target,
+        kind=goal.kind,
+        individual_weight=goal.individual_weight,
+        status=goal.status,
+        goal_id=goal.id,
+    )
+
+
+def _filtered(statement: Select[tuple[Goal]], wanted: GoalFilter) -> Select[tuple[Goal]]:
+    conditions = {
+        Goal.period: wanted.period,
+        Goal.person_id: wanted.person_id,
+        Goal.status: wanted.status,
+        Goal.scope_type: wanted.scope_type,
+        Goal.metric: wanted.metric,
+    }
+    for column, value in conditions.items():
+        if value is not None:
+            statement = statement.where(column == value)
+    return statement

@@ -1,0 +1,160 @@
+"""Suggested targets for a manager's team (domain/suggest.py) over stored data, and accepting
+them as goals through the service.
+
+The members are the manager's direct reports employed during the period, plus the manager's
+own part when they are a player-coach (a leader carries no personal target). Each member's
+trailing results come through the metrics layer, as the lint's do.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from pacesetter.domain.errors import Invalid
+from pacesetter.domain.goal_lint import PERSON, TEAM, Finding, ScopeKey
+from pacesetter.domain.periods import Period
+from pacesetter.domain.suggest import Member, Ramp, Suggestion, Trailing, suggest_targets
+from pacesetter.domain.vocab import GoalStatus, ManagerType, Role
+from pacesetter.goals.actor import Actor
+from pacesetter.goals.history import TrailingHistory, trailing_history
+from pacesetter.goals.permissions import may_decide, scope_person
+from pacesetter.goals.queries import find_goal, period_named
+from pacesetter.goals.service import GoalInput, create_goal, update_goal
+from pacesetter.store.models import Goal, Person
+
+
+@dataclass(frozen=True)
+class SuggestionRequest:
+    manager_id: int
+    period: str
+    team_target: Decimal
+    over_assign_pct: Decimal = Decimal(0)
+    metric: str = "revenue_won"
+    trailing_periods: int = 3
+    ramp: Ramp = field(default_factory=Ramp)
+
+
+@dataclass(frozen=True)
+class TeamSuggestion:
+    manager: Person
+    metric: str
+    suggestion: Suggestion
+
+
+@dataclass(frozen=True)
+class Accepted:
+    """What accepting did to one goal: `outcome` is added, updated, unchanged or kept."""
+
+    scope: ScopeKey
+    name: str
+    target: float
+    outcome: str
+    status: str
+    findings: list[Finding]
+
+
+def suggest_for_team(
+    session: Session, actor: Actor, request: SuggestionRequest, *, today: date
+) -> TeamSuggestion:
+    """The suggested split of the team target over the manager's people, from the trailing
+    periods over by `today`."""
+    manager = scope_person(session, actor, ScopeKey(TEAM, request.manager_id))
+    period = period_named(session, request.period)
+    people = _members(session, manager, period)
+    if not people:
+        raise Invalid(f"{manager.name} has nobody employed in {period.name} to spread it over.")
+    keys = [ScopeKey(PERSON, person.id) for person in people]
+    history = trailing_history(
+        session, keys, [request.metric], period, request.trailing_periods, today=today
+    )
+    members = [_member(person, manager, history, request.metric) for person in people]
+    suggestion = suggest_targets(
+        members,
+        period,
+        request.team_target,
+        over_assign_pct=request.over_assign_pct,
+        ramp=request.ramp,
+    )
+    return TeamSuggestion(manager, request.metric, suggestion)
+
+
+def _member(person: Person, manager: Person, history: TrailingHistory, metric: str) -> Member:
+    values = history.values[(ScopeKey(PERSON, person.id), metric)]
+    trailing = tuple(
+        Trailing(past.name, past.start, value)
+        for past, value in zip(history.periods, values, strict=True)
+    )
+    return Member(person.id, person.name, person.start_date, trailing, person.id == manager.id)
+
+
+def accept_suggestion(
+    session: Session, actor: Actor, team: TeamSuggestion, *, today: date
+) -> list[Accepted]:
+    """Each part as a person goal and the team target as the team goal, through the service.
+
+    Goals the actor may decide on are approved; their own part and their own team's goal
+    become proposals for their manager, and goals of theirs already decided are kept as are.
+    """
+    suggestion = team.suggestion
+    reason = f"accepted suggested targets for {suggestion.period.name}"
+    wanted = [
+        (ScopeKey(PERSON, part.member.person_id), part.member.name, part.amount, part.reason)
+        for part in suggestion.parts
+    ]
+    team_name = f"{team.manager.name}'s team"
+    wanted.append((ScopeKey(TEAM, team.manager.id), team_name, suggestion.team_target, reason))
+    return [
+        _accept_one(session, actor, (key, name, float(amount), why), team, reason, today)
+        for key, name, amount, why in wanted
+    ]
+
+
+def _accept_one(
+    session: Session,
+    actor: Actor,
+    part: tuple[ScopeKey, str, float, str],
+    team: TeamSuggestion,
+    reason: str,
+    today: date,
+) -> Accepted:
+    key, name, target, why = part
+    period = team.suggestion.period
+    existing = find_goal(session, key, team.metric, period.name)
+    decides = may_decide(actor, key)
+    if existing is None:
+        status = GoalStatus.APPROVED if decides else GoalStatus.PROPOSED
+        data = GoalInput(key, team.metric, period.name, target, rationale=why, status=status)
+        result = create_goal(session, actor, data, today=today, reason=reason)
+        return Accepted(key, name, target, "added", result.goal.status, result.findings)
+    if existing.target == target:
+        return Accepted(key, name, target, "unchanged", existing.status, [])
+    if not _may_change(actor, existing, decides):
+        return Accepted(key, name, existing.target, "kept", existing.status, [])
+    result = update_goal(
+        session, actor, existing.id, {"target": target}, today=today, reason=reason
+    )
+    return Accepted(key, name, target, "updated", existing.status, result.findings)
+
+
+def _may_change(actor: Actor, goal: Goal, decides: bool) -> bool:
+    own_proposal = goal.status == GoalStatus.PROPOSED and goal.proposed_by_id == actor.person_id
+    open_goal = goal.status in (GoalStatus.PROPOSED, GoalStatus.APPROVED)
+    return open_goal and (decides or own_proposal)
+
+
+def _members(session: Session, manager: Person, period: Period) -> list[Person]:
+    """Direct reports employed during the period, then the player-coach manager."""
+    reports = session.scalars(
+        select(Person)
+        .where(Person.manager_id == manager.id, Person.role != Role.ADMIN)
+        .where(or_(Person.start_date.is_(None), Person.start_date <= period.end))
+        .where(or_(Person.end_date.is_(None), Person.end_date >= period.start))
+        .order_by(Person.name, Person.id)
+    )
+    people = list(reports)
+    if manager.manager_type == ManagerType.PLAYER_COACH:
+        people.append(manager)
+    return people

@@ -1,0 +1,158 @@
+"""goals: targets by (scope, metric, period), through the goals service.
+
+`scope` is a person (external id, email or unique name) or `team:<manager>`. Unlike the other
+kinds, rows are not written as plain records: each goes through the goals service, so the lint
+(whose errors reject the row), the status workflow and the audit trail apply exactly as on the
+pages and in the API. The whole file is linted at once, each row in the company of the others
+(an activity goal on line 9 answers an outcome-only warning on line 3). Checking runs every row
+through the service inside a savepoint that is rolled back; writing runs it for real, recording
+"import <file>" as the reason for each change to an approved goal. Lint warnings are listed as
+the row's warnings.
+"""
+
+from collections.abc import Callable, Iterable
+from datetime import datetime
+from pathlib import Path
+
+from pacesetter.domain.errors import PacesetterError
+from pacesetter.domain.goal_lint import PERSON, TEAM, Finding, ScopeKey, Severity, blocking
+from pacesetter.domain.periods import PeriodError, parse_period
+from pacesetter.domain.vocab import GoalKind, GoalStatus
+from pacesetter.goals.actor import Actor, Channel
+from pacesetter.goals.linting import BatchLint, lint_drafts
+from pacesetter.goals.service import GoalInput, GoalLintError, draft_for
+from pacesetter.goals.upsert import Outcome, upsert_goal
+from pacesetter.ingest.cells import Cell, CellError, text
+from pacesetter.ingest.kinds.base import TEXT_LIMIT, Kind, KindContext
+from pacesetter.ingest.refs import load_people
+from pacesetter.ingest.report import Problem, shown
+from pacesetter.ingest.rows import Row
+from pacesetter.ingest.upsert import Record, Upserter
+from pacesetter.store.models import Goal, ImportRun
+
+Report = Callable[[Problem], None]
+KINDS = tuple(kind.value for kind in GoalKind)
+STATUSES = tuple(status.value for status in GoalStatus)
+TEAM_PREFIX = "team:"
+# The file column a definition error of the lint is about.
+RULE_COLUMNS = {"not_specific": "metric", "not_measurable": "target", "no_period": "period"}
+
+
+class Goals(Kind):
+    name = "goals"
+    table = Goal.__table__
+    required = ("scope", "metric", "period", "target")
+    optional = ("kind", "individual_weight", "status", "rationale")
+    key = ("scope_type", "person_id", "metric", "period")
+    key_columns = ("scope", "metric", "period")
+    key_label = "goal (same scope, metric and period)"
+
+    def __init__(self, context: KindContext) -> None:
+        super().__init__(context)
+        self.people = load_people(context.session)
+        self.today = datetime.now(context.clock.zone).date()
+        self.actor = Actor.system(Channel.IMPORT)
+        self.rows: list[tuple[Row, Record]] = []
+        self.linter: BatchLint | None = None
+
+    def parse(self, row: Row) -> Record:
+        scope = row.get("scope", self._scope, required=True)
+        return {
+            "scope_type": scope.scope_type if scope else None,
+            "person_id": scope.person_id if scope else None,
+            "metric": row.text("metric", self.length("metric"), required=True),
+            "period": row.get("period", self._period, required=True),
+            "target": row.number("target", required=True),
+            "kind": row.choice("kind", KINDS),
+            "individual_weight": row.number("individual_weight", minimum=0),
+            "status": row.choice("status", STATUSES),
+            "rationale": row.text("rationale", TEXT_LIMIT),
+        }
+
+    def keep(self, row: Row, record: Record) -> None:
+        if row.ok:
+            self.rows.append((row, record))
+
+    def check_rows(self, error: Report) -> None:
+        """Lint the file as a whole, then try each row through the service and undo it."""
+        session = self.context.session
+        drafts = [draft_for(goal_input(record)) for _, record in self.rows]
+        self.linter = BatchLint(session, drafts, today=self.today)
+        for (row, record), draft in zip(self.rows, drafts, strict=True):
+            for finding in self.linter.findings(draft):
+                if finding.severity is not Severity.ERROR:
+                    row.sink.warning(_problem(row, record, finding))
+            self._try(row, record, error)
+
+    def write(self, chunks: Iterable[list[Record]], upserter: Upserter) -> None:
+        reason = self._reason()
+        counts = upserter.counts
+        for chunk in chunks:
+            for record in chunk:
+                outcome = self._upsert(record, reason, undo=self.context.dry_run)
+                setattr(counts, outcome.value, getattr(counts, outcome.value) + 1)
+
+    def _try(self, row: Row, record: Record, error: Report) -> None:
+        try:
+            self._upsert(record, "import", undo=True)
+        except GoalLintError as lint_error:
+            for finding in blocking(lint_error.findings):
+                error(_problem(row, record, finding))
+        except PacesetterError as refused:
+            error(Problem(row.line, None, None, str(refused)))
+
+    def _upsert(self, record: Record, reason: str, *, undo: bool) -> Outcome:
+        session = self.context.session
+        savepoint = session.begin_nested()
+        try:
+            outcome, _ = upsert_goal(
+                session,
+                self.actor,
+                goal_input(record),
+                reason=reason,
+                today=self.today,
+                linter=self.linter or lint_drafts,
+            )
+        except PacesetterError:
+            savepoint.rollback()
+            raise
+        if undo:
+            savepoint.rollback()
+        else:
+            savepoint.commit()
+        return outcome
+
+    def _reason(self) -> str:
+        run = self.context.session.get(ImportRun, self.context.run_id or 0)
+        return f"import {Path(run.file_name).name}" if run else "import"
+
+    def _scope(self, cell: Cell) -> ScopeKey:
+        value = text(cell, 400)
+        if value.casefold().startswith(TEAM_PREFIX):
+            return ScopeKey(TEAM, self.people.find(value[len(TEAM_PREFIX) :].strip()))
+        return ScopeKey(PERSON, self.people.find(value))
+
+    def _period(self, cell: Cell) -> str:
+        try:
+            return parse_period(text(cell, 32), self.context.fiscal_year_start_month).name
+        except PeriodError as error:
+            raise CellError(str(error)) from None
+
+
+def goal_input(record: Record) -> GoalInput:
+    return GoalInput(
+        scope=ScopeKey(record["scope_type"], record["person_id"]),
+        metric=record["metric"],
+        period=record["period"],
+        target=record["target"],
+        kind=record["kind"],
+        individual_weight=record["individual_weight"],
+        rationale=record["rationale"],
+        status=record["status"],
+    )
+
+
+def _problem(row: Row, record: Record, finding: Finding) -> Problem:
+    column = RULE_COLUMNS.get(finding.rule, "target")
+    reason = f"{finding.severity} ({finding.rule}): {finding.message}"
+    return Problem(row.line, row.plan.label(column), shown(record.get(column)), reason)

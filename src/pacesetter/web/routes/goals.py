@@ -1,0 +1,328 @@
+"""The goals pages: a person's goals with pacing charts, one goal (its pacing, trail and the
+decisions on it), the proposals waiting for a manager, the team board and suggested targets.
+
+Every number comes from the goals service and the metrics layer, the same as the API and the
+scorecard report (see goals/views.py). Forms post here and come back to the page they came
+from; a form the service refuses comes back with the reason.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Form, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from sqlalchemy.orm import Session
+
+from pacesetter.api.deps import CurrentUser, OrgDep, SessionDep, ViewerDep
+from pacesetter.api.services.orgsettings import org_today
+from pacesetter.domain.errors import Conflict, Invalid
+from pacesetter.domain.goal_lint import PERSON, ScopeKey
+from pacesetter.domain.goal_rules.text import percent, show
+from pacesetter.domain.periods import Period, PeriodKind, parse_period, period_of
+from pacesetter.goals.actor import Actor, Channel
+from pacesetter.goals.board import SORTS, team_board
+from pacesetter.goals.presenting import metric_label, unit_of
+from pacesetter.goals.queries import leaders
+from pacesetter.goals.service import (
+    GoalInput,
+    approve_goal,
+    create_goal,
+    reject_goal,
+    retire_goal,
+    update_goal,
+)
+from pacesetter.goals.suggestions import SuggestionRequest, accept_suggestion, suggest_for_team
+from pacesetter.goals.views import goal_view, metric_choices, person_goals_view, proposals_view
+from pacesetter.metrics.org_settings import fiscal_year_start_month
+from pacesetter.metrics.scorecard import default_as_of
+from pacesetter.store.models import OrgSettings, Person
+from pacesetter.web.formatting import MISSING, format_money
+from pacesetter.web.templating import render
+
+router = APIRouter(prefix="/goals")
+Text = Annotated[str, Form()]
+OptionalText = Annotated[str | None, Form()]
+# Refusals a person can fix on the form; anything else goes to the error page.
+REFUSALS = (Invalid, Conflict)
+
+
+@dataclass(frozen=True)
+class Page:
+    """What every goals page needs: the request, the unit of work, who is asking and the org."""
+
+    request: Request
+    db: Session
+    user: Person
+    org: OrgSettings
+
+    @property
+    def actor(self) -> Actor:
+        return Actor.of(self.user, Channel.WEB)
+
+    @property
+    def today(self) -> date:
+        return org_today(self.org)
+
+    def period(self, text: str | None) -> Period:
+        """The period asked for, or the current quarter."""
+        first_month = fiscal_year_start_month(self.db)
+        if text:
+            return parse_period(text, first_month)
+        return period_of(self.today, PeriodKind.QUARTER, first_month)
+
+    def render(
+        self, template: str, title: str, context: dict[str, Any], status: int = 200
+    ) -> HTMLResponse:
+        helpers = {"value": _formatter(self.org.currency), "pct": _pct, "plain": _plain}
+        helpers["label"] = metric_label
+        full = {"title": title, **helpers, **context}
+        return render(self.request, template, full, status_code=status)
+
+
+def _page(
+    request: Request, viewer: ViewerDep, db: SessionDep, user: CurrentUser, org: OrgDep
+) -> Page:
+    return Page(request, db, user, org)
+
+
+PageDep = Annotated[Page, Depends(_page)]
+
+
+@router.get("")
+def my_goals(viewer: ViewerDep) -> RedirectResponse:
+    return RedirectResponse(f"/goals/people/{viewer.person_id}", status_code=303)
+
+
+@router.get("/proposals", response_class=HTMLResponse)
+def proposals(page: PageDep) -> HTMLResponse:
+    """Proposals this manager decides on, each beside its lint and the proposer's history."""
+    return page.render(
+        "goals/proposals.html", "Proposals", proposals_view(page.db, page.actor, today=page.today)
+    )
+
+
+@router.get("/suggest", response_class=HTMLResponse)
+def suggest_page(
+    page: PageDep,
+    manager_id: int | None = None,
+    period: str | None = None,
+    team_target: str | None = None,
+    over_assign: str = "0",
+) -> HTMLResponse:
+    """The suggestion form, and the suggested split once a team target is given."""
+    form = {"manager_id": manager_id or page.user.id, "period": period}
+    return _suggest(page, form | {"team_target": team_target, "over_assign": over_assign}, False)
+
+
+@router.post("/suggest", response_class=HTMLResponse)
+def accept_page(
+    page: PageDep,
+    manager_id: Annotated[int, Form()],
+    period: Text,
+    team_target: Text,
+    over_assign: Annotated[str, Form()] = "0",
+) -> HTMLResponse:
+    """Accept the suggestion: its parts and the team target become goals."""
+    form = {"manager_id": manager_id, "period": period}
+    return _suggest(page, form | {"team_target": team_target, "over_assign": over_assign}, True)
+
+
+@router.get("/team/{manager_id}", response_class=HTMLResponse)
+def board(
+    page: PageDep,
+    manager_id: int,
+    period: str | None = None,
+    metric: str = "revenue_won",
+    sort: str = "name",
+    as_of: date | None = None,
+) -> HTMLResponse:
+    """Attainment and pace on one metric for everyone in a team and for the team."""
+    span = page.period(period)
+    day = as_of or default_as_of(span, page.today)
+    shown = team_board(page.db, page.actor, manager_id, span, day, metric=metric, sort=sort)
+    context = {"board": shown, "sorts": SORTS, "sort": sort, "metrics": metric_choices()}
+    return page.render("goals/board.html", "Team goals", context)
+
+
+@router.get("/people/{person_id}", response_class=HTMLResponse)
+def person_goals(page: PageDep, person_id: int, period: str | None = None) -> HTMLResponse:
+    """A person's goals in a period, each approved one with its pacing chart."""
+    return _person_page(page, person_id, period, {})
+
+
+@router.post("/people/{person_id}", response_class=HTMLResponse, response_model=None)
+def propose(
+    page: PageDep,
+    person_id: int,
+    metric: Text,
+    period: Text,
+    target: Text,
+    rationale: OptionalText = None,
+) -> Response:
+    """Propose (or, for a manager, set) a goal for the person."""
+    try:
+        scope = ScopeKey(PERSON, person_id)
+        data = GoalInput(scope, metric, period, _number(target), rationale=rationale)
+        result = create_goal(page.db, page.actor, data, today=page.today)
+    except REFUSALS as refused:
+        form = {"metric": metric, "target": target, "rationale": rationale, "error": str(refused)}
+        return _person_page(page, person_id, period, form, status=422)
+    return RedirectResponse(f"/goals/{result.goal.id}", status_code=303)
+
+
+@router.get("/{goal_id}", response_class=HTMLResponse)
+def goal_page(page: PageDep, goal_id: int, as_of: date | None = None) -> HTMLResponse:
+    """One goal: pacing, milestones, lint and history, its trail, and what may be done."""
+    return _goal_page(page, goal_id, as_of, None)
+
+
+@router.post("/{goal_id}/approve", response_class=HTMLResponse, response_model=None)
+def approve(
+    page: PageDep,
+    goal_id: int,
+    target: OptionalText = None,
+    reason: OptionalText = None,
+    note: OptionalText = None,
+    next: OptionalText = None,
+) -> Response:
+    """Approve a proposal; a changed target is an adjustment and needs a reason."""
+
+    def act() -> object:
+        adjusted = _number(target) if target else None
+        return approve_goal(
+            page.db,
+            page.actor,
+            goal_id,
+            target=adjusted,
+            reason=reason,
+            note=note,
+            today=page.today,
+        )
+
+    return _decide(page, goal_id, next, act)
+
+
+@router.post("/{goal_id}/reject", response_class=HTMLResponse, response_model=None)
+def reject(
+    page: PageDep, goal_id: int, note: OptionalText = None, next: OptionalText = None
+) -> Response:
+    """Reject a proposal, with a note to the proposer."""
+    return _decide(
+        page, goal_id, next, lambda: reject_goal(page.db, page.actor, goal_id, note=note)
+    )
+
+
+@router.post("/{goal_id}/change", response_class=HTMLResponse, response_model=None)
+def change(page: PageDep, goal_id: int, target: Text, reason: OptionalText = None) -> Response:
+    """Change an approved goal's target, with the reason kept in its trail."""
+    return _decide(
+        page,
+        goal_id,
+        None,
+        lambda: update_goal(
+            page.db,
+            page.actor,
+            goal_id,
+            {"target": _number(target)},
+            reason=reason,
+            today=page.today,
+        ),
+    )
+
+
+@router.post("/{goal_id}/retire", response_class=HTMLResponse, response_model=None)
+def retire(page: PageDep, goal_id: int, reason: OptionalText = None) -> Response:
+    """Take an approved goal out of the reports, with the reason."""
+    return _decide(
+        page, goal_id, None, lambda: retire_goal(page.db, page.actor, goal_id, reason=reason)
+    )
+
+
+def _person_page(
+    page: Page, person_id: int, period: str | None, form: dict[str, Any], status: int = 200
+) -> HTMLResponse:
+    view = person_goals_view(
+        page.db,
+        page.actor,
+        person_id,
+        page.period(period),
+        today=page.today,
+        currency=page.org.currency,
+    )
+    title = f"Goals: {view['person'].name}"
+    return page.render("goals/person.html", title, view | {"form": form}, status)
+
+
+def _goal_page(page: Page, goal_id: int, as_of: date | None, error: str | None) -> HTMLResponse:
+    view = goal_view(
+        page.db, page.actor, goal_id, as_of=as_of, today=page.today, currency=page.org.currency
+    )
+    title = f"{metric_label(view['goal'].metric)} {view['goal'].period}"
+    return page.render("goals/goal.html", title, view | {"error": error}, 422 if error else 200)
+
+
+def _decide(page: Page, goal_id: int, next_page: str | None, act: Callable[[], object]) -> Response:
+    """Run a decision, then back to `next_page` (a goals page) or the goal; when the service
+    refuses, the goal's page again with the reason."""
+    try:
+        act()
+    except REFUSALS as refused:
+        return _goal_page(page, goal_id, None, str(refused))
+    target = next_page if next_page and next_page.startswith("/goals") else f"/goals/{goal_id}"
+    return RedirectResponse(target, status_code=303)
+
+
+def _suggest(page: Page, form: dict[str, Any], accept: bool) -> HTMLResponse:
+    span = page.period(form["period"])
+    context: dict[str, Any] = {"form": form | {"period": span.name}, "team": None, "error": None}
+    context |= {"leaders": leaders(page.db, page.actor.scope), "accepted": []}
+    if form["team_target"]:
+        try:
+            amounts = _decimal(form["team_target"]), _decimal(form["over_assign"] or "0")
+            wanted = SuggestionRequest(int(form["manager_id"]), span.name, *amounts)
+            context["team"] = team = suggest_for_team(page.db, page.actor, wanted, today=page.today)
+            if accept:
+                context["accepted"] = accept_suggestion(page.db, page.actor, team, today=page.today)
+        except REFUSALS as refused:
+            context["error"] = str(refused)
+    return page.render(
+        "goals/suggest.html", "Suggest targets", context, 422 if context["error"] else 200
+    )
+
+
+def _formatter(currency: str) -> Callable[[float | Decimal | None, str], str]:
+    """Values in their metric's unit: money with the organisation's currency."""
+
+    def shown(value: float | Decimal | None, metric: str) -> str:
+        if value is None:
+            return MISSING
+        unit = unit_of(metric)
+        return format_money(float(value), currency) if unit == "money" else show(value, unit)
+
+    return shown
+
+
+def _plain(value: float) -> str:
+    """A number as a form field holds it: 1500000, 0.35, never 1.5e+06."""
+    return f"{value:f}".rstrip("0").rstrip(".")
+
+
+def _pct(value: float | None) -> str:
+    return MISSING if value is None else percent(value)
+
+
+def _number(text: str | None) -> float:
+    try:
+        return float((text or "").replace(",", "").strip())
+    except ValueError:
+        raise Invalid(f"{text!r} is not a number: write the target in digits.") from None
+
+
+def _decimal(text: str) -> Decimal:
+    try:
+        return Decimal(text.replace(",", "").strip())
+    except InvalidOperation:
+        raise Invalid(f"{text!r} is not a number: write the amount in digits.") from None
