@@ -19,7 +19,7 @@ from typing import Annotated
 from fastapi import Depends, Query, Request
 from sqlalchemy.orm import Session
 
-from pacesetter.api.services.orgsettings import load_org_settings, org_today
+from pacesetter.api.services.orgsettings import org_today
 from pacesetter.auth.csrf import CSRF_FIELD, CSRF_HEADER, SAFE_METHODS, tokens_match
 from pacesetter.auth.errors import NotSignedIn
 from pacesetter.auth.sessions import SESSION_COOKIE, find_session
@@ -28,6 +28,7 @@ from pacesetter.domain.errors import Forbidden
 from pacesetter.settings import Settings
 from pacesetter.store.db import unit_of_work
 from pacesetter.store.models import OrgSettings, Person, UserSession, utcnow
+from pacesetter.store.org_settings import load_org_settings
 from pacesetter.store.scope import Scope
 
 

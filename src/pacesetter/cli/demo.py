@@ -21,7 +21,8 @@ from pacesetter.ingest.kinds import KINDS
 from pacesetter.settings import get_settings
 from pacesetter.store import schema
 from pacesetter.store.db import get_engine, make_engine, unit_of_work
-from pacesetter.store.models import OrgSettings, Person
+from pacesetter.store.models import Person
+from pacesetter.store.org_settings import update_org_settings
 from pacesetter.synth import generate_org
 
 DEMO_PASSWORD = "pacesetter-demo"
@@ -92,8 +93,7 @@ def _configure(engine: Engine, people_file: Path) -> None:
     """Name the organisation and give everyone the demo password."""
     password_hash = hash_password(DEMO_PASSWORD)
     with unit_of_work(engine) as session:
-        if session.get(OrgSettings, 1) is None:
-            session.add(OrgSettings(id=1, name=_company_name(people_file)))
+        update_org_settings(session, {"name": _company_name(people_file)})
         for person in session.scalars(select(Person)):
             person.password_hash = password_hash
 

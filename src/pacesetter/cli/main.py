@@ -2,17 +2,35 @@
 them together, so `pacesetter --help` is the index of everything the CLI does."""
 
 import typer
+from typer.core import TyperGroup
+from typer.models import Context
 
-from pacesetter.cli import db, demo, generate, importing, report, serve, users
+from pacesetter.cli import db, demo, generate, importing, org, report, serve, users
 from pacesetter.cli.goals import lint_app, suggest_app
+from pacesetter.domain.errors import PacesetterError
+
+
+class _PacesetterGroup(TyperGroup):
+    """Maps the domain's errors to the CLI once: a plain message and exit code 1, whichever
+    command raised it."""
+
+    def invoke(self, ctx: Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except PacesetterError as error:
+            typer.echo(f"Error: {error}", err=True)
+            raise typer.Exit(1) from None
+
 
 app = typer.Typer(
+    cls=_PacesetterGroup,
     name="pacesetter",
     help="Pacesetter: sales performance for sales managers and their teams.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
 )
 app.add_typer(db.app, name="db")
+app.add_typer(org.app, name="org")
 app.command("generate")(generate.generate)
 app.command("demo")(demo.demo)
 app.command("import")(importing.import_command)

@@ -9,7 +9,6 @@ from enum import StrEnum
 
 import typer
 
-from pacesetter.domain.errors import PacesetterError
 from pacesetter.domain.periods import Period, PeriodError, parse_period
 from pacesetter.metrics.catalogue import ACTIVITY_METRICS, OUTCOME_METRICS, REGISTRY, Unit, Value
 from pacesetter.metrics.org_settings import fiscal_year_start_month
@@ -55,11 +54,7 @@ def scorecard(
     goals) with target, actual, attainment, pace, projection and hybrid credit."""
     if person and manager:
         raise typer.BadParameter("give --person or --manager, not both")
-    try:
-        report = _scorecard(period, as_of, person, manager)
-    except PacesetterError as error:
-        typer.echo(f"Error: {error}", err=True)
-        raise typer.Exit(1) from None
+    report = _scorecard(period, as_of, person, manager)
     _PRINTERS[output](report)
 
 

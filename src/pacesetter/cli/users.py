@@ -9,7 +9,7 @@ from sqlalchemy.orm import aliased
 
 from pacesetter.auth.passwords import set_password
 from pacesetter.auth.signin import find_by_email, may_sign_in
-from pacesetter.domain.errors import NotFound, PacesetterError
+from pacesetter.domain.errors import NotFound
 from pacesetter.store.db import get_engine, unit_of_work
 from pacesetter.store.models import Person, utcnow
 
@@ -26,16 +26,12 @@ def set_password_command(
     """Set or replace a person's password, which lets them sign in. Asked for twice, hidden,
     unless --password-stdin is given."""
     password = _read_stdin() if password_stdin else _prompt()
-    try:
-        with unit_of_work(get_engine()) as db:
-            person = find_by_email(db, email)
-            if person is None:
-                raise NotFound(f"No person with email {email.strip().lower()}")
-            set_password(person, password)
-            name = person.name
-    except PacesetterError as error:
-        typer.echo(f"Error: {error}", err=True)
-        raise typer.Exit(1) from None
+    with unit_of_work(get_engine()) as db:
+        person = find_by_email(db, email)
+        if person is None:
+            raise NotFound(f"No person with email {email.strip().lower()}")
+        set_password(person, password)
+        name = person.name
     typer.echo(f"Password set for {name} <{email.strip().lower()}>.")
 
 

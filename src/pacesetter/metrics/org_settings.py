@@ -11,18 +11,18 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from pacesetter.domain.calendar import MONDAY_TO_FRIDAY, WorkCalendar
-from pacesetter.store.models import Holiday, OrgSettings
-
-ORG_SETTINGS_ID = 1
+from pacesetter.domain.calendar import WorkCalendar
+from pacesetter.domain.organisation import parse_weekdays
+from pacesetter.store.models import Holiday
+from pacesetter.store.org_settings import load_org_settings
 
 
 def load_work_calendar(session: Session, years: Iterable[int] = ()) -> WorkCalendar:
     """The organisation's working calendar; country holidays are looked up for `years`."""
-    settings = session.get(OrgSettings, ORG_SETTINGS_ID)
-    weekdays = _weekdays(settings.working_weekdays) if settings else MONDAY_TO_FRIDAY
+    settings = load_org_settings(session)
+    weekdays = parse_weekdays(settings.working_weekdays)
     holidays = set(session.scalars(select(Holiday.day)))
-    if settings is not None and settings.holiday_country:
+    if settings.holiday_country:
         country = WorkCalendar.with_country_holidays(
             settings.holiday_country, years, None, weekdays
         )
@@ -38,10 +38,4 @@ def report_years(start: date, end: date) -> range:
 
 def fiscal_year_start_month(session: Session) -> int:
     """The month (1-12) the fiscal year starts in: quarters and years are named after it."""
-    settings = session.get(OrgSettings, ORG_SETTINGS_ID)
-    return settings.fiscal_year_start_month if settings else 1
-
-
-def _weekdays(text: str) -> frozenset[int]:
-    """`0,1,2,3,4` as stored (Monday = 0)."""
-    return frozenset(int(part) for part in text.split(",") if part.strip())
+    return load_org_settings(session).fiscal_year_start_month
