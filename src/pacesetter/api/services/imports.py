@@ -5,7 +5,7 @@
 - a rejected mapping reported like any other rejection (the CLI's way);
 - a preview of the first rows as the import reads them, after the mapping;
 - the recent import runs, with who ran them.
-The page also keeps an upload between its preview and its import: see `imports_staging`.
+The page also keeps an upload between its preview and its import: see `import_staging`.
 """
 
 import tempfile
@@ -33,6 +33,7 @@ from pacesetter.ingest import (
 from pacesetter.ingest.cells import Cell, is_blank
 from pacesetter.ingest.header import HeaderPlan, plan_header
 from pacesetter.ingest.kinds import KINDS
+from pacesetter.ingest.mapping import canonical
 from pacesetter.ingest.reader import FileProblem, Line, Source, open_table
 from pacesetter.ingest.report import shown
 from pacesetter.store.models import ImportRun, Person
@@ -57,8 +58,10 @@ def too_large_message() -> str:
 
 
 def file_label(name: str | None) -> str:
-    """The name a report shows for an uploaded file: its base name, never a client's path."""
-    base = Path((name or "").replace("\\", "/")).name.strip()
+    """The name a report shows for an uploaded file: its base name, never a client's path
+    (nor a control character, which no file system or page wants)."""
+    printable = "".join(char for char in name or "" if char.isprintable())
+    base = Path(printable.replace("\\", "/")).name.strip()
     return base[:MAX_FILE_NAME] if base not in ("", ".", "..") else "upload"
 
 
@@ -211,7 +214,7 @@ def _source(plan: HeaderPlan, column: str, derived: set[str]) -> str | None:
     if column in derived:
         return "mapping"
     label = plan.label(column)
-    return None if label == column else label
+    return None if canonical(label) == column else label  # `External ID` is no rename
 
 
 def _cell(value: Cell, problem: str | None) -> PreviewCell:
