@@ -53,13 +53,18 @@ def as_(person: Person) -> Actor:
 
 
 def person_goal(person: Person, target: float = 100_000, **fields: object) -> GoalInput:
-    values: dict[str, object] = {"metric": "revenue_won", "period": "2026-Q1"} | fields
-    return GoalInput(scope=ScopeKey(PERSON, person.id), target=target, **values)  # type: ignore[arg-type]
+    """A Q1 revenue goal for `person`, unless `fields` say otherwise."""
+    return _goal(ScopeKey(PERSON, person.id), target, fields)
 
 
 def team_goal(manager: Person, target: float = 400_000, **fields: object) -> GoalInput:
+    """A Q1 revenue goal for `manager`'s team, unless `fields` say otherwise."""
+    return _goal(ScopeKey(TEAM, manager.id), target, fields)
+
+
+def _goal(scope: ScopeKey, target: float, fields: dict[str, object]) -> GoalInput:
     values: dict[str, object] = {"metric": "revenue_won", "period": "2026-Q1"} | fields
-    return GoalInput(scope=ScopeKey(TEAM, manager.id), target=target, **values)  # type: ignore[arg-type]
+    return GoalInput(scope=scope, target=target, **values)  # type: ignore[arg-type]
 
 
 def won(db: Session, person: Person, amount: float, closed: date) -> None:

@@ -106,3 +106,18 @@ def test_an_unknown_manager_is_an_error(database: str) -> None:
     )  # fmt: skip
     assert result.returncode == 1
     assert "No person" in result.stderr
+
+
+def test_an_unreadable_as_of_date_is_an_error(database: str) -> None:
+    result = _run(database, "lint", "goals", "--period", "2026-Q1", "--as-of", "2026-13-01")
+    assert result.returncode == 1
+    assert result.stderr.startswith("Error: ")
+
+
+def test_a_ramp_that_is_not_percentages_is_a_usage_error(database: str) -> None:
+    result = _run(
+        database, "suggest", "targets", "--manager", "milo@example.com",
+        "--period", "2026-Q2", "--team-target", "1000", "--ramp", "a,b",
+    )  # fmt: skip
+    assert result.returncode == 2
+    assert "not a list of percentages" in result.stderr

@@ -6,18 +6,17 @@ from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
-from typing import NoReturn
 
 import typer
 
-from pacesetter.domain.errors import PacesetterError
-from pacesetter.domain.goal_lint import LintConfig, Severity
+from pacesetter.domain.errors import Invalid
+from pacesetter.domain.goal_lint import LintConfig, blocking
 from pacesetter.domain.goal_rules.text import percent, show
-from pacesetter.domain.periods import parse_period
-from pacesetter.domain.suggest import Ramp
+from pacesetter.domain.suggest import Part, Ramp
 from pacesetter.goals.actor import Actor, Channel
 from pacesetter.goals.linting import lint_period
 from pacesetter.goals.presenting import findings_as_dicts
+from pacesetter.goals.queries import period_named
 from pacesetter.goals.suggestions import (
     Accepted,
     SuggestionRequest,
@@ -25,13 +24,13 @@ from pacesetter.goals.suggestions import (
     accept_suggestion,
     suggest_for_team,
 )
-from pacesetter.metrics.org_settings import fiscal_year_start_month
 from pacesetter.metrics.scorecard import find_person
 from pacesetter.store.db import get_engine, unit_of_work
 from pacesetter.store.scope import Scope
 
 lint_app = typer.Typer(help="Check goals for the common goal-setting mistakes.")
 suggest_app = typer.Typer(help="Suggest targets from history, tenure and the team target.")
+# The exit status when a finding is an error; a refused command exits 1 too (cli/main.py).
 EXIT_ERRORS = 1
 
 
@@ -56,26 +55,23 @@ def lint_goals(
     its severity (error, warning or info), a message and the evidence; exits with status 1
     when any finding is an error."""
     config = LintConfig(
-        trailing_periods,
-        unrealistic_factor,
-        too_easy_factor,
-        one_size_ratio,
-        activity_silence_days,
-        deal_silence_days,
+        trailing_periods=trailing_periods,
+        unrealistic_factor=unrealistic_factor,
+        too_easy_factor=too_easy_factor,
+        one_size_history_ratio=one_size_ratio,
+        activity_silence_days=activity_silence_days,
+        deal_silence_days=deal_silence_days,
     )
-    try:
-        with unit_of_work(get_engine()) as session:
-            span = parse_period(period, fiscal_year_start_month(session))
-            today = date.fromisoformat(as_of) if as_of else date.today()
-            findings = lint_period(session, Scope.everything(), span, today=today, config=config)
-            shown = findings_as_dicts(session, findings)
-    except (PacesetterError, ValueError) as error:
-        _fail(error)
+    with unit_of_work(get_engine()) as session:
+        span = period_named(session, period)
+        today = _day(as_of)
+        findings = lint_period(session, Scope.everything(), span, today=today, config=config)
+        shown = findings_as_dicts(session, findings)
     if output is Format.JSON:
         typer.echo(json.dumps(shown, indent=2, ensure_ascii=False))
     else:
         _print_findings(span.name, shown)
-    if any(finding.severity is Severity.ERROR for finding in findings):
+    if blocking(findings):
         raise typer.Exit(EXIT_ERRORS)
 
 
@@ -99,18 +95,15 @@ def suggest_targets(
     player-coach) by trailing results and ramp. The parts add up to the team target exactly
     (plus the over-assignment). With --accept the parts and the team target become approved
     goals, each change recorded with the channel `cli`."""
-    try:
-        with unit_of_work(get_engine()) as session:
-            person = find_person(session, Scope.everything(), manager)
-            request = SuggestionRequest(
-                person.id, period, team_target, over_assign, metric, trailing_periods, _ramp(ramp)
-            )
-            actor = Actor.system(Channel.CLI)
-            team = suggest_for_team(session, actor, request, today=date.today())
-            accepted = accept_suggestion(session, actor, team, today=date.today()) if accept else []
-            document = _suggestion_dict(team, accepted)
-    except PacesetterError as error:
-        _fail(error)
+    actor, today = Actor.system(Channel.CLI), date.today()
+    with unit_of_work(get_engine()) as session:
+        person = find_person(session, Scope.everything(), manager)
+        request = SuggestionRequest(
+            person.id, period, team_target, over_assign, metric, trailing_periods, _ramp(ramp)
+        )
+        team = suggest_for_team(session, actor, request, today=today)
+        accepted = accept_suggestion(session, actor, team, today=today) if accept else []
+        document = _suggestion_dict(team, accepted)
     if output is Format.JSON:
         typer.echo(json.dumps(document, indent=2, ensure_ascii=False))
     else:
@@ -121,12 +114,20 @@ def _ramp(text: str) -> Ramp:
     try:
         return Ramp(tuple(float(step) / 100 for step in text.split(",") if step.strip()))
     except ValueError:
-        raise typer.BadParameter(f"{text!r} is not a list of percentages", "--ramp") from None
+        raise typer.BadParameter(
+            f"{text!r} is not a list of percentages", param_hint="--ramp"
+        ) from None
 
 
-def _fail(error: Exception) -> NoReturn:
-    typer.echo(f"Error: {error}", err=True)
-    raise typer.Exit(EXIT_ERRORS) from None
+def _day(text: str | None) -> date:
+    """--as-of, today when it is left out; a date that cannot be read is refused like any
+    other bad input (`Error: ...`, exit 1)."""
+    if not text:
+        return date.today()
+    try:
+        return date.fromisoformat(text)
+    except ValueError as error:
+        raise Invalid(str(error)) from None
 
 
 def _print_findings(period: str, findings: Sequence[dict]) -> None:
@@ -157,20 +158,21 @@ def _suggestion_dict(team: TeamSuggestion, accepted: Sequence[Accepted]) -> dict
         "over_assign_pct": float(suggestion.over_assign_pct),
         "total": float(suggestion.total),
         "personal_share": suggestion.personal_share,
-        "parts": [
-            {
-                "person": part.member.name,
-                "personal": part.member.personal,
-                "target": float(part.amount),
-                "share_of_team": part.share_of_team,
-                "reason": part.reason,
-            }
-            for part in suggestion.parts
-        ],
+        "parts": [_part_dict(part) for part in suggestion.parts],
         "accepted": [
             {"scope": a.name, "target": a.target, "outcome": a.outcome, "status": a.status}
             for a in accepted
         ],
+    }
+
+
+def _part_dict(part: Part) -> dict:
+    return {
+        "person": part.member.name,
+        "personal": part.member.personal,
+        "target": float(part.amount),
+        "share_of_team": part.share_of_team,
+        "reason": part.reason,
     }
 
 

@@ -38,6 +38,12 @@ def goal_metrics() -> dict[str, MetricFacts]:
     return outcome | activity | coaching
 
 
+def default_kind(metric: str | None) -> str | None:
+    """The kind of a goal that names none: its metric's (None for a metric outside the list)."""
+    facts = goal_metrics().get(metric or "")
+    return facts.kind.value if facts else None
+
+
 def activity_types_of(slug: str) -> tuple[str, ...] | None:
     """The activity types an activity metric counts; None for all types."""
     if slug.startswith("activities_"):

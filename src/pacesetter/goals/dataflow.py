@@ -43,16 +43,16 @@ def last_data_on(session: Session, wanted: Iterable[tuple[ScopeKey, str]], as_of
     activity = _latest_by_type(session, needs["activities"], ACTIVITY_ROWS, as_of)
     coaching = _latest_by_type(session, needs["coaching"], COACHING_ROWS, as_of)
     deals = _latest_deal_dates(session, needs["deals"], as_of)
-    found: LastSeen = {}
-    for key, slug in pairs:
+
+    def last(key: ScopeKey, slug: str) -> date | None:
         source = source_of(slug)
         if source == "deals":
-            found[(key, slug)] = deals.get(key)
-        elif source == "coaching":
-            found[(key, slug)] = _latest_of_types(coaching, key, COACHING_GOALS[slug])
-        else:
-            found[(key, slug)] = _latest_of_types(activity, key, activity_types_of(slug))
-    return found
+            return deals.get(key)
+        if source == "coaching":
+            return _latest_of_types(coaching, key, COACHING_GOALS[slug])
+        return _latest_of_types(activity, key, activity_types_of(slug))
+
+    return {(key, slug): last(key, slug) for key, slug in pairs}
 
 
 def _latest_of_types(seen: ByType, key: ScopeKey, types: tuple[str, ...] | None) -> date | None:

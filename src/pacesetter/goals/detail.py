@@ -7,11 +7,10 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from pacesetter.domain.vocab import ManagerType
 from pacesetter.goals.audit import changes_of
 from pacesetter.goals.progress import GoalProgress, goal_progress
 from pacesetter.goals.queries import get_goal, period_named
-from pacesetter.goals.share import PersonalShare, personal_share
+from pacesetter.goals.share import PersonalShare, player_coach_share
 from pacesetter.metrics.scorecard import default_as_of
 from pacesetter.store.models import Goal, GoalChange, Person
 from pacesetter.store.scope import Scope
@@ -37,11 +36,7 @@ def goal_detail(
     changes = changes_of(session, goal.id)
     names = people_names(session, _named(goal, changes))
     person = session.get_one(Person, goal.person_id)
-    share = (
-        personal_share(session, person.id, goal.period, goal.metric)
-        if person.manager_type == ManagerType.PLAYER_COACH
-        else None
-    )
+    share = player_coach_share(session, person, goal.period, goal.metric)
     return GoalDetail(goal, person, progress, changes, names, share)
 
 

@@ -19,6 +19,7 @@ from pacesetter.domain.goal_lint import PERSON, TEAM, ScopeKey
 from pacesetter.domain.periods import Period
 from pacesetter.domain.vocab import DealStatus
 from pacesetter.goals.catalogue import goal_metrics, source_of
+from pacesetter.goals.queries import people_by_id
 from pacesetter.metrics.catalogue import REGISTRY, Value
 from pacesetter.metrics.values import person_metrics, team_metrics
 from pacesetter.store.models import Activity, Deal, Person
@@ -65,7 +66,7 @@ def trailing_history(
     values: History = {(key, slug): [] for key in keys for slug in slugs}
     if not slugs or not keys:
         return TrailingHistory(periods, values)
-    people = _people(session, keys)
+    people = people_by_id(session, [key.person_id for key in keys])
     starts = _data_starts(session)
     for past in periods:
         found = _values_in(session, keys, slugs, past)
@@ -95,11 +96,6 @@ def _number(
 ) -> float | None:
     value = found.get((key.scope_type, key.person_id), {}).get(slug)
     return None if value is None else float(value)
-
-
-def _people(session: Session, keys: Sequence[ScopeKey]) -> dict[int, Person]:
-    ids = {key.person_id for key in keys}
-    return {p.id: p for p in session.scalars(select(Person).where(Person.id.in_(ids)))}
 
 
 def _data_starts(session: Session) -> dict[str, date | None]:

@@ -6,6 +6,7 @@ feeding each goal's metric arrived.
 """
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from typing import Protocol
 
@@ -29,7 +30,8 @@ from pacesetter.goals.catalogue import goal_metrics
 from pacesetter.goals.dataflow import last_data_on
 from pacesetter.goals.history import trailing_history
 from pacesetter.goals.permissions import TEAM_LEADERS
-from pacesetter.goals.queries import draft_of, goals_of_period, period_named
+from pacesetter.goals.queries import goals_of_period, period_named
+from pacesetter.goals.values import draft_of
 from pacesetter.store.models import Goal, Person
 from pacesetter.store.scope import Scope
 
@@ -51,19 +53,29 @@ def lint_drafts(
 ) -> list[Finding]:
     """Every finding on `drafts`, in their order, each checked with its period's facts."""
     config = config or LintConfig()
-    by_period: dict[Period | None, list[GoalDraft]] = {}
-    for draft in drafts:
-        by_period.setdefault(_period(session, draft), []).append(draft)
     findings = [
         finding
-        for period, group in by_period.items()
-        for finding in lint(group, build_context(session, group, period, today, config), config)
+        for group, context in lint_contexts(session, drafts, today=today, config=config)
+        for finding in lint(group, context, config)
     ]
     order = {id(draft): index for index, draft in enumerate(drafts)}
     return sorted(findings, key=lambda finding: order[id(finding.goal)])
 
 
-def build_context(
+def lint_contexts(
+    session: Session, drafts: Sequence[GoalDraft], *, today: date, config: LintConfig
+) -> list[tuple[list[GoalDraft], LintContext]]:
+    """The drafts by period, each group with the facts of its period."""
+    by_period: dict[Period | None, list[GoalDraft]] = {}
+    for draft in drafts:
+        by_period.setdefault(_period(session, draft), []).append(draft)
+    return [
+        (group, _build_context(session, group, period, today, config))
+        for period, group in by_period.items()
+    ]
+
+
+def _build_context(
     session: Session,
     drafts: Sequence[GoalDraft],
     period: Period | None,
@@ -72,11 +84,10 @@ def build_context(
 ) -> LintContext:
     """The facts around `drafts`, all of `period` (None: a period that cannot be read)."""
     people = _people_around(session, drafts)
-    scopes = _scopes(drafts, people)
     base = LintContext(
         as_of=today,
         metrics=goal_metrics(),
-        scopes=scopes,
+        scopes=_scopes(drafts, people),
         fiscal_year_start_month=period.fiscal_year_start_month if period else 1,
     )
     if period is None:
@@ -91,23 +102,26 @@ def _with_period_facts(
     period: Period,
     config: LintConfig,
 ) -> LintContext:
+    """`base` with the period's stored goals, the trailing history of every scope in it and
+    the last date data arrived for each draft (no later than the period's end)."""
     as_of = min(base.as_of, period.end)
-    ids = select(Person.id).where(Person.id.in_({key.person_id for key in base.scopes}))
-    stored = [draft_of(goal) for goal in goals_of_period(session, period.name, ids)]
-    metrics = {draft.metric for draft in drafts if draft.metric}
-    history = trailing_history(
-        session, base.scopes, metrics, period, config.trailing_periods, today=base.as_of
-    )
     wanted = [(draft.scope, draft.metric) for draft in drafts if draft.metric]
-    return LintContext(
+    history = trailing_history(
+        session,
+        base.scopes,
+        {metric for _, metric in wanted},
+        period,
+        config.trailing_periods,
+        today=base.as_of,
+    )
+    ids = select(Person.id).where(Person.id.in_({key.person_id for key in base.scopes}))
+    return replace(
+        base,
         as_of=as_of,
-        metrics=base.metrics,
-        scopes=base.scopes,
-        goals=stored,
+        goals=[draft_of(goal) for goal in goals_of_period(session, period.name, ids)],
         history_periods=[past.name for past in history.periods],
         history=history.values,
         last_data_on=last_data_on(session, wanted, as_of),
-        fiscal_year_start_month=base.fiscal_year_start_month,
     )
 
 

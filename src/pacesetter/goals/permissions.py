@@ -13,8 +13,9 @@ from sqlalchemy.orm import Session
 
 from pacesetter.domain.errors import Forbidden, Invalid
 from pacesetter.domain.goal_lint import TEAM, ScopeKey
-from pacesetter.domain.vocab import Role
+from pacesetter.domain.vocab import GoalStatus, Role
 from pacesetter.goals.actor import Actor
+from pacesetter.goals.queries import key_of
 from pacesetter.store.models import Goal, Person
 
 TEAM_LEADERS = frozenset({Role.MANAGER.value, Role.DIRECTOR.value, Role.ADMIN.value})
@@ -48,21 +49,39 @@ def ensure_may_decide(actor: Actor, key: ScopeKey) -> None:
     raise Forbidden("Only a manager above this person decides on their goals.")
 
 
+def may_propose(actor: Actor, key: ScopeKey) -> bool:
+    return may_decide(actor, key) or about_self(actor, key)
+
+
 def ensure_may_propose(actor: Actor, key: ScopeKey) -> None:
-    if may_decide(actor, key) or about_self(actor, key):
-        return
-    raise Forbidden("You may propose goals for yourself only.")
+    if not may_propose(actor, key):
+        raise Forbidden("You may propose goals for yourself only.")
 
 
-def ensure_may_edit(actor: Actor, goal: Goal, key: ScopeKey) -> None:
-    """A proposal may still be edited by whoever proposed it; anything else needs a decider."""
-    own_proposal = goal.proposed_by_id is not None and goal.proposed_by_id == actor.person_id
-    if goal.status == "proposed" and own_proposal:
-        return
-    ensure_may_decide(actor, key)
+def is_own_proposal(actor: Actor, goal: Goal) -> bool:
+    """The actor proposed the goal (whatever its status since)."""
+    return goal.proposed_by_id is not None and goal.proposed_by_id == actor.person_id
+
+
+def may_approve(actor: Actor, goal: Goal) -> bool:
+    """May decide on the goal, and did not propose it (an admin may approve their own)."""
+    return may_decide(actor, key_of(goal)) and (actor.is_admin or not is_own_proposal(actor, goal))
 
 
 def ensure_not_own_proposal(actor: Actor, goal: Goal) -> None:
-    if actor.is_admin or goal.proposed_by_id is None or goal.proposed_by_id != actor.person_id:
-        return
-    raise Forbidden("You proposed this goal, so someone else has to approve it.")
+    if is_own_proposal(actor, goal) and not actor.is_admin:
+        raise Forbidden("You proposed this goal, so someone else has to approve it.")
+
+
+def may_edit(actor: Actor, goal: Goal) -> bool:
+    return _edits_own_proposal(actor, goal) or may_decide(actor, key_of(goal))
+
+
+def ensure_may_edit(actor: Actor, goal: Goal) -> None:
+    """A proposal may still be edited by whoever proposed it; anything else needs a decider."""
+    if not _edits_own_proposal(actor, goal):
+        ensure_may_decide(actor, key_of(goal))
+
+
+def _edits_own_proposal(actor: Actor, goal: Goal) -> bool:
+    return goal.status == GoalStatus.PROPOSED and is_own_proposal(actor, goal)

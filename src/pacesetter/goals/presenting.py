@@ -4,12 +4,12 @@ the pages share."""
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pacesetter.domain.goal_lint import TEAM, Finding, GoalDraft
 from pacesetter.goals.catalogue import goal_metrics
 from pacesetter.goals.progress import GoalProgress
+from pacesetter.goals.queries import people_by_id
 from pacesetter.metrics.catalogue import REGISTRY
 from pacesetter.store.models import Person
 
@@ -45,8 +45,7 @@ def finding_as_dict(finding: Finding, people: Mapping[int, Person]) -> dict[str,
 
 def findings_as_dicts(session: Session, findings: Sequence[Finding]) -> list[dict[str, Any]]:
     """Findings with their goals named, the people looked up in one query."""
-    ids = {finding.goal.scope.person_id for finding in findings}
-    people = {p.id: p for p in session.scalars(select(Person).where(Person.id.in_(ids)))}
+    people = people_by_id(session, [finding.goal.scope.person_id for finding in findings])
     return [finding_as_dict(finding, people) for finding in findings]
 
 

@@ -44,15 +44,22 @@ def goal_progress(session: Session, goal: Goal, as_of: date) -> GoalProgress:
     """
     period = period_named(session, goal.period)
     calendar = load_work_calendar(session, range(period.start.year, period.end.year + 2))
+    actual = _actual(session, goal, period, as_of, calendar)
+    pace = goal_pace(goal, actual, period, as_of, calendar)
     known = goal.metric in REGISTRY
-    pace = goal_pace(goal, _actual(session, goal, period, as_of, calendar), period, as_of, calendar)
     milestones = goal_milestones(session, goal, period, as_of, calendar) if known else []
+
+    def point(day: date) -> ChartPoint:
+        """The expected line on `day`, and the actual to date up to `as_of` (one metric
+        query a day; the as-of date's is the pace's)."""
+        expected = goal_pace(goal, None, period, day, calendar).expected
+        if day > as_of:
+            return ChartPoint(day, expected, None)
+        on_day = actual if day == as_of else _actual(session, goal, period, day, calendar)
+        return ChartPoint(day, expected, on_day)
+
     days = chart_days(period, as_of, [milestone.end for milestone in milestones])
-    points = [
-        ChartPoint(day, _expected(goal, period, day, calendar), actual)
-        for day, actual in _actuals_on(session, goal, (period, days, as_of), calendar)
-    ]
-    return GoalProgress(goal, period, as_of, pace, milestones, points)
+    return GoalProgress(goal, period, as_of, pace, milestones, [point(day) for day in days])
 
 
 def chart_days(period: Period, as_of: date, milestone_ends: list[date]) -> list[date]:
@@ -66,25 +73,6 @@ def chart_days(period: Period, as_of: date, milestone_ends: list[date]) -> list[
         days = [day for day in days if day < period.end]
     within = [as_of] if period.contains(as_of) else []
     return sorted({*days, *milestone_ends, *within, period.end})
-
-
-def _expected(goal: Goal, period: Period, day: date, calendar: WorkCalendar) -> float:
-    return goal_pace(goal, None, period, day, calendar).expected
-
-
-def _actuals_on(
-    session: Session,
-    goal: Goal,
-    when: tuple[Period, list[date], date],
-    calendar: WorkCalendar,
-) -> list[tuple[date, Value]]:
-    """The actual to date at each of the days up to `as_of` (one metric query each), None
-    after it. `when` is (the period, the days, the as-of date)."""
-    period, days, as_of = when
-    return [
-        (day, _actual(session, goal, period, day, calendar) if day <= as_of else None)
-        for day in days
-    ]
 
 
 def _actual(

@@ -7,7 +7,7 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from pacesetter.domain.errors import NotFound
-from pacesetter.domain.goal_lint import GoalDraft, ScopeKey
+from pacesetter.domain.goal_lint import ScopeKey
 from pacesetter.domain.periods import Period, parse_period
 from pacesetter.domain.vocab import Role
 from pacesetter.metrics.org_settings import fiscal_year_start_month
@@ -28,14 +28,18 @@ class GoalFilter:
     offset: int = 0
 
 
-def period_named(session: Session, name: str) -> Period:
-    """The period a name stands for in the organisation's fiscal year.
-
-    The fiscal year start is read once per unit of work: an import asks for it on every row."""
+def fiscal_start(session: Session) -> int:
+    """The first month of the organisation's fiscal year, read once per unit of work: an
+    import asks for it on every row."""
     first_month = session.info.get(FISCAL_START_KEY)
     if first_month is None:
         first_month = session.info[FISCAL_START_KEY] = fiscal_year_start_month(session)
-    return parse_period(name, first_month)
+    return int(first_month)
+
+
+def period_named(session: Session, name: str) -> Period:
+    """The period a name stands for in the organisation's fiscal year."""
+    return parse_period(name, fiscal_start(session))
 
 
 def get_goal(session: Session, scope: Scope, goal_id: int) -> Goal:
@@ -60,16 +64,22 @@ def find_goal(session: Session, key: ScopeKey, metric: str, period: str) -> Goal
 
 
 def list_goals(session: Session, scope: Scope, wanted: GoalFilter) -> tuple[int, list[Goal]]:
-    """How many goals match, and one page of them (latest period first, then by person)."""
-    statement = scope.restrict(_filtered(select(Goal), wanted), Goal.person_id)
+    """How many goals match, and one page of them (see `goals_page`)."""
+    statement = _visible(scope, wanted)
     total = session.scalar(select(func.count()).select_from(statement.subquery())) or 0
+    return total, goals_page(session, scope, wanted)
+
+
+def goals_page(session: Session, scope: Scope, wanted: GoalFilter) -> list[Goal]:
+    """One page of the matching goals: latest period first, then by person."""
     page = (
-        statement.join(Person, Person.id == Goal.person_id)
+        _visible(scope, wanted)
+        .join(Person, Person.id == Goal.person_id)
         .order_by(Goal.period_start.desc(), Person.name, Goal.scope_type, Goal.metric, Goal.id)
         .limit(wanted.limit)
         .offset(wanted.offset)
     )
-    return total, list(session.scalars(page))
+    return list(session.scalars(page))
 
 
 def goals_of_period(session: Session, period: str, people: Select[tuple[int]]) -> list[Goal]:
@@ -93,18 +103,8 @@ def key_of(goal: Goal) -> ScopeKey:
     return ScopeKey(goal.scope_type, goal.person_id)
 
 
-def draft_of(goal: Goal) -> GoalDraft:
-    """The goal as the lint reads it."""
-    return GoalDraft(
-        scope=key_of(goal),
-        metric=goal.metric,
-        period=goal.period,
-        target=goal.target,
-        kind=goal.kind,
-        individual_weight=goal.individual_weight,
-        status=goal.status,
-        goal_id=goal.id,
-    )
+def _visible(scope: Scope, wanted: GoalFilter) -> Select[tuple[Goal]]:
+    return scope.restrict(_filtered(select(Goal), wanted), Goal.person_id)
 
 
 def _filtered(statement: Select[tuple[Goal]], wanted: GoalFilter) -> Select[tuple[Goal]]:

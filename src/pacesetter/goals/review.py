@@ -1,22 +1,28 @@
 """What a manager weighs a proposal (or any goal) against: the lint's findings and, side by
-side, the person's trailing results on the goal's metric and their peers' (same manager)."""
+side, the person's trailing results on the goal's metric and their peers' (same manager).
 
-from collections import defaultdict
+The history and the peers are the very ones the lint weighed the goal against: both come from
+the lint's facts, gathered once.
+"""
+
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from pacesetter.domain.goal_lint import PERSON, Finding, ScopeKey
-from pacesetter.domain.vocab import Role
-from pacesetter.goals.history import trailing_history
-from pacesetter.goals.linting import lint_drafts
-from pacesetter.goals.queries import draft_of, key_of, period_named
-from pacesetter.store.models import Goal, Person
-
-TRAILING = 3
+from pacesetter.domain.goal_lint import (
+    PERSON,
+    Finding,
+    GoalDraft,
+    LintConfig,
+    LintContext,
+    ScopeKey,
+    lint,
+)
+from pacesetter.goals.linting import lint_contexts
+from pacesetter.goals.values import draft_of
+from pacesetter.store.models import Goal
 
 
 @dataclass(frozen=True)
@@ -34,69 +40,33 @@ class Review:
 
 
 def reviews(session: Session, goals: Sequence[Goal], *, today: date) -> dict[int, Review]:
-    """A review of each goal, by goal id: one lint over all, one history per period and metric."""
-    findings: dict[int | None, list[Finding]] = defaultdict(list)
-    for finding in lint_drafts(session, [draft_of(goal) for goal in goals], today=today):
-        findings[finding.goal.goal_id].append(finding)
-    groups: dict[tuple[str, str], list[Goal]] = defaultdict(list)
-    for goal in goals:
-        groups[(goal.period, goal.metric)].append(goal)
+    """A review of each goal, by goal id: the lint's facts gathered once per period."""
+    config = LintConfig()
+    drafts = [draft_of(goal) for goal in goals]
     found: dict[int, Review] = {}
-    for (period, metric), group in groups.items():
-        found |= _group_reviews(session, group, (period, metric, today), findings)
+    for group, context in lint_contexts(session, drafts, today=today, config=config):
+        findings = lint(group, context, config)
+        found |= {
+            goal_id: _review(draft, context, [f for f in findings if f.goal is draft])
+            for draft in group
+            if (goal_id := draft.goal_id) is not None
+        }
     return found
 
 
-def _group_reviews(
-    session: Session,
-    goals: list[Goal],
-    about: tuple[str, str, date],
-    findings: dict[int | None, list[Finding]],
-) -> dict[int, Review]:
-    period, metric, today = about
-    span = period_named(session, period)
-    people = _people_and_peers(session, goals)
-    peers = {goal.id: _peers_of(goal, people) for goal in goals}
-    keys = {key_of(goal) for goal in goals}
-    keys |= {ScopeKey(goal.scope_type, peer.id) for goal in goals for peer in peers[goal.id]}
-    history = trailing_history(session, keys, [metric], span, TRAILING, today=today)
-    names = [past.name for past in history.periods]
+def _review(draft: GoalDraft, context: LintContext, findings: list[Finding]) -> Review:
+    metric = str(draft.metric)
+    periods = list(context.history_periods)
 
     def row(key: ScopeKey, name: str) -> HistoryRow:
-        return HistoryRow(name, history.values.get((key, metric), [None] * len(names)))
+        return HistoryRow(name, list(context.history.get((key, metric), [None] * len(periods))))
 
-    return {
-        goal.id: Review(
-            findings[goal.id],
-            names,
-            row(key_of(goal), people[goal.person_id].name),
-            [row(ScopeKey(goal.scope_type, peer.id), peer.name) for peer in peers[goal.id]],
-        )
-        for goal in goals
-    }
-
-
-def _people_and_peers(session: Session, goals: Sequence[Goal]) -> dict[int, Person]:
-    """The goals' people and everyone who shares a manager with one of them."""
-    ids = {goal.person_id for goal in goals}
-    own = list(session.scalars(select(Person).where(Person.id.in_(ids))))
-    managers = {person.manager_id for person in own if person.manager_id is not None}
-    peers = session.scalars(select(Person).where(Person.manager_id.in_(managers)))
-    return {person.id: person for person in [*own, *peers]}
-
-
-def _peers_of(goal: Goal, people: dict[int, Person]) -> list[Person]:
-    """Same manager, same kind of scope (a team's peers are the teams of sibling leaders)."""
-    person = people[goal.person_id]
-    leaders = {Role.MANAGER.value, Role.DIRECTOR.value}
-    return sorted(
-        (
-            peer
-            for peer in people.values()
-            if peer.manager_id is not None
-            and peer.manager_id == person.manager_id
-            and peer.id != person.id
-            and (goal.scope_type == PERSON or peer.role in leaders)
-        ),
-        key=lambda peer: peer.name,
+    # Named as a person: the page adds "'s team" to a team goal's own row.
+    person = context.scopes[ScopeKey(PERSON, draft.scope.person_id)]
+    peers = sorted(context.peers(draft.scope), key=lambda peer: peer.name)
+    return Review(
+        findings,
+        periods,
+        row(draft.scope, person.name),
+        [row(peer.key, peer.name) for peer in peers],
     )

@@ -1,32 +1,38 @@
 """Creating, changing and deciding goals: the one path every surface takes.
 
-Each function checks who may act (permissions.py), what the workflow allows (workflow.py),
-runs the lint on the goal as it would stand (errors block, the rest comes back with the
-result) and writes the audit trail. Functions flush; the caller commits.
+Each function checks who may act (permissions.py), what the workflow allows (workflow.py) and
+what may be written (values.py), runs the lint on the goal as it would stand (errors block,
+the rest comes back with the result) and writes the audit trail. Functions flush; the caller
+commits.
 """
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from math import isfinite
 from typing import Any
 
 from sqlalchemy.orm import Session
 
 from pacesetter.domain.errors import Conflict, Invalid
-from pacesetter.domain.goal_lint import PERSON, Finding, GoalDraft, ScopeKey, blocking
-from pacesetter.domain.periods import Distribution, Period, PeriodError
-from pacesetter.domain.vocab import GoalKind, GoalStatus
+from pacesetter.domain.goal_lint import Finding, GoalDraft, ScopeKey, blocking
+from pacesetter.domain.periods import Period
+from pacesetter.domain.vocab import GoalStatus
 from pacesetter.goals import audit, permissions
 from pacesetter.goals.actor import Actor
-from pacesetter.goals.catalogue import goal_metrics
 from pacesetter.goals.linting import Linter, lint_drafts
 from pacesetter.goals.queries import find_goal, get_goal, key_of, period_named
+from pacesetter.goals.values import (
+    EDITABLE,
+    Values,
+    distribution_fits,
+    draft,
+    draft_of,
+    editable_values,
+    validated,
+)
 from pacesetter.goals.workflow import check_open, check_transition
 from pacesetter.store.models import Goal, utcnow
 
-# What may change on a goal; scope, metric and period are its identity.
-EDITABLE = ("target", "kind", "individual_weight", "distribution", "rationale")
 NEW_STATUSES = (GoalStatus.PROPOSED.value, GoalStatus.APPROVED.value)
 
 
@@ -74,12 +80,10 @@ def create_goal(
         GoalStatus.APPROVED if permissions.may_decide(actor, data.scope) else GoalStatus.PROPOSED
     )
     _ensure_may_create(actor, data.scope, status)
-    values = _validated(data.scope, _values_of(data))
-    findings = _checked(session, draft_for(data, status), today, linter)
-    period = period_named(session, str(data.period))
-    if find_goal(session, data.scope, str(data.metric), period.name) is not None:
-        raise Conflict(f"There is already a {data.metric} goal for this scope in {period.name}.")
-    goal = _new_goal(session, actor, data, period, values, status)
+    values = validated(data.scope, editable_values(data))
+    new = draft_for(data, status)
+    findings = _checked(session, new, today, linter)
+    goal = _new_goal(session, actor, new, _unclaimed_period(session, data), values)
     default = "proposed" if status == GoalStatus.PROPOSED else "set"
     audit.record(session, goal, actor, "status", None, status, reason or data.rationale or default)
     return GoalResult(goal, findings)
@@ -98,8 +102,8 @@ def update_goal(
     """Change a proposed or approved goal; an approved one only with a reason."""
     goal = get_goal(session, actor.scope, goal_id)
     check_open(goal.status)
-    permissions.ensure_may_edit(actor, goal, key_of(goal))
-    return _apply(session, actor, goal, changes, (today, reason, linter))
+    permissions.ensure_may_edit(actor, goal)
+    return _apply(session, actor, goal, changes, today=today, reason=reason, linter=linter)
 
 
 def approve_goal(
@@ -119,7 +123,7 @@ def approve_goal(
     changes = {"target": target} if target is not None else {}
     if changes and target != goal.target:
         reason = audit.require_reason(reason, "Adjusting a proposed target")
-    result = _apply(session, actor, goal, changes, (today, reason, linter))
+    result = _apply(session, actor, goal, changes, today=today, reason=reason, linter=linter)
     _decide(session, actor, goal, GoalStatus.APPROVED, note, note or reason or "approved")
     return result
 
@@ -135,9 +139,7 @@ def reject_goal(session: Session, actor: Actor, goal_id: int, *, note: str | Non
 def retire_goal(session: Session, actor: Actor, goal_id: int, *, reason: str | None) -> GoalResult:
     """Take an approved goal out of the reports, saying why."""
     goal = _decidable(session, actor, goal_id, GoalStatus.RETIRED)
-    text = audit.require_reason(reason, "Retiring a goal")
-    audit.record(session, goal, actor, "status", goal.status, GoalStatus.RETIRED, text)
-    goal.status = GoalStatus.RETIRED.value
+    _move(session, actor, goal, GoalStatus.RETIRED, audit.require_reason(reason, "Retiring a goal"))
     session.flush()
     return GoalResult(goal, [])
 
@@ -145,7 +147,7 @@ def retire_goal(session: Session, actor: Actor, goal_id: int, *, reason: str | N
 def draft_for(data: GoalInput, status: str | None = None) -> GoalDraft:
     """The goal a new input describes, as the lint reads it (kind inferred from the metric)."""
     status = status or data.status or GoalStatus.APPROVED.value
-    return _draft(data.scope, data.metric, data.period, _values_of(data), status)
+    return draft(data.scope, data.metric, data.period, editable_values(data), status)
 
 
 def _ensure_may_create(actor: Actor, key: ScopeKey, status: str) -> None:
@@ -167,12 +169,17 @@ def _decidable(session: Session, actor: Actor, goal_id: int, wanted: GoalStatus)
 def _decide(
     session: Session, actor: Actor, goal: Goal, status: GoalStatus, note: str | None, why: str
 ) -> None:
-    audit.record(session, goal, actor, "status", goal.status, status, why)
-    goal.status = status.value
+    _move(session, actor, goal, status, why)
     goal.decided_by_id = actor.person_id
     goal.decided_at = utcnow()
     goal.decision_note = note
     session.flush()
+
+
+def _move(session: Session, actor: Actor, goal: Goal, status: GoalStatus, why: str) -> None:
+    """Move the goal to `status`, saying why in its trail."""
+    audit.record(session, goal, actor, "status", goal.status, status, why)
+    goal.status = status.value
 
 
 def _apply(
@@ -180,30 +187,32 @@ def _apply(
     actor: Actor,
     goal: Goal,
     changes: Mapping[str, Any],
-    how: tuple[date, str | None, Linter],
+    *,
+    today: date,
+    reason: str | None,
+    linter: Linter,
 ) -> GoalResult:
-    """Validate, lint and write `changes`, one audit row per field that really changes.
-
-    `how` is (today, the reason given, the linter)."""
-    today, reason, linter = how
+    """Validate, lint and write `changes`, one audit row per field that really changes."""
     unknown = sorted(set(changes) - set(EDITABLE))
     if unknown:
         raise Invalid(f"These cannot be changed on a goal: {', '.join(unknown)}.")
-    current = {name: getattr(goal, name) for name in EDITABLE}
-    values = _validated(key_of(goal), current | dict(changes))
+    current = editable_values(goal)
+    values = validated(key_of(goal), current | dict(changes))
+    findings = _checked(session, draft_of(goal, values), today, linter)
     changed = {name: value for name, value in values.items() if value != current[name]}
-    draft = _draft(key_of(goal), goal.metric, goal.period, values, goal.status, goal.id)
-    findings = _checked(session, draft, today, linter)
-    if not changed:
-        return GoalResult(goal, findings)
-    if goal.status == GoalStatus.APPROVED:
-        reason = audit.require_reason(reason)
-    _distribution_fits(values["distribution"], _period_of(session, goal))
+    if changed:
+        if goal.status == GoalStatus.APPROVED:
+            reason = audit.require_reason(reason)
+        distribution_fits(values["distribution"], period_named(session, goal.period))
+        _write(session, actor, goal, changed, reason or "edited")
+    return GoalResult(goal, findings)
+
+
+def _write(session: Session, actor: Actor, goal: Goal, changed: Values, reason: str) -> None:
     for name, value in changed.items():
-        audit.record(session, goal, actor, name, current[name], value, reason or "edited")
+        audit.record(session, goal, actor, name, getattr(goal, name), value, reason)
         setattr(goal, name, value)
     session.flush()
-    return GoalResult(goal, findings)
 
 
 def _checked(session: Session, draft: GoalDraft, today: date, linter: Linter) -> list[Finding]:
@@ -213,74 +222,31 @@ def _checked(session: Session, draft: GoalDraft, today: date, linter: Linter) ->
     return findings
 
 
-def _values_of(data: GoalInput) -> dict[str, Any]:
-    return {
-        "target": data.target,
-        "kind": data.kind,
-        "individual_weight": data.individual_weight,
-        "distribution": data.distribution,
-        "rationale": data.rationale,
-    }
-
-
-def _validated(key: ScopeKey, values: dict[str, Any]) -> dict[str, Any]:
-    """Checked and normalised editable values (the lint judges metric, target and period)."""
-    weight = values.get("individual_weight")
-    if weight is not None:
-        if key.scope_type != PERSON:
-            raise Invalid("An individual weight is for a person's hybrid goal, not a team goal.")
-        if not isfinite(weight) or not 0 <= weight <= 1:
-            raise Invalid(f"The individual weight must lie between 0 and 1, got {weight}.")
-    kind = values.get("kind")
-    if kind is not None and kind not in {k.value for k in GoalKind}:
-        raise Invalid(f"A goal's kind is activity or outcome, not {kind!r}.")
-    rationale = (values.get("rationale") or "").strip() or None
-    return values | {"rationale": rationale}
-
-
-def _draft(
-    key: ScopeKey,
-    metric: str | None,
-    period: str | None,
-    values: Mapping[str, Any],
-    status: str,
-    goal_id: int | None = None,
-) -> GoalDraft:
-    facts = goal_metrics().get(metric or "")
-    kind = values.get("kind") or (facts.kind.value if facts else None)
-    return GoalDraft(
-        key,
-        metric,
-        period,
-        values.get("target"),
-        kind,
-        values.get("individual_weight"),
-        str(status),
-        goal_id,
-    )
+def _unclaimed_period(session: Session, data: GoalInput) -> Period:
+    """The new goal's period, unless a goal of the same scope and metric holds it already."""
+    period = period_named(session, str(data.period))
+    if find_goal(session, data.scope, str(data.metric), period.name) is not None:
+        raise Conflict(f"There is already a {data.metric} goal for this scope in {period.name}.")
+    return period
 
 
 def _new_goal(
-    session: Session,
-    actor: Actor,
-    data: GoalInput,
-    period: Period,
-    values: dict[str, Any],
-    status: str,
+    session: Session, actor: Actor, new: GoalDraft, period: Period, values: Values
 ) -> Goal:
-    _distribution_fits(values["distribution"], period)
-    proposed = status == GoalStatus.PROPOSED
+    """The goal `new` describes, saved; decided at once unless it is a proposal."""
+    distribution_fits(values["distribution"], period)
+    proposed = new.status == GoalStatus.PROPOSED
     goal = Goal(
-        scope_type=data.scope.scope_type,
-        person_id=data.scope.person_id,
-        metric=data.metric,
+        scope_type=new.scope.scope_type,
+        person_id=new.scope.person_id,
+        metric=new.metric,
         period=period.name,
         period_start=period.start,
         period_end=period.end,
         target=float(values["target"]),
-        kind=values["kind"] or goal_metrics()[str(data.metric)].kind.value,
-        status=str(status),
-        individual_weight=values["individual_weight"],
+        kind=new.kind,
+        status=new.status,
+        individual_weight=new.individual_weight,
         rationale=values["rationale"],
         distribution=values["distribution"],
         proposed_by_id=actor.person_id if proposed else None,
@@ -290,22 +256,3 @@ def _new_goal(
     session.add(goal)
     session.flush()
     return goal
-
-
-def _period_of(session: Session, goal: Goal) -> Period:
-    return period_named(session, goal.period)
-
-
-def _distribution_fits(distribution: dict[str, Any] | None, period: Period) -> None:
-    """Milestone weights must name the period's sub-periods (or list one weight for each)."""
-    if distribution is None:
-        return
-    try:
-        Distribution(distribution["kind"], distribution["weights"]).segments(period)
-    except (KeyError, TypeError) as error:
-        raise Invalid(
-            'Milestones are given as {"kind": "month" or "week", "weights": ...}: '
-            f"missing {error}."
-        ) from None
-    except PeriodError as error:
-        raise Invalid(f"The milestone distribution does not fit {period.name}: {error}") from None

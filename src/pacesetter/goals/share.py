@@ -6,8 +6,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pacesetter.domain.goal_lint import PERSON, TEAM
-from pacesetter.domain.vocab import GoalStatus
-from pacesetter.store.models import Goal
+from pacesetter.domain.vocab import GoalStatus, ManagerType
+from pacesetter.store.models import Goal, Person
 
 
 @dataclass(frozen=True)
@@ -40,3 +40,13 @@ def personal_share(
     )
     targets = dict(rows.all())
     return PersonalShare(manager_id, period, metric, targets.get(PERSON), targets.get(TEAM))
+
+
+def player_coach_share(
+    session: Session, person: Person, period: str, metric: str = "revenue_won"
+) -> PersonalShare | None:
+    """The personal share of a player-coach; None for anyone else (a leader, or someone who
+    leads no team, carries no share of a team target)."""
+    if person.manager_type != ManagerType.PLAYER_COACH:
+        return None
+    return personal_share(session, person.id, period, metric)

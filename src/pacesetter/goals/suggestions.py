@@ -17,13 +17,14 @@ from pacesetter.domain.errors import Invalid
 from pacesetter.domain.goal_lint import PERSON, TEAM, Finding, ScopeKey
 from pacesetter.domain.periods import Period
 from pacesetter.domain.suggest import Member, Ramp, Suggestion, Trailing, suggest_targets
-from pacesetter.domain.vocab import GoalStatus, ManagerType, Role
+from pacesetter.domain.vocab import ManagerType, Role
 from pacesetter.goals.actor import Actor
 from pacesetter.goals.history import TrailingHistory, trailing_history
-from pacesetter.goals.permissions import may_decide, scope_person
+from pacesetter.goals.permissions import may_edit, scope_person
 from pacesetter.goals.queries import find_goal, period_named
-from pacesetter.goals.service import GoalInput, create_goal, update_goal
-from pacesetter.store.models import Goal, Person
+from pacesetter.goals.service import GoalInput, GoalResult, create_goal, update_goal
+from pacesetter.goals.workflow import is_open
+from pacesetter.store.models import Person
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,16 @@ class TeamSuggestion:
 
 
 @dataclass(frozen=True)
+class _Wanted:
+    """One goal accepting asks for: whose, as the result names it, the target and why."""
+
+    scope: ScopeKey
+    name: str
+    target: float
+    why: str
+
+
+@dataclass(frozen=True)
 class Accepted:
     """What accepting did to one goal: `outcome` is added, updated, unchanged or kept."""
 
@@ -63,14 +74,7 @@ def suggest_for_team(
     periods over by `today`."""
     manager = scope_person(session, actor, ScopeKey(TEAM, request.manager_id))
     period = period_named(session, request.period)
-    people = _members(session, manager, period)
-    if not people:
-        raise Invalid(f"{manager.name} has nobody employed in {period.name} to spread it over.")
-    keys = [ScopeKey(PERSON, person.id) for person in people]
-    history = trailing_history(
-        session, keys, [request.metric], period, request.trailing_periods, today=today
-    )
-    members = [_member(person, manager, history, request.metric) for person in people]
+    members = _members_with_history(session, manager, request, period, today)
     suggestion = suggest_targets(
         members,
         period,
@@ -79,6 +83,20 @@ def suggest_for_team(
         ramp=request.ramp,
     )
     return TeamSuggestion(manager, request.metric, suggestion)
+
+
+def _members_with_history(
+    session: Session, manager: Person, request: SuggestionRequest, period: Period, today: date
+) -> list[Member]:
+    """Who gets a part, each with their trailing results on the request's metric."""
+    people = _members(session, manager, period)
+    if not people:
+        raise Invalid(f"{manager.name} has nobody employed in {period.name} to spread it over.")
+    keys = [ScopeKey(PERSON, person.id) for person in people]
+    history = trailing_history(
+        session, keys, [request.metric], period, request.trailing_periods, today=today
+    )
+    return [_member(person, manager, history, request.metric) for person in people]
 
 
 def _member(person: Person, manager: Person, history: TrailingHistory, metric: str) -> Member:
@@ -98,51 +116,61 @@ def accept_suggestion(
     Goals the actor may decide on are approved; their own part and their own team's goal
     become proposals for their manager, and goals of theirs already decided are kept as are.
     """
+    reason = f"accepted suggested targets for {team.suggestion.period.name}"
+    return [
+        _accept_one(session, actor, team, wanted, reason=reason, today=today)
+        for wanted in _wanted(team, reason)
+    ]
+
+
+def _wanted(team: TeamSuggestion, reason: str) -> list[_Wanted]:
+    """A person goal per part, then the team goal (its rationale is the acceptance itself)."""
     suggestion = team.suggestion
-    reason = f"accepted suggested targets for {suggestion.period.name}"
-    wanted = [
-        (ScopeKey(PERSON, part.member.person_id), part.member.name, part.amount, part.reason)
+    parts = [
+        _Wanted(
+            ScopeKey(PERSON, part.member.person_id),
+            part.member.name,
+            float(part.amount),
+            part.reason,
+        )
         for part in suggestion.parts
     ]
-    team_name = f"{team.manager.name}'s team"
-    wanted.append((ScopeKey(TEAM, team.manager.id), team_name, suggestion.team_target, reason))
-    return [
-        _accept_one(session, actor, (key, name, float(amount), why), team, reason, today)
-        for key, name, amount, why in wanted
-    ]
+    whole = _Wanted(
+        ScopeKey(TEAM, team.manager.id),
+        f"{team.manager.name}'s team",
+        float(suggestion.team_target),
+        reason,
+    )
+    return [*parts, whole]
 
 
 def _accept_one(
     session: Session,
     actor: Actor,
-    part: tuple[ScopeKey, str, float, str],
     team: TeamSuggestion,
+    wanted: _Wanted,
+    *,
     reason: str,
     today: date,
 ) -> Accepted:
-    key, name, target, why = part
-    period = team.suggestion.period
-    existing = find_goal(session, key, team.metric, period.name)
-    decides = may_decide(actor, key)
+    period = team.suggestion.period.name
+    existing = find_goal(session, wanted.scope, team.metric, period)
     if existing is None:
-        status = GoalStatus.APPROVED if decides else GoalStatus.PROPOSED
-        data = GoalInput(key, team.metric, period.name, target, rationale=why, status=status)
-        result = create_goal(session, actor, data, today=today, reason=reason)
-        return Accepted(key, name, target, "added", result.goal.status, result.findings)
-    if existing.target == target:
-        return Accepted(key, name, target, "unchanged", existing.status, [])
-    if not _may_change(actor, existing, decides):
-        return Accepted(key, name, existing.target, "kept", existing.status, [])
-    result = update_goal(
-        session, actor, existing.id, {"target": target}, today=today, reason=reason
-    )
-    return Accepted(key, name, target, "updated", existing.status, result.findings)
+        data = GoalInput(wanted.scope, team.metric, period, wanted.target, rationale=wanted.why)
+        created = create_goal(session, actor, data, today=today, reason=reason)
+        return _accepted(wanted, "added", created)
+    if existing.target == wanted.target:
+        return Accepted(wanted.scope, wanted.name, wanted.target, "unchanged", existing.status, [])
+    if not (is_open(existing.status) and may_edit(actor, existing)):
+        return Accepted(wanted.scope, wanted.name, existing.target, "kept", existing.status, [])
+    changes = {"target": wanted.target}
+    updated = update_goal(session, actor, existing.id, changes, today=today, reason=reason)
+    return _accepted(wanted, "updated", updated)
 
 
-def _may_change(actor: Actor, goal: Goal, decides: bool) -> bool:
-    own_proposal = goal.status == GoalStatus.PROPOSED and goal.proposed_by_id == actor.person_id
-    open_goal = goal.status in (GoalStatus.PROPOSED, GoalStatus.APPROVED)
-    return open_goal and (decides or own_proposal)
+def _accepted(wanted: _Wanted, outcome: str, result: GoalResult) -> Accepted:
+    goal = result.goal
+    return Accepted(wanted.scope, wanted.name, wanted.target, outcome, goal.status, result.findings)
 
 
 def _members(session: Session, manager: Person, period: Period) -> list[Person]:

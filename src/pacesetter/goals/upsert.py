@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from pacesetter.domain.periods import PeriodError
 from pacesetter.domain.vocab import GoalStatus
 from pacesetter.goals.actor import Actor
-from pacesetter.goals.catalogue import goal_metrics
+from pacesetter.goals.catalogue import default_kind
 from pacesetter.goals.linting import Linter, lint_drafts
 from pacesetter.goals.queries import find_goal, period_named
 from pacesetter.goals.service import (
@@ -58,10 +58,8 @@ def upsert_goal(
         result = update_goal(
             session, actor, existing.id, changes, today=today, reason=reason, linter=linter
         )
-    moved = _move(session, actor, existing, data.status, (reason, today, linter))
-    if not changes and not moved:
-        return Outcome.UNCHANGED, result
-    return Outcome.UPDATED, GoalResult(existing, result.findings)
+    moved = _move(session, actor, existing, data.status, reason=reason, today=today, linter=linter)
+    return (Outcome.UPDATED if changes or moved else Outcome.UNCHANGED), result
 
 
 def _existing(session: Session, data: GoalInput) -> Goal | None:
@@ -75,10 +73,9 @@ def _existing(session: Session, data: GoalInput) -> Goal | None:
 
 
 def _changes(goal: Goal, data: GoalInput) -> dict[str, object]:
-    facts = goal_metrics().get(goal.metric)
     wanted = {
         "target": data.target,
-        "kind": data.kind or (facts.kind.value if facts else goal.kind),
+        "kind": data.kind or default_kind(goal.metric) or goal.kind,
         "individual_weight": data.individual_weight,
         "rationale": data.rationale or goal.rationale,
     }
@@ -90,15 +87,16 @@ def _move(
     actor: Actor,
     goal: Goal,
     status: str | None,
-    how: tuple[str, date, Linter],
+    *,
+    reason: str,
+    today: date,
+    linter: Linter,
 ) -> bool:
-    """Move the goal to the row's status; False when it is there already (or none is given).
-
-    `how` is (the reason, today, the linter)."""
+    """Move the goal to the row's status; False when it is there already (or none is given)."""
     if status is None or status == goal.status:
         return False
+    # Checked first: the row may ask for a status no move leads to ("proposed" again).
     check_transition(goal.status, status)
-    reason, today, linter = how
     if status == GoalStatus.APPROVED:
         approve_goal(session, actor, goal.id, today=today, note=reason, linter=linter)
     elif status == GoalStatus.REJECTED:

@@ -25,9 +25,13 @@ def check_transition(current: str, wanted: str) -> GoalStatus:
     return target
 
 
-def check_open(current: str) -> None:
+def is_open(current: str) -> bool:
     """Only proposed and approved goals may be edited; rejected and retired ones are history."""
-    if _status(current) not in OPEN_STATUSES:
+    return _status(current) in OPEN_STATUSES
+
+
+def check_open(current: str) -> None:
+    if not is_open(current):
         raise Invalid(f"A {current} goal can no longer be changed.")
 
 

@@ -31,24 +31,12 @@ from pacesetter.api.schemas.goals import (
     suggestion_out,
 )
 from pacesetter.api.services.orgsettings import org_today
-from pacesetter.domain.goal_lint import ScopeKey
-from pacesetter.domain.periods import parse_period
 from pacesetter.domain.vocab import GoalStatus
+from pacesetter.goals import service
 from pacesetter.goals.actor import Actor, Channel
 from pacesetter.goals.detail import goal_detail
-from pacesetter.goals.queries import GoalFilter, list_goals
-from pacesetter.goals.service import (
-    GoalInput,
-    GoalLintError,
-    GoalResult,
-    approve_goal,
-    create_goal,
-    reject_goal,
-    retire_goal,
-    update_goal,
-)
+from pacesetter.goals.queries import GoalFilter, list_goals, period_named
 from pacesetter.goals.suggestions import SuggestionRequest, accept_suggestion, suggest_for_team
-from pacesetter.metrics.org_settings import fiscal_year_start_month
 
 router = APIRouter(prefix="/goals", tags=["goals"])
 
@@ -72,7 +60,7 @@ def goals(
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> GoalsPage:
     """The goals of the people (and teams) you may see, latest period first."""
-    canonical = parse_period(period, fiscal_year_start_month(db)).name if period else None
+    canonical = period_named(db, period).name if period else None
     wanted = GoalFilter(canonical, person_id, goal_status, scope_type, metric, limit, offset)
     total, page = list_goals(db, scope, wanted)
     items = [GoalOut.model_validate(goal) for goal in page]
@@ -102,9 +90,9 @@ def suggest_and_accept(
 ) -> SuggestionOut:
     """The suggestion; with `accept` its parts and the team target become goals (approved
     where you decide on them, proposals to your manager for your own)."""
-    actor = _actor(user)
-    team = suggest_for_team(db, actor, _request(body), today=org_today(org))
-    accepted = accept_suggestion(db, actor, team, today=org_today(org)) if body.accept else []
+    actor, today = _actor(user), org_today(org)
+    team = suggest_for_team(db, actor, body.as_request(), today=today)
+    accepted = accept_suggestion(db, actor, team, today=today) if body.accept else []
     return suggestion_out(team, accepted)
 
 
@@ -113,18 +101,8 @@ def suggest_and_accept(
 )
 def create(body: GoalCreate, db: SessionDep, user: CurrentUser, org: OrgDep) -> Result:
     """A new goal, with the lint's warnings."""
-    data = GoalInput(
-        scope=ScopeKey(body.scope_type, body.person_id),
-        metric=body.metric,
-        period=body.period,
-        target=body.target,
-        kind=body.kind.value if body.kind else None,
-        individual_weight=body.individual_weight,
-        rationale=body.rationale,
-        distribution=body.distribution.model_dump() if body.distribution else None,
-        status=body.status,
-    )
-    return _refused_or(lambda: create_goal(db, _actor(user), data, today=org_today(org)))
+    data = body.as_input()
+    return _refused_or(lambda: service.create_goal(db, _actor(user), data, today=org_today(org)))
 
 
 @router.get("/{goal_id}", response_model=GoalDetailOut, responses=_RESPONSES)
@@ -143,11 +121,9 @@ def goal(
 def change(goal_id: int, body: GoalPatch, db: SessionDep, user: CurrentUser, org: OrgDep) -> Result:
     """Change the fields sent; an approved goal only with a `reason`, kept in its trail."""
     changes = body.model_dump(exclude_unset=True, exclude={"reason"})
-    if "kind" in changes and changes["kind"] is not None:
-        changes["kind"] = changes["kind"].value
 
-    def act() -> GoalResult:
-        return update_goal(
+    def act() -> service.GoalResult:
+        return service.update_goal(
             db, _actor(user), goal_id, changes, reason=body.reason, today=org_today(org)
         )
 
@@ -158,8 +134,8 @@ def change(goal_id: int, body: GoalPatch, db: SessionDep, user: CurrentUser, org
 def approve(goal_id: int, body: Approval, db: SessionDep, user: CurrentUser, org: OrgDep) -> Result:
     """Approve a proposal, optionally with an adjusted target and the reason for it."""
 
-    def act() -> GoalResult:
-        return approve_goal(
+    def act() -> service.GoalResult:
+        return service.approve_goal(
             db,
             _actor(user),
             goal_id,
@@ -175,32 +151,26 @@ def approve(goal_id: int, body: Approval, db: SessionDep, user: CurrentUser, org
 @router.post("/{goal_id}/reject", response_model=GoalResultOut, responses=_RESPONSES)
 def reject(goal_id: int, body: Rejection, db: SessionDep, user: CurrentUser) -> GoalResultOut:
     """Reject a proposal, with a note to the proposer."""
-    return result_out(reject_goal(db, _actor(user), goal_id, note=body.note))
+    return result_out(service.reject_goal(db, _actor(user), goal_id, note=body.note))
 
 
 @router.post("/{goal_id}/retire", response_model=GoalResultOut, responses=_RESPONSES)
 def retire(goal_id: int, body: Retirement, db: SessionDep, user: CurrentUser) -> GoalResultOut:
     """Take an approved goal out of the reports, with the reason."""
-    return result_out(retire_goal(db, _actor(user), goal_id, reason=body.reason))
+    return result_out(service.retire_goal(db, _actor(user), goal_id, reason=body.reason))
 
 
 def _actor(user: CurrentUser) -> Actor:
     return Actor.of(user, Channel.API)
 
 
-def _request(body: SuggestionIn) -> SuggestionRequest:
-    return SuggestionRequest(
-        body.manager_id, body.period, body.team_target, body.over_assign_pct, body.metric
-    )
-
-
-def _refused_or(act: Callable[[], GoalResult]) -> Result:
+def _refused_or(act: Callable[[], service.GoalResult]) -> Result:
     """The result of `act`, or 422 with the lint's findings when its errors refuse the goal.
 
     Nothing was written when the lint refuses, so the request's unit of work may commit."""
     try:
         return result_out(act())
-    except GoalLintError as error:
+    except service.GoalLintError as error:
         findings = [finding_out(finding).model_dump() for finding in error.findings]
         return JSONResponse(
             {"detail": str(error), "findings": findings},

@@ -1,19 +1,21 @@
 """Goals as the API takes and gives them."""
 
-from dataclasses import asdict
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from pacesetter.domain.goal_lint import Finding
+from pacesetter.domain.goal_lint import Finding, ScopeKey
+from pacesetter.domain.suggest import Part
 from pacesetter.domain.vocab import GoalKind, GoalStatus
 from pacesetter.goals.detail import GoalDetail
-from pacesetter.goals.service import GoalResult
-from pacesetter.goals.suggestions import Accepted, TeamSuggestion
+from pacesetter.goals.progress import GoalProgress
+from pacesetter.goals.service import GoalInput, GoalResult
+from pacesetter.goals.suggestions import Accepted, SuggestionRequest, TeamSuggestion
 
 ScopeType = Literal["person", "team"]
+Model = TypeVar("Model", bound=BaseModel)
 
 
 class Milestones(BaseModel):
@@ -25,6 +27,8 @@ class Milestones(BaseModel):
 
 
 class GoalCreate(BaseModel):
+    model_config = ConfigDict(use_enum_values=True)
+
     scope_type: ScopeType = "person"
     person_id: int = Field(description="The person, or the manager of the team")
     metric: str
@@ -38,9 +42,15 @@ class GoalCreate(BaseModel):
         None, description="Default: approved when you may decide on it, else proposed"
     )
 
+    def as_input(self) -> GoalInput:
+        values = self.model_dump(exclude={"scope_type", "person_id"})
+        return GoalInput(scope=ScopeKey(self.scope_type, self.person_id), **values)
+
 
 class GoalPatch(BaseModel):
     """Only the fields sent change. Changing an approved goal needs a `reason`."""
+
+    model_config = ConfigDict(use_enum_values=True)
 
     target: float | None = None
     kind: GoalKind | None = None
@@ -163,6 +173,11 @@ class SuggestionIn(BaseModel):
     metric: str = "revenue_won"
     accept: bool = Field(False, description="Create the goals (approved where you decide)")
 
+    def as_request(self) -> SuggestionRequest:
+        return SuggestionRequest(
+            self.manager_id, self.period, self.team_target, self.over_assign_pct, self.metric
+        )
+
 
 class SuggestedPart(BaseModel):
     person_id: int
@@ -195,12 +210,7 @@ class SuggestionOut(BaseModel):
 
 
 def finding_out(finding: Finding) -> FindingOut:
-    return FindingOut(
-        rule=finding.rule,
-        severity=finding.severity.value,
-        message=finding.message,
-        evidence=finding.evidence,
-    )
+    return _read(FindingOut, finding, severity=finding.severity.value)
 
 
 def result_out(result: GoalResult) -> GoalResultOut:
@@ -211,37 +221,15 @@ def result_out(result: GoalResult) -> GoalResultOut:
 
 
 def detail_out(detail: GoalDetail) -> GoalDetailOut:
-    progress = detail.progress
-    pace = progress.pace
-    pacing = PacingOut(
-        as_of=progress.as_of,
-        fraction=pace.fraction,
-        expected=pace.expected,
-        actual=pace.actual,
-        gap=pace.gap,
-        attainment=pace.attainment,
-        pace=pace.pace,
-        projection=pace.projection,
-        milestones=[MilestoneOut(**asdict(m)) for m in progress.milestones],
-        chart=[ChartPointOut(**asdict(point)) for point in progress.chart],
-    )
     changes = [
-        ChangeOut(
-            field=change.field,
-            old_value=change.old_value,
-            new_value=change.new_value,
-            reason=change.reason,
-            channel=change.channel,
-            changed_by_id=change.changed_by_id,
-            changed_by=detail.names.get(change.changed_by_id or 0),
-            changed_at=change.changed_at,
-        )
+        _read(ChangeOut, change, changed_by=detail.names.get(change.changed_by_id or 0))
         for change in detail.changes
     ]
-    return GoalDetailOut(
-        **GoalOut.model_validate(detail.goal).model_dump(),
+    return _read(
+        GoalDetailOut,
+        detail.goal,
         person_name=detail.person.name,
-        pacing=pacing,
+        pacing=_pacing_out(detail.progress),
         changes=changes,
         personal_share=detail.share.share if detail.share else None,
     )
@@ -249,36 +237,42 @@ def detail_out(detail: GoalDetail) -> GoalDetailOut:
 
 def suggestion_out(team: TeamSuggestion, accepted: list[Accepted]) -> SuggestionOut:
     suggestion = team.suggestion
-    parts = [
-        SuggestedPart(
-            person_id=part.member.person_id,
-            name=part.member.name,
-            personal=part.member.personal,
-            target=part.amount,
-            share_of_team=part.share_of_team,
-            reason=part.reason,
-        )
-        for part in suggestion.parts
-    ]
     done = [
-        AcceptedOut(
-            scope_type=a.scope.scope_type,  # type: ignore[arg-type]
-            person_id=a.scope.person_id,
-            name=a.name,
-            target=a.target,
-            outcome=a.outcome,
-            status=a.status,
-        )
+        _read(AcceptedOut, a, scope_type=a.scope.scope_type, person_id=a.scope.person_id)
         for a in accepted
     ]
-    return SuggestionOut(
+    return _read(
+        SuggestionOut,
+        suggestion,
         manager_id=team.manager.id,
         period=suggestion.period.name,
         metric=team.metric,
-        team_target=suggestion.team_target,
-        over_assign_pct=suggestion.over_assign_pct,
-        total=suggestion.total,
-        personal_share=suggestion.personal_share,
-        parts=parts,
+        parts=[_part_out(part) for part in suggestion.parts],
         accepted=done,
     )
+
+
+def _part_out(part: Part) -> SuggestedPart:
+    return _read(
+        SuggestedPart,
+        part.member,
+        target=part.amount,
+        share_of_team=part.share_of_team,
+        reason=part.reason,
+    )
+
+
+def _pacing_out(progress: GoalProgress) -> PacingOut:
+    return _read(
+        PacingOut,
+        progress.pace,
+        as_of=progress.as_of,
+        milestones=[_read(MilestoneOut, milestone) for milestone in progress.milestones],
+        chart=[_read(ChartPointOut, point) for point in progress.chart],
+    )
+
+
+def _read(model: type[Model], source: object, **given: Any) -> Model:
+    """`model` with the fields not `given` read from `source`'s attributes of the same name."""
+    read = {name: getattr(source, name) for name in model.model_fields if name not in given}
+    return model(**read, **given)

@@ -1,7 +1,7 @@
 """Rules over a goal's surroundings: the person's other goals in the period, the team goal a
 hybrid weight leans on, and whether data still arrives for the metric."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from pacesetter.domain.goal_rules.model import (
     PERSON,
@@ -41,12 +41,7 @@ def hybrid_without_team_goal(
         return None
     facts = context.scopes.get(goal.scope)
     team = ScopeKey(TEAM, facts.manager_id) if facts and facts.manager_id else None
-    if team is not None and any(
-        other.scope == team
-        and other.metric == goal.metric
-        and other.status == GoalStatus.APPROVED.value
-        for other in context.live_goals(goal.period)
-    ):
+    if team is not None and _has_approved_goal(team, goal, context):
         return None
     whose = context.name(team) if team else "the team (there is no manager)"
     return Flag(
@@ -70,9 +65,7 @@ def data_no_longer_flows(goal: GoalDraft, context: LintContext, config: LintConf
     )
     since = context.as_of - timedelta(days=days)
     last = context.last_data_on[(goal.scope, facts.name)]
-    scope = context.scopes.get(goal.scope)
-    too_new = scope is not None and scope.started_on is not None and scope.started_on > since
-    if too_new or (last is not None and last >= since):
+    if _started_after(goal.scope, context, since) or (last is not None and last >= since):
         return None
     seen = f"since {last.isoformat()}" if last else "at all"
     return Flag(
@@ -81,3 +74,19 @@ def data_no_longer_flows(goal: GoalDraft, context: LintContext, config: LintConf
         "tracked. Check that the CRM export still carries them, or retire the goal.",
         {"last_data_on": last.isoformat() if last else None, "window_days": days},
     )
+
+
+def _has_approved_goal(scope: ScopeKey, goal: GoalDraft, context: LintContext) -> bool:
+    """`scope` has an approved goal on the same metric in the goal's period."""
+    return any(
+        other.scope == scope
+        and other.metric == goal.metric
+        and other.status == GoalStatus.APPROVED.value
+        for other in context.live_goals(goal.period)
+    )
+
+
+def _started_after(scope: ScopeKey, context: LintContext, day: date) -> bool:
+    """Whoever is behind the scope started after `day`: their silence before is no news."""
+    facts = context.scopes.get(scope)
+    return facts is not None and facts.started_on is not None and facts.started_on > day

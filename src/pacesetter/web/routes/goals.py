@@ -21,22 +21,19 @@ from pacesetter.api.services.orgsettings import org_today
 from pacesetter.domain.errors import Conflict, Invalid
 from pacesetter.domain.goal_lint import PERSON, ScopeKey
 from pacesetter.domain.goal_rules.text import percent, show
-from pacesetter.domain.periods import Period, PeriodKind, parse_period, period_of
+from pacesetter.domain.periods import Period, PeriodKind, period_of
+from pacesetter.goals import service
 from pacesetter.goals.actor import Actor, Channel
 from pacesetter.goals.board import SORTS, team_board
 from pacesetter.goals.presenting import metric_label, unit_of
-from pacesetter.goals.queries import leaders
-from pacesetter.goals.service import (
-    GoalInput,
-    approve_goal,
-    create_goal,
-    reject_goal,
-    retire_goal,
-    update_goal,
+from pacesetter.goals.queries import fiscal_start, leaders, period_named
+from pacesetter.goals.suggestions import (
+    SuggestionRequest,
+    TeamSuggestion,
+    accept_suggestion,
+    suggest_for_team,
 )
-from pacesetter.goals.suggestions import SuggestionRequest, accept_suggestion, suggest_for_team
 from pacesetter.goals.views import goal_view, metric_choices, person_goals_view, proposals_view
-from pacesetter.metrics.org_settings import fiscal_year_start_month
 from pacesetter.metrics.scorecard import default_as_of
 from pacesetter.store.models import OrgSettings, Person
 from pacesetter.web.formatting import MISSING, format_money
@@ -68,16 +65,19 @@ class Page:
 
     def period(self, text: str | None) -> Period:
         """The period asked for, or the current quarter."""
-        first_month = fiscal_year_start_month(self.db)
         if text:
-            return parse_period(text, first_month)
-        return period_of(self.today, PeriodKind.QUARTER, first_month)
+            return period_named(self.db, text)
+        return period_of(self.today, PeriodKind.QUARTER, fiscal_start(self.db))
 
     def render(
         self, template: str, title: str, context: dict[str, Any], status: int = 200
     ) -> HTMLResponse:
-        helpers = {"value": _formatter(self.org.currency), "pct": _pct, "plain": _plain}
-        helpers["label"] = metric_label
+        helpers = {
+            "value": _formatter(self.org.currency),
+            "pct": _pct,
+            "plain": _plain,
+            "label": metric_label,
+        }
         full = {"title": title, **helpers, **context}
         return render(self.request, template, full, status_code=status)
 
@@ -114,7 +114,7 @@ def suggest_page(
 ) -> HTMLResponse:
     """The suggestion form, and the suggested split once a team target is given."""
     form = {"manager_id": manager_id or page.user.id, "period": period}
-    return _suggest(page, form | {"team_target": team_target, "over_assign": over_assign}, False)
+    return _suggest(page, form | {"team_target": team_target, "over_assign": over_assign})
 
 
 @router.post("/suggest", response_class=HTMLResponse)
@@ -127,7 +127,9 @@ def accept_page(
 ) -> HTMLResponse:
     """Accept the suggestion: its parts and the team target become goals."""
     form = {"manager_id": manager_id, "period": period}
-    return _suggest(page, form | {"team_target": team_target, "over_assign": over_assign}, True)
+    return _suggest(
+        page, form | {"team_target": team_target, "over_assign": over_assign}, accept=True
+    )
 
 
 @router.get("/team/{manager_id}", response_class=HTMLResponse)
@@ -165,8 +167,8 @@ def propose(
     """Propose (or, for a manager, set) a goal for the person."""
     try:
         scope = ScopeKey(PERSON, person_id)
-        data = GoalInput(scope, metric, period, _number(target), rationale=rationale)
-        result = create_goal(page.db, page.actor, data, today=page.today)
+        data = service.GoalInput(scope, metric, period, _number(target), rationale=rationale)
+        result = service.create_goal(page.db, page.actor, data, today=page.today)
     except REFUSALS as refused:
         form = {"metric": metric, "target": target, "rationale": rationale, "error": str(refused)}
         return _person_page(page, person_id, period, form, status=422)
@@ -192,7 +194,7 @@ def approve(
 
     def act() -> object:
         adjusted = _number(target) if target else None
-        return approve_goal(
+        return service.approve_goal(
             page.db,
             page.actor,
             goal_id,
@@ -211,33 +213,31 @@ def reject(
 ) -> Response:
     """Reject a proposal, with a note to the proposer."""
     return _decide(
-        page, goal_id, next, lambda: reject_goal(page.db, page.actor, goal_id, note=note)
+        page, goal_id, next, lambda: service.reject_goal(page.db, page.actor, goal_id, note=note)
     )
 
 
 @router.post("/{goal_id}/change", response_class=HTMLResponse, response_model=None)
 def change(page: PageDep, goal_id: int, target: Text, reason: OptionalText = None) -> Response:
     """Change an approved goal's target, with the reason kept in its trail."""
-    return _decide(
-        page,
-        goal_id,
-        None,
-        lambda: update_goal(
-            page.db,
-            page.actor,
-            goal_id,
-            {"target": _number(target)},
-            reason=reason,
-            today=page.today,
-        ),
-    )
+
+    def act() -> object:
+        changes = {"target": _number(target)}
+        return service.update_goal(
+            page.db, page.actor, goal_id, changes, reason=reason, today=page.today
+        )
+
+    return _decide(page, goal_id, None, act)
 
 
 @router.post("/{goal_id}/retire", response_class=HTMLResponse, response_model=None)
 def retire(page: PageDep, goal_id: int, reason: OptionalText = None) -> Response:
     """Take an approved goal out of the reports, with the reason."""
     return _decide(
-        page, goal_id, None, lambda: retire_goal(page.db, page.actor, goal_id, reason=reason)
+        page,
+        goal_id,
+        None,
+        lambda: service.retire_goal(page.db, page.actor, goal_id, reason=reason),
     )
 
 
@@ -275,15 +275,15 @@ def _decide(page: Page, goal_id: int, next_page: str | None, act: Callable[[], o
     return RedirectResponse(target, status_code=303)
 
 
-def _suggest(page: Page, form: dict[str, Any], accept: bool) -> HTMLResponse:
+def _suggest(page: Page, form: dict[str, Any], *, accept: bool = False) -> HTMLResponse:
+    """The suggestion page: the form, then (once a team target is given) the suggestion, and
+    what accepting it did; a refused acceptance still shows the suggestion."""
     span = page.period(form["period"])
     context: dict[str, Any] = {"form": form | {"period": span.name}, "team": None, "error": None}
     context |= {"leaders": leaders(page.db, page.actor.scope), "accepted": []}
     if form["team_target"]:
         try:
-            amounts = _decimal(form["team_target"]), _decimal(form["over_assign"] or "0")
-            wanted = SuggestionRequest(int(form["manager_id"]), span.name, *amounts)
-            context["team"] = team = suggest_for_team(page.db, page.actor, wanted, today=page.today)
+            context["team"] = team = _suggestion(page, form, span)
             if accept:
                 context["accepted"] = accept_suggestion(page.db, page.actor, team, today=page.today)
         except REFUSALS as refused:
@@ -291,6 +291,13 @@ def _suggest(page: Page, form: dict[str, Any], accept: bool) -> HTMLResponse:
     return page.render(
         "goals/suggest.html", "Suggest targets", context, 422 if context["error"] else 200
     )
+
+
+def _suggestion(page: Page, form: dict[str, Any], span: Period) -> TeamSuggestion:
+    team_target = _decimal(form["team_target"], "the amount")
+    over_assign = _decimal(form["over_assign"] or "0", "the amount")
+    wanted = SuggestionRequest(int(form["manager_id"]), span.name, team_target, over_assign)
+    return suggest_for_team(page.db, page.actor, wanted, today=page.today)
 
 
 def _formatter(currency: str) -> Callable[[float | Decimal | None, str], str]:
@@ -314,15 +321,14 @@ def _pct(value: float | None) -> str:
     return MISSING if value is None else percent(value)
 
 
-def _number(text: str | None) -> float:
-    try:
-        return float((text or "").replace(",", "").strip())
-    except ValueError:
-        raise Invalid(f"{text!r} is not a number: write the target in digits.") from None
+def _number(text: str) -> float:
+    """A target as typed in a form."""
+    return float(_decimal(text, "the target"))
 
 
-def _decimal(text: str) -> Decimal:
+def _decimal(text: str, what: str) -> Decimal:
+    """A number as typed in a form, thousands separators allowed."""
     try:
         return Decimal(text.replace(",", "").strip())
     except InvalidOperation:
-        raise Invalid(f"{text!r} is not a number: write the amount in digits.") from None
+        raise Invalid(f"{text!r} is not a number: write {what} in digits.") from None
