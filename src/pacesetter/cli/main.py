@@ -2,6 +2,7 @@
 them together, so `pacesetter --help` is the index of everything the CLI does."""
 
 import typer
+from sqlalchemy.exc import OperationalError, ProgrammingError
 from typer.core import TyperGroup
 from typer.models import Context
 
@@ -11,14 +12,21 @@ from pacesetter.domain.errors import PacesetterError
 
 
 class _PacesetterGroup(TyperGroup):
-    """Maps the domain's errors to the CLI once: a plain message and exit code 1, whichever
-    command raised it."""
+    """Maps errors to the CLI once: a plain message and exit code 1, whichever command raised
+    them."""
 
     def invoke(self, ctx: Context) -> object:
         try:
             return super().invoke(ctx)
         except PacesetterError as error:
             typer.echo(f"Error: {error}", err=True)
+            raise typer.Exit(1) from None
+        except (OperationalError, ProgrammingError) as error:
+            # Most often a database that was never set up: say what to do, not a traceback.
+            typer.echo(f"Database error: {error.orig}", err=True)
+            typer.echo(
+                "If the schema is missing or out of date, run `pacesetter db upgrade`.", err=True
+            )
             raise typer.Exit(1) from None
 
 

@@ -87,7 +87,9 @@ def _as_of(text: str | None) -> date | None:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise typer.BadParameter(f"{text!r} is not a date (YYYY-MM-DD)", "--as-of") from None
+        raise typer.BadParameter(
+            f"{text!r} is not a date (YYYY-MM-DD)", param_hint="--as-of"
+        ) from None
 
 
 def _print_json(report: Scorecard) -> None:
