@@ -79,9 +79,12 @@ def test_a_director_sees_the_whole_organisation_totals(
     seed_numbers(db, org)
     tree = _tree(client_for(org.dana))
     assert tree["totals"] == {"revenue_won": 26_500, "deals_won": 5, "activities": 5}
+    # Bars: the teams, each first-line manager's whole team (Mia's includes Noah's).
+    assert tree["bars_by"] == "team"
     assert [(b["label"], b["revenue_won"]) for b in tree["bars"]] == [
         ("Mia Manager", 18_500),
         ("Omar Other", 8_000),
+        ("Noah Nested", 5_000),
     ]
 
 

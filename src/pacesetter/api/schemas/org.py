@@ -1,6 +1,7 @@
 """The organisation tree with each person's numbers: the home page and its JSON twin."""
 
 from datetime import date
+from typing import Literal
 
 from pydantic import BaseModel
 
@@ -30,16 +31,19 @@ class TreeNode(BaseModel):
 
 
 class Bar(BaseModel):
-    """One bar of the won-revenue chart: a direct report's team (or own) won revenue."""
+    """One bar of the won-revenue chart: a team's won revenue (by its manager), or a person's
+    (a direct report who leads a team counts with their team)."""
 
     person_id: int
     label: str
     revenue_won: float
+    target: float | None  # the approved revenue_won goal for the quarter of what the bar counts
 
 
 class TrendPoint(BaseModel):
     month: str
     revenue_won: float
+    target: float | None  # the month's approved revenue_won goal of the one person at the top
 
 
 class Overview(BaseModel):
@@ -49,6 +53,8 @@ class Overview(BaseModel):
     currency: str
     people: int  # employed on the as-of date
     totals: Numbers
+    target: float | None  # the quarter's approved revenue_won goal of the one person at the top
     roots: list[TreeNode]
+    bars_by: Literal["team", "rep", "direct_report"] | None  # what the bars compare
     bars: list[Bar]
     trend: list[TrendPoint]  # won revenue per month, oldest first, the current month to date

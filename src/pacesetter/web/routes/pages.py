@@ -1,12 +1,13 @@
 """The home page and a person's page: the same tree and numbers as `GET /api/v1/org/tree`."""
 
+from collections.abc import Sequence
 from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
 from pacesetter.api.deps import ReportDep, ViewerDep
-from pacesetter.api.schemas.org import Overview
+from pacesetter.api.schemas.org import Bar, Overview, TrendPoint
 from pacesetter.api.services.overview import build_overview
 from pacesetter.api.services.people import manager_of, visible_subtree_ids
 from pacesetter.domain.periods import parse_period
@@ -51,13 +52,9 @@ def person_page(
 def _render_overview(
     request: Request, template: str, overview: Overview, **context: Any
 ) -> HTMLResponse:
-    bars = _chart(
-        overview, [b.label for b in overview.bars], [b.revenue_won for b in overview.bars]
-    )
+    bars = _chart(overview, [b.label for b in overview.bars], overview.bars)
     months = [f"{parse_period(p.month).start:%b %Y}" for p in overview.trend]
-    trend = _chart(overview, months, [p.revenue_won for p in overview.trend])
-    # One root: its direct reports are the bars; several (an admin's view): the top leaders.
-    bars["caption"] = "direct report" if len(overview.roots) == 1 else "leader"
+    trend = _chart(overview, months, overview.trend)
     return render(
         request,
         template,
@@ -65,6 +62,10 @@ def _render_overview(
     )
 
 
-def _chart(overview: Overview, labels: list[str], values: list[float]) -> dict[str, Any]:
+def _chart(
+    overview: Overview, labels: list[str], points: Sequence[Bar | TrendPoint]
+) -> dict[str, Any]:
     """The data a chart script reads from the page: no second request, no inline script."""
-    return {"labels": labels, "values": values, "currency": overview.currency}
+    values = [p.revenue_won for p in points]
+    targets = [p.target for p in points]
+    return {"labels": labels, "values": values, "targets": targets, "currency": overview.currency}

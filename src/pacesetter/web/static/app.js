@@ -4,9 +4,10 @@
   "use strict";
 
   var BRAND = "#2563eb";
-  var BRAND_SOFT = "rgba(37, 99, 235, 0.12)";
+  var BRAND_RUNNING = "rgba(37, 99, 235, 0.45)";
   var GRID = "#eef2f7";
   var TICKS = "#64748b";
+  var TARGET = "#0f172a";
 
   function moneyFormats(currency) {
     var full = new Intl.NumberFormat(undefined, { style: "currency", currency: currency, maximumFractionDigits: 0 });
@@ -14,40 +15,60 @@
     return { full: full.format, compact: compact.format };
   }
 
-  function barsConfig(data, money) {
-    var horizontal = data.labels.length > 5;
+  function hasAny(values) {
+    return (values || []).some(function (v) { return v !== null && v !== undefined; });
+  }
+
+  // A target is a short stroke across its bar: a line dataset that draws only its points.
+  function targetMarks(data, horizontal) {
+    var length = horizontal ? 10 : 16; // half the stroke: about a bar's thickness, rows never touch
+    return {
+      type: "line", label: "Target", data: data.targets, showLine: false, order: 0,
+      pointStyle: "line", pointRadius: length, pointHoverRadius: length, pointBorderWidth: 3, pointHoverBorderWidth: 3,
+      rotation: horizontal ? 90 : 0, borderColor: TARGET, backgroundColor: TARGET
+    };
+  }
+
+  // Bars of won revenue, each with its target's stroke when it has one.
+  function columns(data, money, horizontal, colours) {
     var valueAxis = { beginAtZero: true, grid: { color: GRID }, ticks: { color: TICKS, callback: function (v) { return money.compact(v); } } };
-    var labelAxis = { grid: { display: false }, ticks: { color: TICKS, autoSkip: false } };
+    var labelAxis = { grid: { display: false }, ticks: { color: TICKS, autoSkip: !horizontal, maxRotation: 0 } };
+    var datasets = [{ label: "Won", data: data.values, backgroundColor: colours, borderRadius: 5, maxBarThickness: 34, order: 1 }];
+    if (hasAny(data.targets)) { datasets.push(targetMarks(data, horizontal)); }
     return {
       type: "bar",
-      data: { labels: data.labels, datasets: [{ data: data.values, backgroundColor: BRAND, borderRadius: 5, maxBarThickness: 34 }] },
+      data: { labels: data.labels, datasets: datasets },
       options: {
         indexAxis: horizontal ? "y" : "x",
+        interaction: { mode: "index", axis: horizontal ? "y" : "x", intersect: false },
         scales: horizontal ? { x: valueAxis, y: labelAxis } : { x: labelAxis, y: valueAxis },
-        plugins: tooltip(money)
+        plugins: tooltip(money, data)
       }
     };
+  }
+
+  function barsConfig(data, money, width) {
+    // Names read across, never tilted: a row per bar once they no longer fit side by side.
+    var horizontal = data.labels.length > 5 || width < 110 * data.labels.length;
+    return columns(data, money, horizontal, BRAND);
   }
 
   function trendConfig(data, money) {
-    return {
-      type: "line",
-      data: { labels: data.labels, datasets: [{ data: data.values, borderColor: BRAND, backgroundColor: BRAND_SOFT, fill: true, tension: 0.3, pointRadius: 4, pointBackgroundColor: BRAND }] },
-      options: {
-        scales: {
-          x: { grid: { display: false }, ticks: { color: TICKS } },
-          y: { beginAtZero: true, grid: { color: GRID }, ticks: { color: TICKS, callback: function (v) { return money.compact(v); } } }
-        },
-        plugins: tooltip(money)
-      }
-    };
+    // The last month is still running: a lighter bar says "to date".
+    var colours = data.values.map(function (_, i) { return i === data.values.length - 1 ? BRAND_RUNNING : BRAND; });
+    return columns(data, money, false, colours);
   }
 
-  function tooltip(money) {
-    return {
-      legend: { display: false },
-      tooltip: { callbacks: { label: function (item) { return money.full(item.parsed[item.chart.options.indexAxis === "y" ? "x" : "y"]); } } }
-    };
+  // "Won $85,200 (57% of target)", then "Target $150,000".
+  function tooltip(money, data) {
+    function label(item) {
+      var value = item.parsed[item.chart.options.indexAxis === "y" ? "x" : "y"];
+      var text = item.dataset.label + " " + money.full(value);
+      var target = (data.targets || [])[item.dataIndex];
+      if (item.datasetIndex === 0 && target) { text += " (" + Math.round(100 * value / target) + "% of target)"; }
+      return text;
+    }
+    return { legend: { display: false }, tooltip: { callbacks: { label: label } } };
   }
 
   function draw(canvas) {
@@ -55,7 +76,7 @@
     if (!source || canvas.dataset.drawn) { return; }
     var data = JSON.parse(source.textContent);
     var money = moneyFormats(data.currency);
-    var config = canvas.dataset.kind === "bars" ? barsConfig(data, money) : trendConfig(data, money);
+    var config = canvas.dataset.kind === "bars" ? barsConfig(data, money, canvas.parentElement.clientWidth) : trendConfig(data, money);
     if (config.options.indexAxis === "y") {
       // A row per person: the box grows with the team instead of squeezing names together.
       canvas.parentElement.style.height = Math.max(220, data.labels.length * 30 + 50) + "px";
