@@ -2,6 +2,8 @@
 
 from datetime import date
 
+from pacesetter.domain.goal_rules.text import percent
+
 # Symbols a sales team reads at a glance; any other currency is written after the amount.
 CURRENCY_SYMBOLS = {
     "USD": "$",
@@ -34,6 +36,11 @@ def format_number(value: float | None) -> str:
     if value is None:
         return MISSING
     return f"{value:,}" if isinstance(value, int) else f"{value:,.1f}"
+
+
+def format_percent(share: float | None) -> str:
+    """A share as a whole percent, rounded down (see `percent`); a dash when there is none."""
+    return MISSING if share is None else percent(share)
 
 
 def format_day(day: date | None) -> str:

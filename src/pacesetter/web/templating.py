@@ -8,7 +8,13 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
 from pacesetter.domain.vocab import ManagerType, Role
-from pacesetter.web.formatting import format_day, format_money, format_number, format_span
+from pacesetter.web.formatting import (
+    format_day,
+    format_money,
+    format_number,
+    format_percent,
+    format_span,
+)
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 STATIC_DIR = Path(__file__).parent / "static"
@@ -25,7 +31,9 @@ templates = Jinja2Templates(directory=TEMPLATES_DIR)
 templates.env.filters.update(
     money=format_money, number=format_number, day=format_day, span=format_span
 )
-templates.env.globals.update(role_labels=ROLE_LABELS, manager_type_labels=MANAGER_TYPE_LABELS)
+templates.env.globals.update(
+    role_labels=ROLE_LABELS, manager_type_labels=MANAGER_TYPE_LABELS, pct=format_percent
+)
 
 
 def render(

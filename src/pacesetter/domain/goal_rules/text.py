@@ -1,5 +1,6 @@
 """How numbers read in lint messages and suggestion reasons: as a manager would write them."""
 
+import math
 from decimal import Decimal
 
 
@@ -7,7 +8,7 @@ def show(value: float | Decimal, unit: str = "count") -> str:
     """A value in its unit: 0.35 as a share reads "35%", 120000 as money "120,000"."""
     number = float(value)
     if unit == "share":
-        return f"{number:.0%}"
+        return percent(number)
     if unit == "days":
         return f"{number:,.0f} days"
     if not number.is_integer():
@@ -25,8 +26,10 @@ def compact(value: float | Decimal) -> str:
     return f"{rounded:g}"
 
 
-def percent(share: float) -> str:
-    return f"{share:.0%}"
+def percent(share: float | Decimal) -> str:
+    """Whole percent, rounded down: 99.6% reads "99%", so "100%" always means the goal is met.
+    (The epsilon keeps 0.29 * 100 = 28.999... from reading "28%".)"""
+    return f"{math.floor(float(share) * 100 + 1e-9)}%"
 
 
 def names(items: list[str]) -> str:

@@ -20,7 +20,7 @@ from pacesetter.api.deps import CurrentUser, OrgDep, SessionDep, ViewerDep
 from pacesetter.api.services.orgsettings import org_today
 from pacesetter.domain.errors import Conflict, Invalid
 from pacesetter.domain.goal_lint import PERSON, ScopeKey
-from pacesetter.domain.goal_rules.text import percent, show
+from pacesetter.domain.goal_rules.text import show
 from pacesetter.domain.periods import Period, PeriodKind, period_of
 from pacesetter.goals import service
 from pacesetter.goals.actor import Actor, Channel
@@ -74,7 +74,6 @@ class Page:
     ) -> HTMLResponse:
         helpers = {
             "value": _formatter(self.org.currency),
-            "pct": _pct,
             "plain": _plain,
             "label": metric_label,
         }
@@ -315,10 +314,6 @@ def _formatter(currency: str) -> Callable[[float | Decimal | None, str], str]:
 def _plain(value: float) -> str:
     """A number as a form field holds it: 1500000, 0.35, never 1.5e+06."""
     return f"{value:f}".rstrip("0").rstrip(".")
-
-
-def _pct(value: float | None) -> str:
-    return MISSING if value is None else percent(value)
 
 
 def _number(text: str) -> float:

@@ -65,7 +65,7 @@
       var value = item.parsed[item.chart.options.indexAxis === "y" ? "x" : "y"];
       var text = item.dataset.label + " " + money.full(value);
       var target = (data.targets || [])[item.dataIndex];
-      if (item.datasetIndex === 0 && target) { text += " (" + Math.round(100 * value / target) + "% of target)"; }
+      if (item.datasetIndex === 0 && target) { text += " (" + Math.floor(100 * value / target + 1e-9) + "% of target)"; }
       return text;
     }
     return { legend: { display: false }, tooltip: { callbacks: { label: label } } };
