@@ -16,7 +16,7 @@ from pacesetter.goals.audit import last_target_changes
 from pacesetter.goals.catalogue import goal_metrics
 from pacesetter.goals.detail import goal_detail, people_names
 from pacesetter.goals.presenting import metric_label, pacing_chart
-from pacesetter.goals.progress import GoalProgress, goal_progress
+from pacesetter.goals.progress import GoalProgress, goals_progress
 from pacesetter.goals.queries import GoalFilter, goals_page, key_of
 from pacesetter.goals.review import reviews
 from pacesetter.goals.share import player_coach_share
@@ -82,11 +82,9 @@ def proposals_view(session: Session, actor: Actor, *, today: date) -> dict[str, 
 def _approved_progress(
     session: Session, goals: Sequence[Goal], as_of: date
 ) -> dict[int, GoalProgress]:
-    return {
-        goal.id: goal_progress(session, goal, as_of)
-        for goal in goals
-        if goal.status == GoalStatus.APPROVED
-    }
+    """All the approved goals' progress at once: one set of statements for the page."""
+    approved = [goal for goal in goals if goal.status == GoalStatus.APPROVED]
+    return goals_progress(session, approved, as_of)
 
 
 def _adjustments(session: Session, goals: Sequence[Goal]) -> dict[str, Any]:

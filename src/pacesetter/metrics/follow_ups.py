@@ -6,6 +6,7 @@ end and the query joins them as a small VALUES table of (day, window_end): only 
 to-date window whose follow-up window has ended by d, at most one row per day of the period.
 A meeting is followed when another activity of the same owner on the same account is dated
 after the meeting's date and no later than its window end (a weekend touch inside counts).
+A meeting is dated on its `day` and counts from its window end, `due_on`.
 """
 
 from datetime import date, timedelta
@@ -47,8 +48,9 @@ def _follow_ups(context: ReportContext, owners: Owners) -> Subquery | None:
         touch.occurred_on > meeting.occurred_on,
         touch.occurred_on <= windows.c.window_end,
     )
+    dates = (meeting.occurred_on.label("day"), windows.c.window_end.label("due_on"))
     return (
-        select(meeting.owner_id, case((followed, 1), else_=0).label("followed"))
+        select(meeting.owner_id, *dates, case((followed, 1), else_=0).label("followed"))
         .join(windows, windows.c.day == meeting.occurred_on)
         .where(meeting.owner_id.in_(owners), meeting.type.in_(FOLLOWED_UP_TYPES))
         .where(meeting.account_id.is_not(None))
@@ -57,4 +59,4 @@ def _follow_ups(context: ReportContext, owners: Owners) -> Subquery | None:
     )
 
 
-FOLLOW_UPS = Family("follow_ups", _follow_ups)
+FOLLOW_UPS = Family("follow_ups", _follow_ups, ("day", "due_on"))

@@ -5,6 +5,7 @@ A goal on a metric outside the catalogue (a manager KPI such as `ride_alongs`) h
 and is paced as an additive, higher-is-better count.
 """
 
+from collections.abc import Callable
 from datetime import date
 
 from sqlalchemy import select
@@ -24,9 +25,8 @@ from pacesetter.domain.pacing import (
 )
 from pacesetter.domain.periods import Distribution, Period, PeriodError, elapsed_fraction
 from pacesetter.metrics.catalogue import REGISTRY, Value, metric
-from pacesetter.metrics.families import ReportContext
-from pacesetter.metrics.grouping import TEAM_SCOPE, ByOwner, ByTeam
-from pacesetter.metrics.values import metrics_for
+from pacesetter.metrics.grouping import grouping_of
+from pacesetter.metrics.series import Point, values_at
 from pacesetter.store.models import Goal, Person
 
 
@@ -56,26 +56,31 @@ def goal_milestones(
 ) -> list[Milestone]:
     """Each sub-period of the goal: its share of the target, its actual to date and status.
 
-    One set of metric queries per sub-period that has started (three for a quarter by months).
+    The actuals of all the sub-periods come from one set of statements (metrics/series.py).
     """
-    entry = metric(goal.metric)
     plan = milestone_plan(period, calendar, goal_distribution(goal))
     keys = select(Person.id).where(Person.id == goal.person_id)
-    grouping = ByTeam(keys) if goal.scope_type == TEAM_SCOPE else ByOwner(keys)
-    actuals = [_actual(session, grouping, goal, planned, as_of, calendar) for planned in plan]
+    grouping = grouping_of(goal.scope_type, keys)
+    points = milestone_points(plan, as_of)
+    found = values_at(session, grouping, [goal.metric], points, calendar=calendar)
+    return milestones_of(goal, plan, as_of, lambda point: found[point][goal.person_id][goal.metric])
+
+
+def milestone_points(plan: list[PlannedMilestone], as_of: date) -> list[Point]:
+    """The reports the milestones' actuals are: each started sub-period, to `as_of`."""
+    return [point for point in (_point(planned, as_of) for planned in plan) if point]
+
+
+def milestones_of(
+    goal: Goal, plan: list[PlannedMilestone], as_of: date, actual_at: Callable[[Point], Value]
+) -> list[Milestone]:
+    """The goal's milestone table, given the actual of each of its `milestone_points`."""
+    entry = metric(goal.metric)
+    points = [_point(planned, as_of) for planned in plan]
+    actuals = [actual_at(point) if point else None for point in points]
     return milestone_table(goal.target, plan, actuals, as_of, entry.kind, entry.direction)
 
 
-def _actual(
-    session: Session,
-    grouping: ByOwner | ByTeam,
-    goal: Goal,
-    planned: PlannedMilestone,
-    as_of: date,
-    calendar: WorkCalendar,
-) -> Value:
-    """The goal's metric over one sub-period to date; None for one that has not started."""
-    if as_of < planned.start:
-        return None
-    context = ReportContext(session, planned.start, planned.end, as_of, calendar)
-    return metrics_for(context, grouping, [goal.metric])[goal.person_id][goal.metric]
+def _point(planned: PlannedMilestone, as_of: date) -> Point | None:
+    """The sub-period to date; None for one that has not started (it has no actual)."""
+    return Point(planned.start, planned.end, as_of) if planned.start <= as_of else None

@@ -5,6 +5,7 @@ per-owner sums are joined to a closure of (ancestor, member) pairs built in SQL 
 CTE (each requested manager paired with themselves and everyone below them, by current manager)
 and summed per ancestor. Aggregating per owner first keeps the join small however deep the
 hierarchy: an owner's thousands of activities become one row before they meet the closure.
+Rows aggregated per owner and per day (metrics/series.py) stay per day: `by` names those columns.
 """
 
 from collections.abc import Sequence
@@ -43,7 +44,9 @@ class ByOwner:
     def owners(self) -> Ids:
         return self.keys
 
-    def group(self, per_owner: Select[Any], columns: Sequence[str]) -> Select[Any]:
+    def group(
+        self, per_owner: Select[Any], columns: Sequence[str], by: Sequence[str] = ()
+    ) -> Select[Any]:
         return per_owner
 
 
@@ -61,14 +64,22 @@ class ByTeam:
     def owners(self) -> Ids:
         return select(self.closure.c.member)
 
-    def group(self, per_owner: Select[Any], columns: Sequence[str]) -> Select[Any]:
+    def group(
+        self, per_owner: Select[Any], columns: Sequence[str], by: Sequence[str] = ()
+    ) -> Select[Any]:
         rows = per_owner.subquery("per_owner")
+        kept = [rows.c[name] for name in by]
         sums = [func.sum(rows.c[name]).label(name) for name in columns]
         return (
-            select(self.closure.c.ancestor.label("key"), *sums)
+            select(self.closure.c.ancestor.label("key"), *kept, *sums)
             .join(self.closure, self.closure.c.member == rows.c.key)
-            .group_by(self.closure.c.ancestor)
+            .group_by(self.closure.c.ancestor, *kept)
         )
 
 
 Grouping = ByOwner | ByTeam
+
+
+def grouping_of(scope_type: str, keys: Ids) -> Grouping:
+    """Whose numbers a goal of `scope_type` (person or team) is measured on."""
+    return ByTeam(keys) if scope_type == TEAM_SCOPE else ByOwner(keys)

@@ -11,7 +11,7 @@ from collections.abc import Iterator, Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, Subquery, select
 from sqlalchemy.orm import Session
 
 from pacesetter.domain.calendar import WorkCalendar
@@ -73,7 +73,7 @@ def metrics_for(context: ReportContext, grouping: Grouping, slugs: Sequence[str]
     for statement in _statements(context, grouping, plan):
         for row in session.execute(statement).mappings():
             found[row["key"]].update(row)
-    return {key: _evaluate(plan, parts, slugs) for key, parts in found.items()}
+    return {key: evaluate(plan, parts, slugs) for key, parts in found.items()}
 
 
 def _statements(
@@ -94,32 +94,45 @@ def _family_statement(
 ) -> Select[Any] | None:
     """One family's aggregates per owner, then grouped; None when no row can count."""
     rows = family.rows(context, grouping.owners())
-    if rows is None:
-        return None
+    return None if rows is None else aggregate_statement(rows, grouping, metrics)
+
+
+def aggregate_statement(
+    rows: Subquery, grouping: Grouping, metrics: list[Metric], by: Sequence[str] = ()
+) -> Select[Any]:
+    """The SQL aggregates of `metrics` over a family's `rows` per owner (and per `by` column
+    of the rows, such as their day), then grouped per key."""
+    kept = [rows.c[name] for name in by]
     aggregates = [
         m.source.expression(rows.c).label(m.slug)
         for m in metrics
         if isinstance(m.source, Aggregate)
     ]
-    per_owner = select(rows.c.owner_id.label("key"), *aggregates).group_by(rows.c.owner_id)
-    return grouping.group(per_owner, [m.slug for m in metrics])
+    per_owner = select(rows.c.owner_id.label("key"), *kept, *aggregates)
+    per_owner = per_owner.group_by(rows.c.owner_id, *kept)
+    return grouping.group(per_owner, [m.slug for m in metrics], by)
 
 
 def _goal_target_statement(
     context: ReportContext, grouping: Grouping, slug: str, source: GoalTarget
 ) -> Select[Any]:
     """The approved goal of each key's own scope on `source.metric` for exactly this period."""
+    targets = goal_targets(grouping, slug, source)
+    return targets.where(Goal.period_start == context.start, Goal.period_end == context.end)
+
+
+def goal_targets(grouping: Grouping, slug: str, source: GoalTarget) -> Select[Any]:
+    """The approved goals of each key's own scope on `source.metric`, whatever their period."""
     return select(Goal.person_id.label("key"), Goal.target.label(slug)).where(
         Goal.scope_type == grouping.scope_type,
         Goal.metric == source.metric,
         Goal.status == GoalStatus.APPROVED,
-        Goal.period_start == context.start,
-        Goal.period_end == context.end,
         Goal.person_id.in_(grouping.keys),
     )
 
 
-def _evaluate(plan: list[Metric], parts: dict[str, Any], slugs: Sequence[str]) -> dict[str, Value]:
+def evaluate(plan: list[Metric], parts: dict[str, Any], slugs: Sequence[str]) -> dict[str, Value]:
+    """The values of `slugs` from the raw SQL parts of `plan` (by slug; a missing one is 0)."""
     values: dict[str, Value] = {}
     for entry in plan:  # dependencies come first
         values[entry.slug] = _value(entry, parts.get(entry.slug), values)
