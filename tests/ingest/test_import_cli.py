@@ -106,11 +106,12 @@ def test_a_rejected_file_exits_non_zero_and_lists_every_error(
 def test_the_text_summary_shows_the_verdict_and_the_error_table(
     database: str, tmp_path: Path
 ) -> None:
-    result = pacesetter(
-        database, "accounts", write(tmp_path, "bad.csv", ACCOUNTS + "A3,X,nobody\n")
-    )
+    bad = write(tmp_path, "bad.csv", ACCOUNTS + "A3,X,[/]nobody\n")
+    result = pacesetter(database, "accounts", bad)
     assert result.returncode == 1
     assert "Rejected" in result.stdout and "Nothing was written" in result.stdout
+    # Cells are shown as written, never read as terminal markup.
+    assert "[/]nobody" in result.stdout
     assert "unknown person" in result.stdout
 
 

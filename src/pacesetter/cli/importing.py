@@ -8,8 +8,10 @@ from pathlib import Path
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from pacesetter.domain.errors import PacesetterError
 from pacesetter.ingest import (
@@ -138,16 +140,17 @@ def _print_text(report: ImportReport) -> None:
 
 def _verdict(report: ImportReport) -> str:
     counts = f"{report.added:,} added, {report.updated:,} updated, {report.unchanged:,} unchanged"
+    file, rows = escape(report.file), _count(report.rows, "row")
     if not report.accepted:
-        return (
-            f"[bold red]Rejected[/] {report.file}: {len(report.errors):,} errors in "
-            f"{report.rows:,} rows. Nothing was written."
-        )
+        errors = _count(len(report.errors), "error")
+        return f"[bold red]Rejected[/] {file}: {errors} in {rows}. Nothing was written."
     if report.dry_run:
-        return f"[bold]Dry run[/] {report.file}: {report.rows:,} rows would be {counts}."
-    return (
-        f"[bold green]Imported[/] {report.kind} from {report.file}: {report.rows:,} rows, {counts}."
-    )
+        return f"[bold]Dry run[/] {file}: {rows}, would be {counts}. Nothing was written."
+    return f"[bold green]Imported[/] {report.kind} from {file}: {rows}, {counts}."
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number:,} {noun}{'' if number == 1 else 's'}"
 
 
 def _problem_table(title: str, problems: list[dict[str, object]]) -> Table:
@@ -155,9 +158,10 @@ def _problem_table(title: str, problems: list[dict[str, object]]) -> Table:
     for heading in ("Line", "Column", "Value", "Reason"):
         table.add_column(heading, overflow="fold")
     for problem in problems:
+        # Text, not markup: a cell like "[/]" from a file must show as written.
         table.add_row(
             *(
-                "" if problem[key] is None else str(problem[key])
+                Text("" if problem[key] is None else str(problem[key]))
                 for key in ("line", "column", "value", "reason")
             )
         )

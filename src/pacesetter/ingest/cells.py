@@ -120,6 +120,10 @@ class DateFormats:
     day_format: str | None = None
     moment_format: str | None = None
 
+    @property
+    def iso_only(self) -> bool:
+        return self.day_format is None and self.moment_format is None
+
     def day(self, cell: Cell) -> date:
         """A calendar date; a date-time gives its date (exports often add a time)."""
         if isinstance(cell, datetime):
@@ -130,11 +134,6 @@ class DateFormats:
 
     def moment(self, cell: Cell) -> datetime:
         """A date-time, naive (local) or with its offset; a plain date is its midnight."""
-        if cell.__class__ is str and self.day_format is None and self.moment_format is None:
-            try:
-                return datetime.fromisoformat(cell)  # type: ignore[arg-type]
-            except ValueError:
-                pass  # perhaps only spaces around it: the full path below says
         if isinstance(cell, datetime):
             return cell
         if isinstance(cell, date):

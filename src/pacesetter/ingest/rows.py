@@ -26,7 +26,8 @@ FORMULA_WARNING = (
 
 
 class RowSink(Protocol):
-    """Where a row's problems go: the report while checking; elsewhere when writing."""
+    """Where a row's problems go: the report while checking; nowhere in a rescan (the check
+    reported them already)."""
 
     def error(self, problem: Problem) -> None: ...
 
@@ -103,8 +104,13 @@ class Row:
         return self.get(column, self.plan.formats.day, required=required)
 
     def moment(self, column: str, *, required: bool = False) -> datetime | None:
+        cell = self.cell(column)
+        if cell.__class__ is str and self.plan.formats.iso_only:
+            try:
+                return datetime.fromisoformat(cell)  # type: ignore[arg-type]
+            except ValueError:
+                pass  # the general path explains what is wrong
         return self.get(column, self.plan.formats.moment, required=required)
-
 
     def ref(self, column: str, finder: Directory, *, required: bool = False) -> int | None:
         """The id of the person, account or deal the cell names."""

@@ -37,7 +37,6 @@ class Spill:
     def __init__(self, table: Table, chunk_rows: int) -> None:
         self.table, self.chunk_rows = table, chunk_rows
         self.columns: tuple[str, ...] = ()
-        self.count = 0
         self.on_read: Callable[[int], None] = lambda done: None
         self._buffer: list[Stored] = []
         self._file = tempfile.TemporaryFile(prefix="pacesetter-import-")  # noqa: SIM115
@@ -73,7 +72,6 @@ class Spill:
             data = marshal.dumps(self._buffer)
             self._file.write(_LENGTH.pack(len(data)))
             self._file.write(data)
-            self.count += len(self._buffer)
             self._buffer = []
 
     def batches(self) -> Iterator[list[Stored]]:

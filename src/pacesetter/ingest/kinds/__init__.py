@@ -11,8 +11,10 @@ Adding a kind (goals, plans and coaching come next):
      choice/flag/ref(...)`, which record every bad cell; cross-field checks call `row.fail`;
    - references, as directories loaded once in `__init__` (`refs.load_people` ...).
    A kind whose rows refer to one another overrides `keep` and `check_rows` (see `people`); one
-   that keeps a history of changes overrides `on_update` (see `deals`); one that cannot write in
-   chunks overrides `write` (see `people`).
+   that keeps a history of changes overrides `on_update` (see `deals`); one that must write
+   otherwise than by natural-key upsert overrides `write(records, upserter)`, where iterating
+   `records` gives the checked records chunk by chunk (see `people`, and `goals`, which writes
+   through the goals service).
 2. Add the class to `KINDS` below. The CLI, the service, mappings and presets pick it up.
 3. Document its columns in docs/importing.md and add its tests to tests/ingest/.
 """

@@ -149,7 +149,15 @@ class People(Kind):
         existing = upserter.existing([entry.record["external_id"] for entry in self.entries])
         fresh = [entry for entry in self.entries if entry.record["external_id"] not in existing]
         upserter.insert([{**entry.record, "manager_id": None} for entry in fresh])
-        real = _real_ids(upserter, fresh)
+        changes, links = self._changes(existing, _real_ids(upserter, fresh))
+        upserter.counts.unchanged += len(existing) - len(changes)
+        upserter.update(changes)
+        upserter.update(links, counted=False)
+
+    def _changes(
+        self, existing: dict[Any, Any], real: dict[int | None, int]
+    ) -> tuple[list[Change], list[Change]]:
+        """(updates of stored people, manager links of new people), in the database's ids."""
         changes: list[Change] = []
         links: list[Change] = []
         for entry in self.entries:
@@ -160,9 +168,7 @@ class People(Kind):
                 links.append(Change(real.get(entry.id, entry.id), {}, link))
             elif old is not None and differs(old, record):
                 changes.append(Change(old["id"], old, record))
-        upserter.counts.unchanged += len(existing) - len(changes)
-        upserter.update(changes)
-        upserter.update(links, counted=False)
+        return changes, links
 
 
 def _email(cell: Cell) -> str:
