@@ -62,7 +62,11 @@ def browser() -> Iterator[Browser]:
     if not CHROMIUM.exists():
         pytest.fail("Debian's Chromium is missing: run `make browser` (apt-get install chromium)")
     with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        # Chromium keeps a socket under TMPDIR, whose path must stay short: a test that points
+        # TMPDIR into its own deep pytest folder (for the server) must not move the browser's.
+        launched = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, env={**os.environ, "TMPDIR": "/tmp"}
+        )
         yield launched
         launched.close()
 
