@@ -13,12 +13,15 @@ from pacesetter.ingest.mapping import (
     load_preset,
     preset_names,
 )
+from pacesetter.ingest.preview import MappedColumn, MappedRows, preview_rows
 from pacesetter.ingest.report import ImportReport, Problem
 from pacesetter.ingest.service import Progress, import_file, run_import
 
 __all__ = [
     "ColumnMapping",
     "ImportReport",
+    "MappedColumn",
+    "MappedRows",
     "MappingError",
     "Problem",
     "Progress",
@@ -26,5 +29,6 @@ __all__ = [
     "load_mapping",
     "load_preset",
     "preset_names",
+    "preview_rows",
     "run_import",
 ]

@@ -13,7 +13,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
-from itertools import islice
 from pathlib import Path
 from typing import BinaryIO
 
@@ -28,13 +27,11 @@ from pacesetter.ingest import (
     load_mapping,
     load_preset,
     preset_names,
+    preview_rows,
     run_import,
 )
 from pacesetter.ingest.cells import Cell, is_blank
-from pacesetter.ingest.header import HeaderPlan, plan_header
-from pacesetter.ingest.kinds import KINDS
-from pacesetter.ingest.mapping import canonical
-from pacesetter.ingest.reader import FileProblem, Line, Source, open_table
+from pacesetter.ingest.reader import Source
 from pacesetter.ingest.report import shown
 from pacesetter.store.models import ImportRun, Person
 
@@ -163,58 +160,38 @@ class Preview:
 
 
 def preview(upload: Upload, report: ImportReport) -> Preview | None:
-    """The first data rows as the import reads them: Pacesetter's columns, values after the
-    mapping, each cell beside the error `report` (its check) found in it. None for a file or
-    mapping that cannot be read (the report says why)."""
-    scratch = ImportReport(kind=upload.kind, file=upload.file_name)
+    """The first data rows as the import reads them, each cell beside the error `report` (its
+    check) found in it. None for a file or mapping that cannot be read (the report says why)."""
     try:
-        mapping = upload.mapping()
-        with open_table(upload.source, upload.file_name) as table:
-            plan = plan_header(table.header, KINDS[upload.kind].columns(), mapping, scratch)
-            if plan is None:
-                return None
-            lines = list(islice(_data_lines(table.rows, plan.width), PREVIEW_ROWS))
-    except (FileProblem, PacesetterError):
+        mapped = preview_rows(
+            upload.kind,
+            upload.source,
+            file_name=upload.file_name,
+            mapping=upload.mapping(),
+            limit=PREVIEW_ROWS,
+        )
+    except PacesetterError:
         return None
-    return _preview(plan, upload.kind, lines, _problems_by_cell(report))
-
-
-def _data_lines(rows: Iterator[Line], width: int) -> Iterator[tuple[int, list[Cell]]]:
-    """Non-blank rows, padded to the header's width (the check reports a short row)."""
-    for line, raw in rows:
-        if not all(is_blank(cell) for cell in raw):
-            yield line, [*raw[:width], *([None] * (width - len(raw)))]
+    if mapped is None:
+        return None
+    problems = _problems_by_cell(report)
+    columns = [PreviewColumn(column.name, column.source) for column in mapped.columns]
+    rows = [
+        (
+            line,
+            [
+                _cell(value, problems.get((line, column.label)))
+                for value, column in zip(cells, mapped.columns, strict=True)
+            ],
+        )
+        for line, cells in mapped.rows
+    ]
+    return Preview(columns, rows)
 
 
 def _problems_by_cell(report: ImportReport) -> dict[tuple[int | None, str | None], str]:
     """The first error of each (line, column) the check found."""
     return {(p["line"], p["column"]): p["reason"] for p in reversed(report.errors.to_list())}
-
-
-def _preview(
-    plan: HeaderPlan,
-    kind: str,
-    lines: list[tuple[int, list[Cell]]],
-    problems: dict[tuple[int | None, str | None], str],
-) -> Preview:
-    columns = [column for column in KINDS[kind].columns().known if column in plan.index]
-    derived = {derivation.target for derivation, _ in plan.derive}
-    rows = []
-    for line, raw in lines:
-        cells = plan.cells_for(raw, plan.width)
-        shown_cells = [
-            _cell(cells[plan.index[column]], problems.get((line, plan.label(column))))
-            for column in columns
-        ]
-        rows.append((line, shown_cells))
-    return Preview([PreviewColumn(c, _source(plan, c, derived)) for c in columns], rows)
-
-
-def _source(plan: HeaderPlan, column: str, derived: set[str]) -> str | None:
-    if column in derived:
-        return "mapping"
-    label = plan.label(column)
-    return None if canonical(label) == column else label  # `External ID` is no rename
 
 
 def _cell(value: Cell, problem: str | None) -> PreviewCell:
