@@ -1,0 +1,80 @@
+"""What every `pacesetter report` command shares: its options, and one printer per format.
+
+A report is built once as plain data; these print it as a rounded table for reading, as
+unrounded JSON, or as CSV. Each report command lives in its own module and uses these, so the
+formats look the same whichever report printed them.
+"""
+
+import csv
+import json
+import sys
+from collections.abc import Iterable, Sequence
+from datetime import date
+from enum import StrEnum
+from typing import Any
+
+import typer
+
+from pacesetter.domain.periods import Period, PeriodError, parse_period
+from pacesetter.metrics.catalogue import Unit, Value
+
+PERIOD_HELP = "Period: 2026-03, 2026-Q1, 2026 or 2026-W07."
+AS_OF_HELP = "As-of date (YYYY-MM-DD); default: today, clipped to the period."
+
+
+class Format(StrEnum):
+    TABLE = "table"
+    JSON = "json"
+    CSV = "csv"
+
+
+def period_option(text: str, fiscal_start: int) -> Period:
+    """The `--period` value, or a usage error that names the option."""
+    try:
+        return parse_period(text, fiscal_start)
+    except PeriodError as error:
+        raise typer.BadParameter(str(error), param_hint="--period") from None
+
+
+def as_of_option(text: str | None) -> date | None:
+    """The `--as-of` value (None when not given), or a usage error that names the option."""
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise typer.BadParameter(
+            f"{text!r} is not a date (YYYY-MM-DD)", param_hint="--as-of"
+        ) from None
+
+
+def print_json(document: dict[str, Any]) -> None:
+    typer.echo(json.dumps(document, indent=2))
+
+
+def print_csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+    writer = csv.writer(sys.stdout, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+
+
+def shown(value: Value, unit: Unit) -> str:
+    """A value rounded for reading in a table; `-` for null."""
+    if value is None:
+        return "-"
+    if unit is Unit.SHARE:
+        return f"{value:.1%}"
+    if unit is Unit.DAYS:
+        return f"{value:.1f}"
+    return f"{value:,.0f}"
+
+
+def echo_table(title: str, header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
+    """A plain aligned table: the first column left-aligned, the numbers right-aligned."""
+    widths = [max(len(str(cell)) for cell in column) for column in zip(header, *rows, strict=True)]
+    typer.echo(f"\n{title}")
+    for line in (header, *rows):
+        cells = [line[0].ljust(widths[0])] + [
+            c.rjust(w) for c, w in zip(line[1:], widths[1:], strict=True)
+        ]
+        typer.echo("  ".join(cells).rstrip())
