@@ -4,6 +4,7 @@ Settings are stored as plain values; these functions turn what a person types (`
 `Europe/Paris`, `4`) into those values, or say clearly why they cannot.
 """
 
+import math
 from collections.abc import Callable
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -83,6 +84,36 @@ def _positive_days(value: str) -> int:
     return int(value)
 
 
+def _share(value: str) -> float:
+    number = _number(value)
+    if not 0 <= number <= 1:
+        raise Invalid(f"A share is a number from 0 to 1 (0.5 = 50%), not {value!r}.")
+    return number
+
+
+def _multiple(value: str) -> float:
+    number = _number(value)
+    if number <= 0:
+        raise Invalid(f"A multiple is a number above 0, such as 2, not {value!r}.")
+    return number
+
+
+def _count(value: str) -> int:
+    if not value.strip().isdigit() or int(value) < 1:
+        raise Invalid(f"A threshold is a whole number, 1 or more, not {value!r}.")
+    return int(value)
+
+
+def _number(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise Invalid(f"{value!r} is not a number.") from None
+    if not math.isfinite(number):
+        raise Invalid(f"{value!r} is not a finite number.")
+    return number
+
+
 def _name(value: str) -> str:
     if not value.strip():
         raise Invalid("The organisation needs a name.")
@@ -99,6 +130,22 @@ SETTING_RULES: dict[str, Callable[[str], object]] = {
     "working_weekdays": lambda text: format_weekdays(parse_weekdays(text)),
     "team_meeting_cadence_days": _positive_days,
     "holiday_country": _country,
+    "signal_personal_target_share": _share,
+    "signal_personal_target_min_reports": _count,
+    "signal_top_account_fraction": _share,
+    "signal_top_account_multiple": _multiple,
+    "signal_selling_time_share": _share,
+    "signal_one_on_one_cadence": _share,
+    "signal_team_meeting_gap_multiple": _multiple,
+    "signal_forecast_accuracy": _share,
+    "signal_improvement_plan_rate": _share,
+    "signal_new_hire_days": _count,
+    "signal_new_hire_one_on_one_days": _count,
+    "signal_single_closer_share": _share,
+    "role_leadership_only_reports": _count,
+    "role_leadership_only_signals": _count,
+    "role_limit_target_reports": _count,
+    "role_limit_target_share": _share,
 }
 
 

@@ -1,8 +1,9 @@
 """People, the hierarchy they form, and the organisation's settings."""
 
 from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import Date, DateTime, ForeignKey, Integer, String
+from sqlalchemy import Date, DateTime, Float, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from pacesetter.domain.vocab import BusinessStage
@@ -38,6 +39,12 @@ class Person(Base):
         return started and (self.end_date is None or day <= self.end_date)
 
 
+def _setting(kind: type[Float] | type[Integer], default: float) -> Any:
+    """A threshold column: the default in Python (unsaved rows) and in the database, so rows
+    saved before the column existed read the same default."""
+    return mapped_column(kind, default=default, server_default=str(default))
+
+
 class OrgSettings(Base):
     """The organisation's own settings: one row (id 1)."""
 
@@ -53,6 +60,23 @@ class OrgSettings(Base):
     working_weekdays: Mapped[str] = mapped_column(String(20), default="0,1,2,3,4")
     team_meeting_cadence_days: Mapped[int] = mapped_column(Integer, default=7)
     holiday_country: Mapped[str | None] = mapped_column(String(8))
+    # Overload signals and role design (metrics.md): the documented defaults, configurable.
+    signal_personal_target_share: Mapped[float] = _setting(Float, 0.5)
+    signal_personal_target_min_reports: Mapped[int] = _setting(Integer, 4)
+    signal_top_account_fraction: Mapped[float] = _setting(Float, 0.1)
+    signal_top_account_multiple: Mapped[float] = _setting(Float, 2.0)
+    signal_selling_time_share: Mapped[float] = _setting(Float, 0.5)
+    signal_one_on_one_cadence: Mapped[float] = _setting(Float, 0.7)
+    signal_team_meeting_gap_multiple: Mapped[float] = _setting(Float, 2.0)
+    signal_forecast_accuracy: Mapped[float] = _setting(Float, 0.8)
+    signal_improvement_plan_rate: Mapped[float] = _setting(Float, 1.0)
+    signal_new_hire_days: Mapped[int] = _setting(Integer, 90)
+    signal_new_hire_one_on_one_days: Mapped[int] = _setting(Integer, 30)
+    signal_single_closer_share: Mapped[float] = _setting(Float, 0.4)
+    role_leadership_only_reports: Mapped[int] = _setting(Integer, 8)
+    role_leadership_only_signals: Mapped[int] = _setting(Integer, 3)
+    role_limit_target_reports: Mapped[int] = _setting(Integer, 4)
+    role_limit_target_share: Mapped[float] = _setting(Float, 0.25)
 
 
 class Holiday(Base):
