@@ -18,11 +18,14 @@ class Accounts(Kind):
         self.people = load_people(context.session)
 
     def parse(self, row: Row) -> Record:
-        return {
-            "external_id": row.text("external_id", self.length("external_id"), required=True),
-            "name": row.text("name", self.length("name"), required=True),
-            "owner_id": row.ref("owner", self.people, required=True),
-            "segment": row.text("segment", self.length("segment")),
-            "territory": row.text("territory", self.length("territory")),
-            "is_target": row.flag("is_target"),
-        }
+        return self.given(
+            row,
+            {
+                "external_id": row.text("external_id", self.length("external_id"), required=True),
+                "name": row.text("name", self.length("name"), required=True),
+                "owner_id": row.ref("owner", self.people, required=True),
+                "segment": row.text("segment", self.length("segment")),
+                "territory": row.text("territory", self.length("territory")),
+                "is_target": row.flag("is_target"),
+            },
+        )

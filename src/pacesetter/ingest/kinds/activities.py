@@ -33,14 +33,17 @@ class Activities(Kind):
     def parse(self, row: Row) -> Record:
         moment = row.moment("occurred_at", required=True)
         occurred_at, occurred_on = self.context.clock.place(moment) if moment else (None, None)
-        return {
-            "external_id": row.text("external_id", self.length("external_id"), required=True),
-            "owner_id": row.ref("owner", self.people, required=True),
-            "type": row.choice("type", TYPES, required=True),
-            "occurred_at": occurred_at,
-            "occurred_on": occurred_on,
-            "account_id": row.ref("account", self.accounts),
-            "deal_id": row.ref("deal", self.deals),
-            "outcome": row.text("outcome", self.length("outcome")),
-            "with_decision_maker": row.flag("with_decision_maker"),
-        }
+        return self.given(
+            row,
+            {
+                "external_id": row.text("external_id", self.length("external_id"), required=True),
+                "owner_id": row.ref("owner", self.people, required=True),
+                "type": row.choice("type", TYPES, required=True),
+                "occurred_at": occurred_at,
+                "occurred_on": occurred_on,
+                "account_id": row.ref("account", self.accounts),
+                "deal_id": row.ref("deal", self.deals),
+                "outcome": row.text("outcome", self.length("outcome")),
+                "with_decision_maker": row.flag("with_decision_maker"),
+            },
+        )

@@ -13,7 +13,7 @@ from sqlalchemy import Table
 from sqlalchemy.orm import Session
 
 from pacesetter.ingest.cells import LocalClock
-from pacesetter.ingest.header import Columns
+from pacesetter.ingest.header import Columns, HeaderPlan
 from pacesetter.ingest.report import Problem
 from pacesetter.ingest.rows import Row
 from pacesetter.ingest.spill import Spill
@@ -57,6 +57,7 @@ class Kind(ABC):
 
     def __init__(self, context: KindContext) -> None:
         self.context = context
+        self._absent: tuple[HeaderPlan | None, tuple[str, ...]] = (None, ())
 
     @classmethod
     def columns(cls) -> Columns:
@@ -69,6 +70,23 @@ class Kind(ABC):
 
     @abstractmethod
     def parse(self, row: Row) -> Record: ...
+
+    @classmethod
+    def field_of(cls, column: str) -> str:
+        """The table column a file column fills: itself, or `<column>_id` for a reference."""
+        return column if column in cls.table.c else f"{column}_id"
+
+    def given(self, row: Row, record: Record) -> Record:
+        """The record without the fields of optional columns the file lacks. An absent column
+        is not a blank cell: a re-import without `margin` leaves every stored margin alone, and
+        a new row gets the column's default."""
+        plan, absent = self._absent
+        if plan is not row.plan:  # one plan per file: worked out on its first row
+            absent = tuple(self.field_of(c) for c in self.optional if c not in row.plan.index)
+            self._absent = (row.plan, absent)
+        for field in absent:
+            del record[field]
+        return record
 
     def key_of(self, record: Record) -> Hashable | None:
         """The record's natural key; None when a part of it could not be read."""

@@ -49,7 +49,7 @@ class Deals(Kind):
             "currency": row.get("currency", _currency),
         }
         _check_close_after_creation(row, record["created_date"], record["close_date"])
-        return record
+        return self.given(row, record)
 
     def on_update(self, changes: list[Change]) -> None:
         at = utcnow()
@@ -64,7 +64,7 @@ class Deals(Kind):
             }
             for change in changes
             for field in TRACKED
-            if change.old[field] != change.new[field]
+            if field in change.new and change.old[field] != change.new[field]
         ]
         if history:
             self.context.session.execute(insert(DealChange.__table__), history)
