@@ -1,0 +1,197 @@
+"""The player-coach facts of metrics.md, for all the managers asked about at once.
+
+Each function is one statement (selling time: two) over every manager, however many: the team
+queries join the per-owner sums to `grouping.team_closure`, never a query per manager or rep.
+People, accounts and deals come back as references for the signals' evidence (external id,
+email or name), dates as ISO text.
+"""
+
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Float, Select, func, literal, or_, select
+from sqlalchemy.orm import Session, aliased
+
+from pacesetter.domain.overload import MemberRevenue
+from pacesetter.domain.periods import Period, trailing_12_months
+from pacesetter.domain.vocab import DealStatus, GoalStatus, Role
+from pacesetter.metrics.grouping import PERSON_SCOPE, TEAM_SCOPE, team_closure
+from pacesetter.store.models import Account, Activity, CoachingRecord, Deal, Goal, Person
+
+Ids = Select[tuple[int]]
+Window = tuple[date, date]
+Ref = dict[str, Any]
+# Below this, two fractions of an account count are taken as equal (0.1 x 30 is 3, not 4).
+ROUNDING_TOLERANCE = 1e-9
+
+
+def person_ref(external_id: str, email: str, name: str) -> Ref:
+    return {"external_id": external_id, "email": email, "name": name}
+
+
+def employed_during(period: Period, person: type[Person] | Any = Person) -> Any:
+    """metrics.md: employed at some time during P (open start and end dates count)."""
+    return (or_(person.start_date.is_(None), person.start_date <= period.end)) & (
+        or_(person.end_date.is_(None), person.end_date >= period.start)
+    )
+
+
+def revenue_targets(session: Session, managers: Ids, period: Period) -> dict[int, dict[str, float]]:
+    """Each manager's approved `revenue_won` targets for P: {"person": ..., "team": ...}."""
+    statement = select(Goal.person_id, Goal.scope_type, Goal.target).where(
+        Goal.person_id.in_(managers),
+        Goal.metric == "revenue_won",
+        Goal.status == GoalStatus.APPROVED,
+        Goal.scope_type.in_((PERSON_SCOPE, TEAM_SCOPE)),
+        Goal.period_start == period.start,
+        Goal.period_end == period.end,
+    )
+    found: dict[int, dict[str, float]] = {}
+    for person_id, scope_type, target in session.execute(statement):
+        found.setdefault(person_id, {})[scope_type] = float(target)
+    return found
+
+
+def member_revenue(
+    session: Session, managers: Ids, window: Window | None
+) -> dict[int, list[MemberRevenue]]:
+    """For each manager, every team member (themselves included) with won revenue in the
+    window, and how much: the team's revenue is their sum."""
+    if window is None:
+        return {}
+    closure = team_closure(managers)
+    won = (
+        select(Deal.owner_id, func.sum(Deal.amount).label("revenue"))
+        .where(Deal.owner_id.in_(select(closure.c.member)), Deal.status == DealStatus.WON)
+        .where(Deal.close_date.between(*window))
+        .group_by(Deal.owner_id)
+        .subquery("won_per_owner")
+    )
+    statement = (
+        select(closure.c.ancestor, Person.id, Person.external_id, Person.email, Person.name)
+        .add_columns(won.c.revenue)
+        .join(closure, closure.c.member == won.c.owner_id)
+        .join(Person, Person.id == won.c.owner_id)
+        .order_by(closure.c.ancestor, won.c.revenue.desc(), Person.external_id)
+    )
+    found: dict[int, list[MemberRevenue]] = {}
+    for ancestor, member_id, external_id, email, name, revenue in session.execute(statement):
+        ref = person_ref(external_id, email, name)
+        row = MemberRevenue(ref, float(revenue), member_id == ancestor)
+        found.setdefault(ancestor, []).append(row)
+    return found
+
+
+def top_accounts(
+    session: Session, managers: Ids, as_of: date, fraction: float
+) -> dict[int, tuple[int, list[Ref]]]:
+    """For each manager: how many accounts make their team's top `fraction` (by the team's won
+    revenue on them in the 12 months up to d, rounded up, among accounts with won revenue),
+    and those of them the manager owns. Ties at the cut go to the lower external id."""
+    ranked = _ranked_team_accounts(managers, as_of)
+    cut = ranked.c.place - 1 < ranked.c.accounts * literal(fraction, Float) - ROUNDING_TOLERANCE
+    statement = (
+        select(ranked.c.ancestor, ranked.c.revenue, Account.owner_id)
+        .add_columns(Account.external_id, Account.name)
+        .join(Account, Account.id == ranked.c.account_id)
+        .where(cut)
+        .order_by(ranked.c.ancestor, ranked.c.place)
+    )
+    found: dict[int, tuple[int, list[Ref]]] = {}
+    for ancestor, revenue, owner_id, external_id, name in session.execute(statement):
+        count, owned = found.get(ancestor, (0, []))
+        if owner_id == ancestor:
+            owned.append({"external_id": external_id, "name": name, "revenue_won": revenue})
+        found[ancestor] = (count + 1, owned)
+    return found
+
+
+def _ranked_team_accounts(managers: Ids, as_of: date) -> Any:
+    """(ancestor, account, revenue, place, accounts): each team's accounts with won revenue in
+    the 12 months up to d, placed 1, 2, ... by that revenue."""
+    closure = team_closure(managers)
+    per_owner = (
+        select(Deal.owner_id, Deal.account_id, func.sum(Deal.amount).label("revenue"))
+        .where(Deal.owner_id.in_(select(closure.c.member)), Deal.status == DealStatus.WON)
+        .where(Deal.close_date.between(*trailing_12_months(as_of)), Deal.account_id.is_not(None))
+        .group_by(Deal.owner_id, Deal.account_id)
+        .subquery("won_per_account")
+    )
+    revenue = func.sum(per_owner.c.revenue)
+    per_team = (
+        select(closure.c.ancestor, per_owner.c.account_id, revenue.label("revenue"))
+        .join(closure, closure.c.member == per_owner.c.owner_id)
+        .group_by(closure.c.ancestor, per_owner.c.account_id)
+        .having(revenue > 0)
+        .subquery("team_accounts")
+    )
+    order = (per_team.c.revenue.desc(), Account.external_id)
+    place = func.row_number().over(partition_by=per_team.c.ancestor, order_by=order)
+    accounts = func.count().over(partition_by=per_team.c.ancestor)
+    return (
+        select(per_team, place.label("place"), accounts.label("accounts"))
+        .join(Account, Account.id == per_team.c.account_id)
+        .subquery("ranked_accounts")
+    )
+
+
+def territory_deals(
+    session: Session, managers: Ids, period: Period, window: Window | None
+) -> dict[int, list[Ref]]:
+    """For each manager, their won deals closed in the window on an account whose territory is
+    that of a direct report employed during P (compared without case), with those reps."""
+    if window is None:
+        return {}
+    rep = aliased(Person)
+    same_territory = func.lower(rep.territory) == func.lower(Account.territory)
+    statement = (
+        select(Deal.owner_id, Deal.id, Deal.external_id, Deal.name, Deal.amount, Deal.close_date)
+        .add_columns(Account.external_id, Account.name, Account.territory)
+        .add_columns(rep.external_id, rep.email, rep.name)
+        .join(Account, Account.id == Deal.account_id)
+        .join(rep, (rep.manager_id == Deal.owner_id) & same_territory)
+        .where(Deal.owner_id.in_(managers), Deal.status == DealStatus.WON)
+        .where(Deal.close_date.between(*window), employed_during(period, rep))
+        .where(rep.role != Role.ADMIN)
+        .order_by(Deal.owner_id, Deal.close_date, Deal.external_id, rep.external_id)
+    )
+    deals: dict[int, dict[int, Ref]] = {}
+    for row in session.execute(statement):
+        deal = deals.setdefault(row[0], {}).setdefault(row[1], _deal_ref(row))
+        deal["reps"].append(person_ref(*row[9:12]))
+    return {manager: list(by_id.values()) for manager, by_id in deals.items()}
+
+
+def _deal_ref(row: Any) -> Ref:
+    _owner, _id, external_id, name, amount, closed, account_id, account, territory = row[:9]
+    return {
+        "external_id": external_id,
+        "name": name,
+        "amount": amount,
+        "close_date": closed.isoformat(),
+        "account": {"external_id": account_id, "name": account, "territory": territory},
+        "reps": [],
+    }
+
+
+def selling_time(
+    session: Session, managers: Ids, window: Window | None
+) -> Mapping[int, tuple[int, int]]:
+    """(own activities, coaching records authored) of each manager in the window."""
+    if window is None:
+        return {}
+    activities = (
+        select(Activity.owner_id, func.count())
+        .where(Activity.owner_id.in_(managers), Activity.occurred_on.between(*window))
+        .group_by(Activity.owner_id)
+    )
+    coaching = (
+        select(CoachingRecord.author_id, func.count())
+        .where(CoachingRecord.author_id.in_(managers))
+        .where(CoachingRecord.occurred_on.between(*window))
+        .group_by(CoachingRecord.author_id)
+    )
+    own = dict(session.execute(activities).tuples().all())
+    records = dict(session.execute(coaching).tuples().all())
+    return {key: (own.get(key, 0), records.get(key, 0)) for key in own.keys() | records.keys()}
