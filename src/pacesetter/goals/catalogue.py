@@ -10,19 +10,21 @@ from functools import cache
 
 from pacesetter.domain.goal_lint import MetricFacts
 from pacesetter.domain.pacing import Direction
-from pacesetter.domain.vocab import CoachingType, GoalKind
-from pacesetter.metrics.catalogue import ACTIVITY_METRICS, OUTCOME_METRICS, Metric
+from pacesetter.domain.vocab import GoalKind
+from pacesetter.metrics.catalogue import (
+    ACTIVITY_METRICS,
+    COACHING_COUNTS,
+    OUTCOME_METRICS,
+    Metric,
+)
 
 # Which activity types a metric counts (None: all of them), for "is data still arriving?".
 FOLLOWED_TYPES = ("meeting", "demo")
 SOURCES = ("activities", "coaching", "deals")
-# Manager KPI counts a manager may set activity goals on, with the coaching records they count.
+# Coaching counts a manager may set activity goals on, with the coaching records they count:
+# the catalogue's, so each has an actual like any other metric.
 COACHING_GOALS: dict[str, tuple[str, ...]] = {
-    "ride_alongs": (CoachingType.RIDE_ALONG.value, CoachingType.SHADOWING.value),
-    "pre_briefs": (CoachingType.PRE_BRIEF.value,),
-    "debriefs": (CoachingType.DEBRIEF.value,),
-    "team_meetings": (CoachingType.TEAM_MEETING.value,),
-    "interviews": (CoachingType.INTERVIEW.value,),
+    slug: tuple(kind.value for kind in types) for slug, (_, types) in COACHING_COUNTS.items()
 }
 
 

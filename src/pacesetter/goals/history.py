@@ -22,7 +22,7 @@ from pacesetter.goals.catalogue import goal_metrics, source_of
 from pacesetter.goals.queries import people_by_id
 from pacesetter.metrics.catalogue import REGISTRY, Value
 from pacesetter.metrics.values import person_metrics, team_metrics
-from pacesetter.store.models import Activity, Deal, Person
+from pacesetter.store.models import Activity, CoachingRecord, Deal, Person
 
 History = dict[tuple[ScopeKey, str], list[float | None]]
 
@@ -58,7 +58,7 @@ def trailing_history(
 ) -> TrailingHistory:
     """Each scope's value of each metric in each trailing period (None: see the module).
 
-    Metrics outside the catalogue (manager KPI counts) have no history here.
+    Metrics outside the catalogue have no history here.
     """
     periods = trailing_periods(period, count, today)
     slugs = sorted({slug for slug in metrics if slug in REGISTRY and slug in goal_metrics()})
@@ -107,7 +107,11 @@ def _data_starts(session: Session) -> dict[str, date | None]:
         select(func.min(Deal.created_date), func.min(case((closed, Deal.close_date))))
     ).one()
     deals = max(first_created, first_closed) if first_created and first_closed else None
-    return {"deals": deals, "activities": session.scalar(select(func.min(Activity.occurred_on)))}
+    return {
+        "deals": deals,
+        "activities": session.scalar(select(func.min(Activity.occurred_on))),
+        "coaching": session.scalar(select(func.min(CoachingRecord.occurred_on))),
+    }
 
 
 def _covered(first_on_record: date | None, period: Period) -> bool:

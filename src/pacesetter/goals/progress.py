@@ -72,7 +72,7 @@ def goal_progress(
 ) -> GoalProgress:
     """Pacing, milestones and chart points of `goal` at `as_of`.
 
-    A goal on a metric outside the catalogue (a manager's ride-alongs) has no actual here.
+    A goal on a metric outside the catalogue has no actual here.
     """
     return goals_progress(session, [goal], as_of, calendar=calendar)[goal.id]
 

@@ -18,10 +18,11 @@ from sqlalchemy.sql.base import ReadOnlyColumnCollection
 
 from pacesetter.domain.errors import Invalid
 from pacesetter.domain.pacing import Direction, MetricKind
-from pacesetter.domain.vocab import ActivityType, DealStatus
+from pacesetter.domain.vocab import ActivityType, CoachingType, DealStatus
 from pacesetter.metrics.families import (
     ACTIVITIES,
     CLOSED_DEALS,
+    COACHING,
     CREATED_DEALS,
     DIRECTION,
     OPEN_PIPELINE,
@@ -170,6 +171,29 @@ ACTIVITY_METRICS: tuple[Metric, ...] = (
     _ratio("follow_up_rate", "Follow-up rate", Unit.SHARE, "follow_ups_done", "follow_ups_due"),
 )
 
+# Coaching records counted for their author (metrics.md "Manager KPIs"), with the record types
+# each counts: a manager's activity goals are set on these. They are not scorecard columns.
+COACHING_COUNTS: dict[str, tuple[str, tuple[CoachingType, ...]]] = {
+    "one_on_ones": ("1:1s held", (CoachingType.ONE_ON_ONE,)),
+    "check_ins": ("Check-ins held", (CoachingType.CHECK_IN,)),
+    "ride_alongs": ("Ride-alongs", (CoachingType.RIDE_ALONG, CoachingType.SHADOWING)),
+    "pre_briefs": ("Pre-briefs", (CoachingType.PRE_BRIEF,)),
+    "debriefs": ("Debriefs", (CoachingType.DEBRIEF,)),
+    "team_meetings": ("Team meetings", (CoachingType.TEAM_MEETING,)),
+    "interviews": ("Interviews", (CoachingType.INTERVIEW,)),
+    "improvement_plans": ("Improvement plans", (CoachingType.IMPROVEMENT_PLAN,)),
+    "recognitions": ("Recognitions", (CoachingType.RECOGNITION,)),
+}
+
+
+def _coaching_count(slug: str, label: str, types: tuple[CoachingType, ...]) -> Metric:
+    return _sql(slug, label, Unit.COUNT, COACHING, lambda rows: count_where(rows.type.in_(types)))
+
+
+COACHING_METRICS: tuple[Metric, ...] = tuple(
+    _coaching_count(slug, label, types) for slug, (label, types) in COACHING_COUNTS.items()
+)
+
 BUILDING_BLOCKS: tuple[Metric, ...] = (
     _sql(
         "deals_lost",
@@ -226,7 +250,7 @@ BUILDING_BLOCKS: tuple[Metric, ...] = (
 SCORECARD_METRICS: tuple[str, ...] = tuple(m.slug for m in OUTCOME_METRICS + ACTIVITY_METRICS)
 
 REGISTRY: dict[str, Metric] = {
-    m.slug: m for m in OUTCOME_METRICS + ACTIVITY_METRICS + BUILDING_BLOCKS
+    m.slug: m for m in OUTCOME_METRICS + ACTIVITY_METRICS + COACHING_METRICS + BUILDING_BLOCKS
 }
 
 

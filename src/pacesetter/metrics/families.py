@@ -23,7 +23,7 @@ from pacesetter.domain.calendar import WorkCalendar
 from pacesetter.domain.vocab import DealStatus
 from pacesetter.metrics.org_settings import load_work_calendar, report_years
 from pacesetter.metrics.sql import days_between, unindexed
-from pacesetter.store.models import Account, Activity, Deal
+from pacesetter.store.models import Account, Activity, CoachingRecord, Deal
 
 Owners = Select[tuple[int]]
 Window = tuple[date, date]
@@ -150,8 +150,25 @@ def _directed_activities(owners: Owners, window: Window) -> Subquery:
     )
 
 
+def _coaching(owners: Owners, window: Window) -> Subquery:
+    """Coaching records dated in the to-date window, counted for their author (the manager who
+    held the 1:1 or rode along), not their subject: all columns are in the (author_id, type,
+    occurred_on) index."""
+    return (
+        select(
+            CoachingRecord.author_id.label("owner_id"),
+            CoachingRecord.occurred_on.label("day"),
+            CoachingRecord.type,
+        )
+        .where(CoachingRecord.author_id.in_(owners))
+        .where(CoachingRecord.occurred_on.between(*window))
+        .subquery("coaching_to_date")
+    )
+
+
 CLOSED_DEALS = Family("closed_deals", to_date(_closed_deals))
 CREATED_DEALS = Family("created_deals", to_date(_created_deals))
 OPEN_PIPELINE = Family("open_pipeline", _open_pipeline, (), _open_pipeline_at)
 ACTIVITIES = Family("activities", to_date(_activities))
 DIRECTION = Family("direction", to_date(_directed_activities))
+COACHING = Family("coaching", to_date(_coaching))

@@ -1,8 +1,8 @@
 """A goal's numbers at an as-of date: its pacing and its milestone table.
 
 Goals are read as stored (the goals service writes them); only approved goals count in reports.
-A goal on a metric outside the catalogue (a manager KPI such as `ride_alongs`) has no actual here
-and is paced as an additive, higher-is-better count.
+A goal on a metric outside the catalogue has no actual here and is paced as an additive,
+higher-is-better count (a manager's coaching counts, such as `ride_alongs`, are in it).
 """
 
 from collections.abc import Callable
