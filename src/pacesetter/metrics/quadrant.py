@@ -1,0 +1,196 @@
+"""Every rep's quadrant and QDQ plan score for a period at an as-of date (docs/coaching.md).
+
+`placements` is the set-based entry point: a fixed number of statements whatever the number of
+reps (the keys, the plan facts of metrics/plans.py, revenue won and direction share from the
+catalogue, the revenue goals), never one per rep. `build_quadrant` turns it into the report the
+CLI, the API and the page all show: one row per rep employed during P, sorted by name.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Select, select
+from sqlalchemy.orm import Session
+
+from pacesetter.domain import qdq
+from pacesetter.domain.calendar import WorkCalendar
+from pacesetter.domain.periods import Period
+from pacesetter.domain.quadrant import place
+from pacesetter.domain.vocab import GoalStatus, Role
+from pacesetter.metrics.catalogue import Value
+from pacesetter.metrics.goals import goal_pace
+from pacesetter.metrics.grouping import PERSON_SCOPE
+from pacesetter.metrics.org_settings import load_work_calendar, report_years
+from pacesetter.metrics.plans import PlanFacts, plan_facts
+from pacesetter.metrics.scorecard import row_people
+from pacesetter.metrics.values import person_metrics
+from pacesetter.store.models import Goal, Person
+from pacesetter.store.scope import Scope
+
+RESULTS_METRIC = "revenue_won"
+# The report's row fields, in the documented JSON order.
+ROW_FIELDS = (
+    "external_id",
+    "email",
+    "results_pace",
+    "activity_pace",
+    "quadrant",
+    "qdq_quantity",
+    "qdq_direction",
+    "qdq_quality",
+    "qdq_score",
+    "qdq_binding",
+)
+
+
+@dataclass(frozen=True)
+class Placement:
+    results_pace: float | None
+    activity_pace: float | None
+    quadrant: str | None  # on_track | results_only | activity_only | off_track | None
+    qdq_quantity: float | None
+    qdq_direction: float | None
+    qdq_quality: float | None
+    qdq_score: float | None
+    qdq_binding: str | None  # quantity | direction | quality | None
+    quality_observed: bool  # False when a quality line exists but no rating: "not observed"
+
+
+def placements(
+    session: Session,
+    people: Select[tuple[int]],
+    period: Period,
+    as_of: date,
+    *,
+    calendar: WorkCalendar | None = None,
+) -> dict[int, Placement]:
+    """The placement of every id `people` selects, for P at `as_of` (already clipped to P)."""
+    months = period.months()
+    if calendar is None:
+        calendar = load_work_calendar(session, report_years(months[0].start, months[-1].end))
+    ids = list(session.scalars(people))
+    facts = plan_facts(session, people, period, as_of, calendar)
+    values = person_metrics(
+        session, people, period, as_of, [RESULTS_METRIC, "direction_share"], calendar=calendar
+    )
+    results = _results_paces(session, people, period, as_of, calendar, values)
+    return {
+        person_id: _placement(results.get(person_id), facts.get(person_id), values[person_id])
+        for person_id in ids
+    }
+
+
+def _results_paces(
+    session: Session,
+    people: Select[tuple[int]],
+    period: Period,
+    as_of: date,
+    calendar: WorkCalendar,
+    values: dict[int, dict[str, Value]],
+) -> dict[int, float | None]:
+    """The pace of each person's approved revenue goal for exactly P, as the scorecard paces it."""
+    goals = session.scalars(
+        select(Goal).where(
+            Goal.scope_type == PERSON_SCOPE,
+            Goal.metric == RESULTS_METRIC,
+            Goal.status == GoalStatus.APPROVED,
+            Goal.period_start == period.start,
+            Goal.period_end == period.end,
+            Goal.person_id.in_(people),
+        )
+    )
+    return {
+        goal.person_id: goal_pace(
+            goal, values[goal.person_id][RESULTS_METRIC], period, as_of, calendar
+        ).pace
+        for goal in goals
+    }
+
+
+def _placement(
+    results_pace: float | None, facts: PlanFacts | None, values: dict[str, Value]
+) -> Placement:
+    facts = facts or PlanFacts()
+    activity_pace = qdq.activity_pace(facts.pairs)
+    quadrant = place(results_pace, activity_pace)
+    share = values["direction_share"]
+    scored = qdq.score(
+        qdq.quantity(facts.pairs),
+        qdq.direction(None if share is None else float(share), facts.direction_lines),
+        qdq.quality(facts.mean_rating, facts.quality_lines),
+    )
+    observed = not facts.quality_lines or facts.mean_rating is not None
+    return Placement(
+        results_pace,
+        activity_pace,
+        None if quadrant is None else quadrant.value,
+        scored.quantity,
+        scored.direction,
+        scored.quality,
+        scored.score,
+        None if scored.binding is None else scored.binding.value,
+        observed,
+    )
+
+
+@dataclass(frozen=True)
+class QuadrantRow:
+    person_id: int
+    external_id: str
+    email: str
+    name: str
+    placement: Placement
+    previous_quadrant: str | None = None  # at the end of the previous period, when asked for
+
+    def as_dict(self) -> dict[str, Any]:
+        """The documented row: identity, then the placement's fields (unrounded)."""
+        found = {"external_id": self.external_id, "email": self.email}
+        found.update(vars(self.placement))
+        return {name: found[name] for name in ROW_FIELDS}
+
+
+@dataclass(frozen=True)
+class QuadrantView:
+    period: Period
+    as_of: date
+    rows: list[QuadrantRow]
+    previous: Period | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        rows = [row.as_dict() for row in self.rows]
+        return {"period": self.period.name, "as_of": self.as_of.isoformat(), "rows": rows}
+
+
+def build_quadrant(
+    session: Session,
+    scope: Scope,
+    period: Period,
+    as_of: date,
+    manager_id: int | None = None,
+    *,
+    with_previous: bool = False,
+) -> QuadrantView:
+    """One row per rep in `scope` (or in a manager's subtree) employed during P, by name.
+
+    With `with_previous`, each row also carries its quadrant at the end of the previous period
+    of the same kind, so a page can show the movement.
+    """
+    ids = row_people(scope, period, None, manager_id).where(Person.role == Role.REP)
+    order = (Person.name, Person.external_id)
+    people = session.scalars(select(Person).where(Person.id.in_(ids)).order_by(*order)).all()
+    found = placements(session, ids, period, as_of)
+    previous = period.previous() if with_previous else None
+    before = placements(session, ids, previous, previous.end) if previous else {}
+    rows = [
+        QuadrantRow(
+            person.id,
+            person.external_id,
+            person.email,
+            person.name,
+            found[person.id],
+            before[person.id].quadrant if person.id in before else None,
+        )
+        for person in people
+    ]
+    return QuadrantView(period, as_of, rows, previous)
