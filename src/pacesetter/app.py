@@ -6,13 +6,12 @@ turned into responses here, once: JSON `{"detail": ...}` under /api/, a styled p
 
 import logging
 from importlib.metadata import version
-from urllib.parse import quote
 
 from fastapi import FastAPI, Request
 from fastapi.exception_handlers import request_validation_exception_handler
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.docs import get_swagger_ui_html
-from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import Engine
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -25,7 +24,7 @@ from pacesetter.settings import Settings, get_settings
 from pacesetter.store.db import get_engine
 from pacesetter.web.errors import error_page
 from pacesetter.web.router import web_router
-from pacesetter.web.security import DOCS_PATH, SecurityHeaders
+from pacesetter.web.security import DOCS_PATH, GuardBodies, SecurityHeaders, is_api, sign_in_answer
 from pacesetter.web.templating import STATIC_DIR
 
 log = logging.getLogger(__name__)
@@ -50,6 +49,8 @@ def create_app(engine: Engine | None = None, settings: Settings | None = None) -
     app.include_router(web_router)
     app.add_api_route(DOCS_PATH, api_docs, include_in_schema=False)
     _install_error_handlers(app)
+    # The last added runs first: the headers go on every answer, the guard's refusals included.
+    app.add_middleware(GuardBodies)
     app.add_middleware(SecurityHeaders)
     return app
 
@@ -72,31 +73,19 @@ def _install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(Exception, _unexpected_error)
 
 
-def _is_api(request: Request) -> bool:
-    return request.url.path.startswith("/api/")
-
-
 async def _domain_error(request: Request, error: PacesetterError) -> Response:
-    if _is_api(request):
+    if is_api(request):
         return json_error(error)
     if isinstance(error, NotSignedIn):
-        return _to_sign_in(request)
+        return sign_in_answer(request)
     status = status_for(error)
     # A page says "not found" in plain words whatever was missing, and never which it was.
     message = None if isinstance(error, NotFound) else str(error)
     return error_page(request, status, message, error_headers(error))
 
 
-def _to_sign_in(request: Request) -> Response:
-    target = f"/login?next={quote(request.url.path, safe='/')}"
-    if request.headers.get("HX-Request"):
-        # HTMX would swap the sign-in page into a fragment; tell it to navigate instead.
-        return Response(status_code=401, headers={"HX-Redirect": target})
-    return RedirectResponse(target, status_code=303)
-
-
 async def _http_error(request: Request, error: StarletteHTTPException) -> Response:
-    if _is_api(request):
+    if is_api(request):
         return JSONResponse(
             {"detail": error.detail}, status_code=error.status_code, headers=error.headers
         )
@@ -104,13 +93,13 @@ async def _http_error(request: Request, error: StarletteHTTPException) -> Respon
 
 
 async def _validation_error(request: Request, error: RequestValidationError) -> Response:
-    if _is_api(request):
+    if is_api(request):
         return await request_validation_exception_handler(request, error)
     return error_page(request, 422, "Part of the address is not valid: check the link.")
 
 
 async def _unexpected_error(request: Request, error: Exception) -> Response:
     log.exception("Unhandled error on %s %s", request.method, request.url.path, exc_info=error)
-    if _is_api(request):
+    if is_api(request):
         return JSONResponse({"detail": "Internal server error"}, status_code=500)
     return error_page(request, 500)

@@ -24,6 +24,8 @@ class Settings(BaseSettings):
     # Sign-in attempts allowed per (email, client address) in a sliding window.
     login_attempts: int = 5
     login_window_seconds: int = 300
+    # The largest request body accepted anywhere but the upload routes (which have their own).
+    max_body_bytes: int = 1_000_000
 
     @model_validator(mode="after")
     def _refuse_development_secret_in_production(self) -> "Settings":

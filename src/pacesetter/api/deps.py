@@ -14,6 +14,7 @@
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from inspect import signature
 from typing import Annotated
 
 from fastapi import Depends, Query, Request
@@ -71,6 +72,20 @@ def _signed_in(request: Request, db: SessionDep) -> SignedIn | None:
 
 
 MaybeSignedIn = Annotated[SignedIn | None, Depends(_signed_in)]
+
+
+def has_live_session(request: Request) -> bool:
+    """Whether the request's cookie stands for a live session, asked before FastAPI reads the
+    body (see `web.security.GuardBodies`). It opens the unit of work the dependencies would
+    get, overrides included, so that it sees the same database they do."""
+    if not request.cookies.get(SESSION_COOKIE):
+        return False
+    provider = request.app.dependency_overrides.get(request_unit_of_work, request_unit_of_work)
+    units = provider(request) if signature(provider).parameters else provider()
+    try:
+        return _signed_in(request, next(units)) is not None
+    finally:
+        units.close()
 
 
 def _signed_in_session(signed_in: MaybeSignedIn) -> SignedIn:
@@ -148,6 +163,7 @@ async def verify_csrf(request: Request, signed_in: MaybeSignedIn) -> None:
     supplied = request.headers.get(CSRF_HEADER) or await _form_token(request)
     expected = signed_in.session.csrf_token if signed_in is not None else None
     if not tokens_match(expected, supplied):
+        await request.close()  # a parsed form's spooled files go now, not when collected
         raise Forbidden("This form has expired or came from another site. Reload the page.")
 
 

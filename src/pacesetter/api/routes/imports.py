@@ -51,6 +51,8 @@ class UploadRoute(APIRoute):
     """A route whose request body may not exceed `MAX_UPLOAD_BYTES`; `refuse` answers one that
     does (the API: 413 with the reason; the page overrides it)."""
 
+    caps_own_body = True  # the app-wide body cap (web.security.GuardBodies) leaves it alone
+
     def get_route_handler(self) -> Handler:
         handler = super().get_route_handler()
 
