@@ -118,7 +118,7 @@ def _leadership_reasons(
         reasons.append("the business stage is established")
     if len(overload) >= limits.leadership_only_signals:
         reasons.append(
-            f"{len(overload)} overload signals ({limits.leadership_only_signals} or more): "
+            f"{_signals(overload)} ({limits.leadership_only_signals} or more): "
             + ", ".join(overload)
         )
     return reasons
@@ -145,6 +145,10 @@ def _ok_reasons(
     return [
         f"{reports} direct reports (fewer than {limits.limit_target_reports})",
         f"the business stage is {stage}",
-        f"{len(overload)} overload signals (fewer than {limits.leadership_only_signals}){named}",
+        f"{_signals(overload)} (fewer than {limits.leadership_only_signals}){named}",
         "no conflict with the reps",
     ]
+
+
+def _signals(overload: list[str]) -> str:
+    return f"{len(overload)} overload signal{'' if len(overload) == 1 else 's'}"
