@@ -23,6 +23,8 @@ TABLES = (
     "deal_changes",
     "activities",
     "forecasts",
+    "plan_lines",
+    "coaching_records",
     "import_runs",
 )
 

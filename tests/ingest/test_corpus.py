@@ -88,6 +88,16 @@ EXPECTED: dict[str, Rejected | Accepted] = {
     "forecasts__bad_period.csv": Rejected(
         ((2, "period", "quarters 1 to 4"), (3, "period", "is not a period name"))
     ),
+    "plans__bad_planned_values.csv": Rejected(
+        (
+            (3, "planned", "share must be between 0 and 1"),
+            (5, "month", "not a month"),
+            (5, "planned", "count must be a whole number"),
+        )
+    ),
+    "coaching__missing_subject_and_rating.csv": Rejected(
+        ((3, "person", "needs its subject"), (4, "rating", "needs its rating"))
+    ),
     "activities__formula_payloads.csv": Accepted(4, ("spreadsheet formula",) * 3),
     # References
     "accounts__unknown_person.csv": Rejected(((2, "owner", UNKNOWN_PERSON),)),

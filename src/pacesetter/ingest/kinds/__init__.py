@@ -1,6 +1,6 @@
 """The kinds of file Pacesetter imports: one module per kind, one entry in `KINDS`.
 
-Adding a kind (goals, plans and coaching come next):
+Adding a kind:
 
 1. Write `kinds/<name>.py` with a subclass of `kinds.base.Kind` that declares
    - `name` (the word used by `pacesetter import NAME` and the API), `table` (the Core table
@@ -23,13 +23,16 @@ from pacesetter.domain.errors import Invalid
 from pacesetter.ingest.kinds.accounts import Accounts
 from pacesetter.ingest.kinds.activities import Activities
 from pacesetter.ingest.kinds.base import Kind, KindContext
+from pacesetter.ingest.kinds.coaching import Coaching
 from pacesetter.ingest.kinds.deals import Deals
 from pacesetter.ingest.kinds.forecasts import Forecasts
 from pacesetter.ingest.kinds.goals import Goals
 from pacesetter.ingest.kinds.people import People
+from pacesetter.ingest.kinds.plans import Plans
 
 KINDS: dict[str, type[Kind]] = {
-    kind.name: kind for kind in (People, Accounts, Deals, Activities, Forecasts, Goals)
+    kind.name: kind
+    for kind in (People, Accounts, Deals, Activities, Forecasts, Goals, Plans, Coaching)
 }
 
 
