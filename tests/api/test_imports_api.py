@@ -69,6 +69,7 @@ def test_an_admin_imports_a_file_and_gets_the_cli_summary(
         "unchanged": 0,
         "warnings": [],
         "errors": [],
+        "changes": {"rows": [], "fields": {}},
     }
     assert people_named(db, "Eli Rep", "Erin Lead") == ["Eli Rep", "Erin Lead"]
     run = db.scalars(select(ImportRun)).one()

@@ -7,6 +7,8 @@ The same `ImportReport` feeds the CLI (text or JSON), the API and the upload pag
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from pacesetter.ingest.changes import ChangeLog
+
 # Enough for anyone to see the pattern of a bad file; the rest is counted, not listed.
 MAX_LISTED = 1000
 # Long values are cut in reports, so a 16 MiB field cannot flood a terminal or a web page.
@@ -75,13 +77,16 @@ class ImportReport:
     warnings: ProblemLog = field(default_factory=ProblemLog)
     errors: ProblemLog = field(default_factory=ProblemLog)
     run_id: int | None = None
+    changes: ChangeLog | None = None  # what the updates change (None until written)
 
     @property
     def accepted(self) -> bool:
         return not self.errors
 
     def to_dict(self) -> dict[str, Any]:
-        """Exactly the fields of data-formats.md, for JSON output, the API and the web page."""
+        """The fields of data-formats.md, for JSON output, the API and the web page, then
+        `changes`: the updated rows' changed fields (docs/importing.md, "What changes")."""
+        changes = self.changes or ChangeLog(self.kind)
         return {
             "kind": self.kind,
             "file": self.file,
@@ -91,4 +96,5 @@ class ImportReport:
             "unchanged": self.unchanged,
             "warnings": self.warnings.to_list(),
             "errors": self.errors.to_list(),
+            "changes": changes.to_dict(),
         }

@@ -215,6 +215,7 @@ class _Job:
         counts = upserter.counts
         self.report.added, self.report.updated = counts.added, counts.updated
         self.report.unchanged = counts.unchanged
+        self.report.changes = upserter.changes
         if run is not None:
             self._finish_run(run)
 

@@ -17,6 +17,7 @@ from sqlalchemy.engine import RowMapping
 from sqlalchemy.orm import Session
 
 from pacesetter.ingest.bulk import bulk_insert
+from pacesetter.ingest.changes import ChangeLog, ChangeRecorder
 from pacesetter.ingest.spill import Record, Spill, Stored
 
 # Bound parameters per lookup stay far below SQLite's and PostgreSQL's limits.
@@ -48,11 +49,14 @@ class Upserter:
         *,
         dry_run: bool,
         on_update: Callable[[list[Change]], None] | None = None,
+        kind: str = "",
     ) -> None:
         self.session, self.table, self.dry_run, self.on_update = session, table, dry_run, on_update
         self.key_of: Callable[[Any], Hashable] = itemgetter(*key)
         self._key_columns = [table.c[name] for name in key]
         self.counts = Counts()
+        self.changes = ChangeLog(kind or table.name)
+        self._recorder = ChangeRecorder(session, table, self.changes)
         # Keys are unique within a file, so a table empty at the start needs no lookups at all.
         self._was_empty = session.execute(select(table.c.id).limit(1)).first() is None
 
@@ -132,6 +136,9 @@ class Upserter:
         """Update changed rows (the new record's columns, by id) and tell the kind what changed.
         `counted=False` is for the second half of a row's own insert (e.g. a manager link)."""
         self.counts.updated += len(changes) if counted else 0
+        if counted:  # what each update changes, shown before (dry run) and after importing
+            pairs = ((self.key_of(change.old), change.old, change.new) for change in changes)
+            self._recorder.record(pairs)
         if not changes or self.dry_run:
             return
         by_id = update(self.table).where(self.table.c.id == bindparam("_id"))

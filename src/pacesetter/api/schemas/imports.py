@@ -18,6 +18,24 @@ class ImportProblem(BaseModel):
     reason: str
 
 
+class FieldChangeOut(BaseModel):
+    field: str = Field(description="The file's column (`manager`, not `manager_id`)")
+    old: str | None = Field(description="As stored; a reference by name")
+    new: str | None
+
+
+class RowChangeOut(BaseModel):
+    key: str = Field(description="The row's natural key (`P3`; parts of a composite key joined)")
+    fields: list[FieldChangeOut]
+
+
+class ImportChanges(BaseModel):
+    """What the import changes (a dry run: would change) in rows that exist already."""
+
+    rows: list[RowChangeOut] = Field(description="The first 200 updated rows, in file order")
+    fields: dict[str, int] = Field(description="Updated rows per changed field, over all rows")
+
+
 class ImportSummary(BaseModel):
     """The same fields as `pacesetter import --format json` (shared/docs/data-formats.md)."""
 
@@ -29,6 +47,7 @@ class ImportSummary(BaseModel):
     unchanged: int
     warnings: list[ImportProblem]
     errors: list[ImportProblem] = Field(description="Empty when the file was accepted")
+    changes: ImportChanges = Field(default_factory=lambda: ImportChanges(rows=[], fields={}))
 
     @classmethod
     def of(cls, report: ImportReport) -> "ImportSummary":

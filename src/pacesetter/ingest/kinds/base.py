@@ -112,5 +112,10 @@ class Kind(ABC):
     def upserter(self) -> Upserter:
         context = self.context
         return Upserter(
-            context.session, self.table, self.key, dry_run=context.dry_run, on_update=self.on_update
+            context.session,
+            self.table,
+            self.key,
+            dry_run=context.dry_run,
+            on_update=self.on_update,
+            kind=self.name,
         )

@@ -11,6 +11,7 @@ from sqlalchemy import insert
 
 from pacesetter.domain.vocab import DealStatus
 from pacesetter.ingest.cells import Cell, CellError, text
+from pacesetter.ingest.changes import as_text
 from pacesetter.ingest.kinds.base import Kind, KindContext
 from pacesetter.ingest.refs import load_accounts, load_people
 from pacesetter.ingest.rows import Row
@@ -59,8 +60,8 @@ class Deals(Kind):
                 "import_run_id": self.context.run_id,
                 "changed_at": at,
                 "field": field,
-                "old_value": _as_text(change.old[field]),
-                "new_value": _as_text(change.new[field]),
+                "old_value": as_text(change.old[field]),
+                "new_value": as_text(change.new[field]),
             }
             for change in changes
             for field in TRACKED
@@ -81,14 +82,3 @@ def _currency(cell: Cell) -> str:
     if not _CURRENCY.fullmatch(code):
         raise CellError("not a currency code (three letters, e.g. USD)")
     return code.upper()
-
-
-def _as_text(value: object) -> str | None:
-    """A tracked value as history stores it: ISO dates, amounts without a spurious `.0`."""
-    if value is None:
-        return None
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, date):
-        return value.isoformat()
-    return str(value)
