@@ -259,7 +259,7 @@ def team_meetings(
     dates: dict[int, list[date]] = {}
     for author, day in session.execute(held):
         dates.setdefault(author, []).append(day)
-    before = dict(session.execute(last).tuples().all())
+    before = dict(session.execute(last).all())
     return {
         key: TeamMeetings(window, sorted(dates.get(key, [])), before.get(key))
         for key in dates.keys() | before.keys()

@@ -154,7 +154,7 @@ def territory_deals(
         .where(Deal.owner_id.in_(managers), Deal.status == DealStatus.WON)
         .where(Deal.close_date.between(*window), employed_during(period, rep))
         .where(rep.role != Role.ADMIN)
-        .order_by(Deal.owner_id, Deal.close_date, Deal.external_id, rep.external_id)
+        .order_by(Deal.owner_id, Deal.close_date, Deal.external_id, rep.name, rep.external_id)
     )
     deals: dict[int, dict[int, Ref]] = {}
     for row in session.execute(statement):
@@ -192,6 +192,6 @@ def selling_time(
         .where(CoachingRecord.occurred_on.between(*window))
         .group_by(CoachingRecord.author_id)
     )
-    own = dict(session.execute(activities).tuples().all())
-    records = dict(session.execute(coaching).tuples().all())
+    own = dict(session.execute(activities).all())
+    records = dict(session.execute(coaching).all())
     return {key: (own.get(key, 0), records.get(key, 0)) for key in own.keys() | records.keys()}
