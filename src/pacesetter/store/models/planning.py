@@ -95,3 +95,11 @@ class CoachingRecord(Base):
     skill: Mapped[str | None] = mapped_column(String(100))
     notes: Mapped[str | None] = mapped_column(Text)
     account_id: Mapped[int | None] = mapped_column(ForeignKey("accounts.id"))
+    # What the forms add (docs/coaching.md); imported records leave them empty. Private notes
+    # are the author's, never shown to the record's subject (store.scope).
+    private_notes: Mapped[str | None] = mapped_column(Text)
+    went_well: Mapped[str | None] = mapped_column(Text)
+    to_improve: Mapped[str | None] = mapped_column(Text)
+    deal_id: Mapped[int | None] = mapped_column(ForeignKey("deals.id"))
+    # The answers only one type of form asks: commitments, blockers, ratings per skill...
+    details: Mapped[dict[str, Any] | None] = mapped_column(JSON)
