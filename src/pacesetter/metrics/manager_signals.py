@@ -185,15 +185,14 @@ def _no_meetings(window: Window | None) -> TeamMeetings | None:
 def direct_reports(
     session: Session, managers: Ids, period: Period, as_of: date, settings: OrgSettings
 ) -> dict[int, _Reports]:
-    """Each manager's direct reports employed during P (admins aside), with the reps employed
+    """Each manager's direct reports employed during P (whatever their role), with the reps employed
     at d without an approved goal for P and the new hires without a recent 1:1 by them."""
     since = as_of - timedelta(days=settings.signal_new_hire_one_on_one_days)
     statement = (
         select(Person.manager_id, Person.external_id, Person.email, Person.name, Person.role)
         .add_columns(Person.start_date, Person.end_date)
         .add_columns(_has_goal(period).label("has_goal"), _met_since(since, as_of).label("met"))
-        .where(Person.manager_id.in_(managers), Person.role != Role.ADMIN)
-        .where(employed_during(period))
+        .where(Person.manager_id.in_(managers), employed_during(period))
         .order_by(Person.manager_id, Person.name, Person.external_id)
     )
     found: dict[int, _Reports] = {}

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session, aliased
 
 from pacesetter.domain.overload import MemberRevenue
 from pacesetter.domain.periods import Period, trailing_12_months
-from pacesetter.domain.vocab import DealStatus, GoalStatus, Role
+from pacesetter.domain.vocab import DealStatus, GoalStatus
 from pacesetter.metrics.grouping import PERSON_SCOPE, TEAM_SCOPE, team_closure
 from pacesetter.store.models import Account, Activity, CoachingRecord, Deal, Goal, Person
 
@@ -153,7 +153,6 @@ def territory_deals(
         .join(rep, (rep.manager_id == Deal.owner_id) & same_territory)
         .where(Deal.owner_id.in_(managers), Deal.status == DealStatus.WON)
         .where(Deal.close_date.between(*window), employed_during(period, rep))
-        .where(rep.role != Role.ADMIN)
         .order_by(Deal.owner_id, Deal.close_date, Deal.external_id, rep.name, rep.external_id)
     )
     deals: dict[int, dict[int, Ref]] = {}
