@@ -65,7 +65,9 @@ def placements(
     *,
     calendar: WorkCalendar | None = None,
 ) -> dict[int, Placement]:
-    """The placement of every id `people` selects, for P at `as_of` (already clipped to P)."""
+    """The placement of every id `people` selects, for P at `as_of` (already clipped to P;
+    a later date is read as P's last day, so an ISO week never counts its month beyond it)."""
+    as_of = min(as_of, period.end)
     months = period.months()
     if calendar is None:
         calendar = load_work_calendar(session, report_years(months[0].start, months[-1].end))
