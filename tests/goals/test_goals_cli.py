@@ -78,11 +78,12 @@ def test_lint_goals_prints_text_grouped_by_goal(database: str) -> None:
 
 def test_suggest_targets_splits_and_accepts(database: str) -> None:
     # weights 60 : 20 : 20 of 100k x 1.1 = 110k -> 66k, 22k, 22k; Milo's part is 22% of 100k.
-    # Rosa's and Raj's goals for the quarter exist: they are updated.
+    # Rosa's and Raj's approved goals for the quarter exist: with a reason they are updated.
     result = _run(
         database,
         "suggest", "targets", "--manager", "milo@example.com", "--period", "2026-Q1",
         "--team-target", "100000", "--over-assign", "10", "--accept", "--format", "json",
+        "--reason", "new quarter plan",
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     document = json.loads(result.stdout)

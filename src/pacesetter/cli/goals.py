@@ -13,6 +13,7 @@ from pacesetter.domain.errors import Invalid
 from pacesetter.domain.goal_lint import LintConfig, blocking
 from pacesetter.domain.goal_rules.text import percent, show
 from pacesetter.domain.suggest import Part, Ramp
+from pacesetter.domain.vocab import GoalStatus
 from pacesetter.goals.actor import Actor, Channel
 from pacesetter.goals.linting import lint_period
 from pacesetter.goals.presenting import findings_as_dicts
@@ -89,6 +90,9 @@ def suggest_targets(
         "25,50,75", help="Percent of a full target in a new hire's months 1, 2, 3 ..."
     ),
     accept: bool = typer.Option(False, "--accept", help="Create the goals, approved."),
+    reason: str | None = typer.Option(
+        None, help="With --accept: why approved goals may change (without it they are kept)."
+    ),
     output: Format = typer.Option(Format.TEXT, "--format", help="text or json."),
 ) -> None:
     """Spread TEAM_TARGET over MANAGER's direct reports (and the manager's own part, for a
@@ -102,7 +106,11 @@ def suggest_targets(
             person.id, period, team_target, over_assign, metric, trailing_periods, _ramp(ramp)
         )
         team = suggest_for_team(session, actor, request, today=today)
-        accepted = accept_suggestion(session, actor, team, today=today) if accept else []
+        accepted = (
+            accept_suggestion(session, actor, team, today=today, approved_reason=reason)
+            if accept
+            else []
+        )
         document = _suggestion_dict(team, accepted)
     if output is Format.JSON:
         typer.echo(json.dumps(document, indent=2, ensure_ascii=False))
@@ -160,7 +168,13 @@ def _suggestion_dict(team: TeamSuggestion, accepted: Sequence[Accepted]) -> dict
         "personal_share": suggestion.personal_share,
         "parts": [_part_dict(part) for part in suggestion.parts],
         "accepted": [
-            {"scope": a.name, "target": a.target, "outcome": a.outcome, "status": a.status}
+            {
+                "scope": a.name,
+                "target": a.target,
+                "outcome": a.outcome,
+                "status": a.status,
+                "previous": a.previous,
+            }
             for a in accepted
         ],
     }
@@ -192,3 +206,5 @@ def _print_suggestion(team: TeamSuggestion, accepted: Sequence[Accepted]) -> Non
         typer.echo(f"Personal target share: {percent(suggestion.personal_share)} of the team's.")
     for result in accepted:
         typer.echo(f"{result.outcome:>9}: {result.name} {show(result.target)} ({result.status})")
+    if any(a.outcome == "kept" and a.status == GoalStatus.APPROVED for a in accepted):
+        typer.echo("Approved goals were kept: give --reason to change them.")

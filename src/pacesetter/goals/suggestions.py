@@ -4,6 +4,11 @@ them as goals through the service.
 The members are the manager's direct reports employed during the period, plus the manager's
 own part when they are a player-coach (a leader carries no personal target). Each member's
 trailing results come through the metrics layer, as the lint's do.
+
+Accepting never changes an approved goal behind its manager's back: `approved_changes` lists the
+approved goals the suggestion would change, for the page to show before accepting, and an
+approved goal is changed only when the one accepting gives a reason, which its trail records.
+Without one it is kept, and the result says so.
 """
 
 from dataclasses import dataclass, field
@@ -17,14 +22,14 @@ from pacesetter.domain.errors import Invalid
 from pacesetter.domain.goal_lint import PERSON, TEAM, Finding, ScopeKey
 from pacesetter.domain.periods import Period
 from pacesetter.domain.suggest import Member, Ramp, Suggestion, Trailing, suggest_targets
-from pacesetter.domain.vocab import ManagerType, Role
+from pacesetter.domain.vocab import GoalStatus, ManagerType, Role
 from pacesetter.goals.actor import Actor
 from pacesetter.goals.history import TrailingHistory, trailing_history
 from pacesetter.goals.permissions import may_edit, scope_person
 from pacesetter.goals.queries import find_goal, period_named
 from pacesetter.goals.service import GoalInput, GoalResult, create_goal, update_goal
 from pacesetter.goals.workflow import is_open
-from pacesetter.store.models import Person
+from pacesetter.store.models import Goal, Person
 
 
 @dataclass(frozen=True)
@@ -57,7 +62,8 @@ class _Wanted:
 
 @dataclass(frozen=True)
 class Accepted:
-    """What accepting did to one goal: `outcome` is added, updated, unchanged or kept."""
+    """What accepting did to one goal: `outcome` is added, updated, unchanged or kept;
+    `previous` is the target it had when accepting changed it or kept it."""
 
     scope: ScopeKey
     name: str
@@ -65,6 +71,17 @@ class Accepted:
     outcome: str
     status: str
     findings: list[Finding]
+    previous: float | None = None
+
+
+@dataclass(frozen=True)
+class ApprovedChange:
+    """An approved goal the suggestion would change: whose, its target now and suggested."""
+
+    scope: ScopeKey
+    name: str
+    approved: float
+    suggested: float
 
 
 def suggest_for_team(
@@ -108,17 +125,39 @@ def _member(person: Person, manager: Person, history: TrailingHistory, metric: s
     return Member(person.id, person.name, person.start_date, trailing, person.id == manager.id)
 
 
+def approved_changes(session: Session, team: TeamSuggestion) -> list[ApprovedChange]:
+    """The approved goals accepting would change, to be shown (and given a reason) first."""
+    period = team.suggestion.period.name
+    found = ((w, find_goal(session, w.scope, team.metric, period)) for w in _wanted(team, ""))
+    return [
+        ApprovedChange(wanted.scope, wanted.name, goal.target, wanted.target)
+        for wanted, goal in found
+        if goal is not None and _changes_approved(goal, wanted)
+    ]
+
+
 def accept_suggestion(
-    session: Session, actor: Actor, team: TeamSuggestion, *, today: date
+    session: Session,
+    actor: Actor,
+    team: TeamSuggestion,
+    *,
+    today: date,
+    approved_reason: str | None = None,
 ) -> list[Accepted]:
     """Each part as a person goal and the team target as the team goal, through the service.
 
     Goals the actor may decide on are approved; their own part and their own team's goal
     become proposals for their manager, and goals of theirs already decided are kept as are.
+    An approved goal with another target changes only with `approved_reason`, recorded in its
+    trail; without one it is kept.
     """
     reason = f"accepted suggested targets for {team.suggestion.period.name}"
+    given = (approved_reason or "").strip()
+    approved_why = f"{given} ({reason})" if given else None
     return [
-        _accept_one(session, actor, team, wanted, reason=reason, today=today)
+        _accept_one(
+            session, actor, team, wanted, reason=reason, approved_why=approved_why, today=today
+        )
         for wanted in _wanted(team, reason)
     ]
 
@@ -151,6 +190,7 @@ def _accept_one(
     wanted: _Wanted,
     *,
     reason: str,
+    approved_why: str | None,
     today: date,
 ) -> Accepted:
     period = team.suggestion.period.name
@@ -161,16 +201,28 @@ def _accept_one(
         return _accepted(wanted, "added", created)
     if existing.target == wanted.target:
         return Accepted(wanted.scope, wanted.name, wanted.target, "unchanged", existing.status, [])
-    if not (is_open(existing.status) and may_edit(actor, existing)):
-        return Accepted(wanted.scope, wanted.name, existing.target, "kept", existing.status, [])
-    changes = {"target": wanted.target}
-    updated = update_goal(session, actor, existing.id, changes, today=today, reason=reason)
-    return _accepted(wanted, "updated", updated)
+    approved = _changes_approved(existing, wanted)
+    if not (is_open(existing.status) and may_edit(actor, existing)) or (
+        approved and approved_why is None
+    ):
+        kept = existing.target
+        return Accepted(wanted.scope, wanted.name, kept, "kept", existing.status, [], kept)
+    previous, changes = existing.target, {"target": wanted.target}
+    why = approved_why if approved else reason
+    updated = update_goal(session, actor, existing.id, changes, today=today, reason=why)
+    return _accepted(wanted, "updated", updated, previous=previous)
 
 
-def _accepted(wanted: _Wanted, outcome: str, result: GoalResult) -> Accepted:
+def _changes_approved(goal: Goal | None, wanted: _Wanted) -> bool:
+    return goal is not None and goal.status == GoalStatus.APPROVED and goal.target != wanted.target
+
+
+def _accepted(
+    wanted: _Wanted, outcome: str, result: GoalResult, previous: float | None = None
+) -> Accepted:
     goal = result.goal
-    return Accepted(wanted.scope, wanted.name, wanted.target, outcome, goal.status, result.findings)
+    status, findings = goal.status, result.findings
+    return Accepted(wanted.scope, wanted.name, wanted.target, outcome, status, findings, previous)
 
 
 def _members(session: Session, manager: Person, period: Period) -> list[Person]:

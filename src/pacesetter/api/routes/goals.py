@@ -89,10 +89,14 @@ def suggest_and_accept(
     body: SuggestionIn, db: SessionDep, user: CurrentUser, org: OrgDep
 ) -> SuggestionOut:
     """The suggestion; with `accept` its parts and the team target become goals (approved
-    where you decide on them, proposals to your manager for your own)."""
+    where you decide on them, proposals to your manager for your own). An approved goal with
+    another target changes only with `approved_reason`."""
     actor, today = _actor(user), org_today(org)
     team = suggest_for_team(db, actor, body.as_request(), today=today)
-    accepted = accept_suggestion(db, actor, team, today=today) if body.accept else []
+    accepted = []
+    if body.accept:
+        why = body.approved_reason
+        accepted = accept_suggestion(db, actor, team, today=today, approved_reason=why)
     return suggestion_out(team, accepted)
 
 

@@ -172,6 +172,11 @@ class SuggestionIn(BaseModel):
     over_assign_pct: Decimal = Field(Decimal(0), ge=0)
     metric: str = "revenue_won"
     accept: bool = Field(False, description="Create the goals (approved where you decide)")
+    approved_reason: str | None = Field(
+        None,
+        description="Why approved goals may change: without it an approved goal with another "
+        "target is kept (outcome `kept`); with it the change is made and the reason recorded",
+    )
 
     def as_request(self) -> SuggestionRequest:
         return SuggestionRequest(
@@ -195,6 +200,7 @@ class AcceptedOut(BaseModel):
     target: float
     outcome: str
     status: str
+    previous: float | None = Field(description="The target before accepting changed or kept it")
 
 
 class SuggestionOut(BaseModel):

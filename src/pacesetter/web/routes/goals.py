@@ -31,6 +31,7 @@ from pacesetter.goals.suggestions import (
     SuggestionRequest,
     TeamSuggestion,
     accept_suggestion,
+    approved_changes,
     suggest_for_team,
 )
 from pacesetter.goals.views import goal_view, metric_choices, person_goals_view, proposals_view
@@ -123,9 +124,11 @@ def accept_page(
     period: Text,
     team_target: Text,
     over_assign: Annotated[str, Form()] = "0",
+    approved_reason: Annotated[str, Form()] = "",
 ) -> HTMLResponse:
-    """Accept the suggestion: its parts and the team target become goals."""
-    form = {"manager_id": manager_id, "period": period}
+    """Accept the suggestion: its parts and the team target become goals. An approved goal
+    changes only with `approved_reason` (the page shows which would change)."""
+    form = {"manager_id": manager_id, "period": period, "approved_reason": approved_reason}
     return _suggest(
         page, form | {"team_target": team_target, "over_assign": over_assign}, accept=True
     )
@@ -279,12 +282,16 @@ def _suggest(page: Page, form: dict[str, Any], *, accept: bool = False) -> HTMLR
     what accepting it did; a refused acceptance still shows the suggestion."""
     span = page.period(form["period"])
     context: dict[str, Any] = {"form": form | {"period": span.name}, "team": None, "error": None}
-    context |= {"leaders": leaders(page.db, page.actor.scope), "accepted": []}
+    context |= {"leaders": leaders(page.db, page.actor.scope), "accepted": [], "approved": []}
     if form["team_target"]:
         try:
             context["team"] = team = _suggestion(page, form, span)
+            context["approved"] = approved_changes(page.db, team)
             if accept:
-                context["accepted"] = accept_suggestion(page.db, page.actor, team, today=page.today)
+                why = form.get("approved_reason")
+                context["accepted"] = accept_suggestion(
+                    page.db, page.actor, team, today=page.today, approved_reason=why
+                )
         except REFUSALS as refused:
             context["error"] = str(refused)
     return page.render(
