@@ -1,9 +1,10 @@
 """Process-wide configuration, read once from `PACESETTER_*` environment variables."""
 
 from functools import lru_cache
+from ipaddress import IPv4Network, IPv6Network, ip_network
 from typing import Literal
 
-from pydantic import model_validator
+from pydantic import field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 # Only good for a laptop: production refuses to start with it.
@@ -21,9 +22,16 @@ class Settings(BaseSettings):
     host: str = "127.0.0.1"
     port: int = 8000
     session_hours: int = 12
-    # Sign-in attempts allowed per (email, client address) in a sliding window.
+    # Failed sign-ins allowed per (email, client address), and per client address whatever
+    # the email, in a sliding window.
     login_attempts: int = 5
+    login_attempts_per_address: int = 20
     login_window_seconds: int = 300
+    # Proxies whose X-Forwarded-For is believed (addresses or networks, comma-separated);
+    # none by default, so a client cannot choose the address its attempts are counted under.
+    trusted_proxies: str = ""
+    # Argon2id checks running at once in a process (64 MiB each).
+    password_hashing_concurrency: int = 2
     # The largest request body accepted anywhere but the upload routes (which have their own).
     max_body_bytes: int = 1_000_000
 
@@ -33,10 +41,24 @@ class Settings(BaseSettings):
             raise ValueError("PACESETTER_SECRET_KEY must be set to a private value in production")
         return self
 
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _networks_parse(cls, value: str) -> str:
+        _networks(value)  # a typo refuses to start rather than trusting nobody, or everybody
+        return value
+
+    @property
+    def trusted_proxy_networks(self) -> tuple[IPv4Network | IPv6Network, ...]:
+        return _networks(self.trusted_proxies)
+
     @property
     def secure_cookies(self) -> bool:
         """Cookies carry the Secure flag wherever the app is not a developer's plain-HTTP laptop."""
         return self.environment == "production"
+
+
+def _networks(text: str) -> tuple[IPv4Network | IPv6Network, ...]:
+    return tuple(ip_network(part.strip(), strict=False) for part in text.split(",") if part.strip())
 
 
 @lru_cache

@@ -1,5 +1,7 @@
 """The cookies sign-in relies on, set the same way by the pages and the API."""
 
+from ipaddress import IPv4Network, IPv6Network, ip_address
+
 from fastapi import Request, Response
 
 from pacesetter.auth.csrf import LOGIN_CSRF_COOKIE
@@ -40,6 +42,26 @@ def set_login_csrf_cookie(response: Response, token: str, settings: Settings) ->
 
 
 def client_address(request: Request) -> str:
-    """The caller's address as the server sees it (behind a proxy, run uvicorn with
-    --forwarded-allow-ips so this is the browser's, not the proxy's)."""
-    return request.client.host if request.client is not None else "unknown"
+    """The caller's address, the key of the sign-in rate limit.
+
+    `X-Forwarded-For` is believed only when the connection comes from a proxy listed in
+    `PACESETTER_TRUSTED_PROXIES`, and then only as far as the proxies go: walking the header
+    from the right, the first address that is not a trusted proxy is the client (entries left
+    of it were written by the client itself and could say anything).
+    """
+    peer = request.client.host if request.client is not None else "unknown"
+    trusted = request.app.state.settings.trusted_proxy_networks
+    if not _is_within(peer, trusted):
+        return peer
+    hops = [hop.strip() for hop in request.headers.get("x-forwarded-for", "").split(",")]
+    for hop in reversed([hop for hop in hops if hop]):
+        if not _is_within(hop, trusted):
+            return hop
+    return peer
+
+
+def _is_within(address: str, networks: tuple[IPv4Network | IPv6Network, ...]) -> bool:
+    try:
+        return any(ip_address(address) in network for network in networks)
+    except ValueError:  # not an address at all: never a trusted proxy
+        return False

@@ -1,7 +1,10 @@
 """Password hashing with Argon2id. Only the hash is stored; its parameters travel inside it, so
 a stronger default later re-hashes each password at its owner's next sign-in."""
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
+from threading import BoundedSemaphore
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -45,6 +48,20 @@ def _verifies(stored: str, plain: str) -> bool:
         return hasher.verify(stored, plain)
     except (VerificationError, InvalidHashError):
         return False
+
+
+@contextmanager
+def hashing_slot(concurrency: int) -> Iterator[None]:
+    """At most `concurrency` checks at once in this process: each holds 64 MiB while it runs,
+    so parallel sign-ins for many emails would otherwise drive memory up by that much each
+    (1 GB in the issue 9 probe). The others wait their turn."""
+    with _slots(concurrency):
+        yield
+
+
+@cache
+def _slots(concurrency: int) -> BoundedSemaphore:
+    return BoundedSemaphore(concurrency)
 
 
 @cache

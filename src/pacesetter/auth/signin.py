@@ -1,18 +1,18 @@
 """Signing in: who may, and what it costs to guess."""
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pacesetter.auth.errors import SignInRefused, TooManyAttempts
-from pacesetter.auth.passwords import check_password
+from pacesetter.auth.passwords import check_password, hashing_slot
 from pacesetter.auth.ratelimit import (
-    attempt_key,
-    forget_attempts_before,
+    AttemptKeys,
     record_attempt,
     seconds_until_allowed,
+    serialise,
 )
 from pacesetter.auth.sessions import OpenedSession, open_session
 from pacesetter.settings import Settings
@@ -45,17 +45,16 @@ def sign_in(
     commit even when sign-in fails.
     """
     email = credentials.email.strip().lower()
-    key = attempt_key(email, credentials.client)
-    forget_attempts_before(db, now - timedelta(seconds=settings.login_window_seconds))
-    wait = seconds_until_allowed(
-        db, key, now, settings.login_attempts, settings.login_window_seconds
-    )
+    keys = AttemptKeys.of(email, credentials.client)
+    serialise(db, keys, now, settings.login_window_seconds)
+    wait = seconds_until_allowed(db, keys, now, settings)
     if wait:
         raise TooManyAttempts(wait)
     person = find_by_email(db, email)
-    accepted = check_password(person, credentials.password)
+    with hashing_slot(settings.password_hashing_concurrency):
+        accepted = check_password(person, credentials.password)
     if person is None or not accepted or not may_sign_in(person, now.date()):
-        record_attempt(db, key, now, succeeded=False)
+        record_attempt(db, keys, now, succeeded=False)
         raise SignInRefused()
-    record_attempt(db, key, now, succeeded=True)
+    record_attempt(db, keys, now, succeeded=True)
     return open_session(db, person, now, settings.session_hours)

@@ -19,4 +19,7 @@ def serve(
         host=host or settings.host,
         port=port or settings.port,
         reload=reload,
+        # The app decides which proxies to believe (PACESETTER_TRUSTED_PROXIES); uvicorn's own
+        # default would believe any X-Forwarded-For sent from 127.0.0.1.
+        proxy_headers=False,
     )
