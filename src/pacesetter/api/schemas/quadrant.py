@@ -1,0 +1,34 @@
+"""The quadrant as the API shows it: the CLI's JSON rows, plus what a page needs to link and
+explain them (the person's id and name, whether quality was observed, last period's quadrant)."""
+
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel
+
+QuadrantName = Literal["on_track", "results_only", "activity_only", "off_track"]
+Binding = Literal["quantity", "direction", "quality"]
+
+
+class QuadrantRowOut(BaseModel):
+    external_id: str
+    email: str
+    results_pace: float | None
+    activity_pace: float | None
+    quadrant: QuadrantName | None
+    qdq_quantity: float | None
+    qdq_direction: float | None
+    qdq_quality: float | None
+    qdq_score: float | None
+    qdq_binding: Binding | None
+    person_id: int
+    name: str
+    quality_observed: bool
+    previous_quadrant: QuadrantName | None
+
+
+class QuadrantOut(BaseModel):
+    period: str
+    as_of: date
+    previous_period: str
+    rows: list[QuadrantRowOut]
