@@ -25,6 +25,7 @@ FORBIDDEN = {
         "pacesetter.cli",
         "pacesetter.auth",
         "pacesetter.goals",
+        "pacesetter.coaching",
     },
     "store": {
         "fastapi",
@@ -34,6 +35,7 @@ FORBIDDEN = {
         "pacesetter.web",
         "pacesetter.cli",
         "pacesetter.goals",
+        "pacesetter.coaching",
     },
     "metrics": {
         "fastapi",
@@ -43,6 +45,13 @@ FORBIDDEN = {
         "pacesetter.cli",
     },
     "ingest": {"fastapi", "pacesetter.api", "pacesetter.web", "pacesetter.cli"},
+    "coaching": {
+        "fastapi",
+        "pacesetter.ingest",
+        "pacesetter.api",
+        "pacesetter.web",
+        "pacesetter.cli",
+    },
 }
 
 

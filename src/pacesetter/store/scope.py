@@ -3,19 +3,33 @@
 A rep sees their own data; a manager or director themselves and everyone below them; an admin
 everything. Every query that returns people's data restricts itself through a `Scope`, and an
 object outside it is reported as not found, never as forbidden, so its existence does not leak.
+Coaching records follow the same rule through their subject, with two exceptions of their own
+(`Scope.reads_coaching`): a manager's private notes are never shown to the record's subject, and
+an upward-feedback answer reaches a manager only inside an average of at least three.
 """
 
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, Select, select, true
+from sqlalchemy import ColumnElement, Select, func, or_, select, true
 from sqlalchemy.orm import Session
 
 from pacesetter.domain.errors import NotFound
-from pacesetter.domain.vocab import Role
-from pacesetter.store.models import Person
+from pacesetter.domain.vocab import CoachingType, Role
+from pacesetter.store.models import CoachingRecord, Person
 
 S = TypeVar("S", bound=Select[Any])
+# Fewer upward-feedback answers than this would let a manager guess who gave which.
+MIN_FEEDBACK_ANSWERS = 3
+
+
+@dataclass(frozen=True)
+class FeedbackAverage:
+    """Upward feedback about one manager as they may see it: how many answers, and their mean
+    rating only once there are at least `MIN_FEEDBACK_ANSWERS`."""
+
+    answers: int
+    mean: float | None
 
 
 def subtree_ids(root_id: int) -> Select[tuple[int]]:
@@ -82,3 +96,39 @@ class Scope:
         if person is None:
             raise NotFound(f"No person {person_id}")
         return person
+
+    def reads_coaching(self) -> ColumnElement[bool]:
+        """A WHERE condition on `coaching_records`: the records this viewer may read.
+
+        Everyone reads what they wrote. Otherwise a record is read through its subject (its
+        author when it has none: a team meeting, an interview): a rep reads the records about
+        themselves, a manager or director those about anyone in their subtree, an admin all.
+        An upward-feedback answer is read by its author alone, whoever else is asking.
+        """
+        if self.viewer_id is None:  # the CLI: whoever runs it has the database anyway
+            return true()
+        subject = func.coalesce(CoachingRecord.person_id, CoachingRecord.author_id)
+        readable = self.covers(subject) & (CoachingRecord.type != CoachingType.UPWARD_FEEDBACK)
+        return or_(CoachingRecord.author_id == self.viewer_id, readable)
+
+    def sees_private_notes(self, record: CoachingRecord) -> bool:
+        """Private notes are for the author and those above the subject, never the subject."""
+        viewer = self.viewer_id
+        return viewer is None or viewer == record.author_id or viewer != record.person_id
+
+    def feedback_average(
+        self, session: Session, manager_id: int, answered: ColumnElement[bool]
+    ) -> FeedbackAverage:
+        """Upward feedback about a visible manager, among the answers `answered` selects (a
+        date window): the count, and the mean once there are enough answers to hide who gave
+        which. `NotFound` for a manager outside the scope."""
+        self.person(session, manager_id)
+        rating = CoachingRecord.rating
+        statement = select(func.count(rating), func.avg(rating)).where(
+            CoachingRecord.type == CoachingType.UPWARD_FEEDBACK,
+            CoachingRecord.person_id == manager_id,
+            answered,
+        )
+        answers, mean = session.execute(statement).one()
+        enough = answers >= MIN_FEEDBACK_ANSWERS
+        return FeedbackAverage(answers, float(mean) if enough else None)

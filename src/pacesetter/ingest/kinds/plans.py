@@ -10,17 +10,13 @@ reports join on.
 from datetime import date
 
 from pacesetter.domain.periods import Period, PeriodError, PeriodKind, parse_period, period_of
-from pacesetter.domain.vocab import PLAN_LINE_DIRECTION, PLAN_LINE_QUALITY, ActivityType
+from pacesetter.domain.plan_lines import LINES, planned_problem
 from pacesetter.ingest.cells import Cell, CellError, text
 from pacesetter.ingest.kinds.base import Kind, KindContext
 from pacesetter.ingest.refs import load_people
 from pacesetter.ingest.rows import Row
 from pacesetter.ingest.upsert import Record
 from pacesetter.store.models import PlanLine
-
-ACTIVITY_LINES = tuple(activity_type.value for activity_type in ActivityType)
-LINES = (*ACTIVITY_LINES, PLAN_LINE_DIRECTION, PLAN_LINE_QUALITY)
-RATING_RANGE = (1.0, 5.0)
 
 
 class Plans(Kind):
@@ -66,22 +62,8 @@ def _month(cell: Cell) -> Period:
 
 def _check_planned(row: Row, line: str, planned: float) -> float | None:
     """The value if the line allows it; otherwise the cell is reported and None returned."""
-    reason = _planned_problem(line, planned)
+    reason = planned_problem(line, planned)
     if reason is None:
         return planned
     row.fail("planned", row.cell("planned"), reason)
-    return None
-
-
-def _planned_problem(line: str, planned: float) -> str | None:
-    if line == PLAN_LINE_DIRECTION:
-        if not 0 <= planned <= 1:
-            return "a direction share must be between 0 and 1 (35% is 0.35)"
-    elif line == PLAN_LINE_QUALITY:
-        if not RATING_RANGE[0] <= planned <= RATING_RANGE[1]:
-            return "a quality rating must be between 1 and 5"
-    elif planned < 0:
-        return "a planned count must not be negative"
-    elif not planned.is_integer():
-        return "a planned count must be a whole number"
     return None
