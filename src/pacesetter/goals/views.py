@@ -63,7 +63,7 @@ def goal_view(
     return {
         "detail": detail,
         "goal": goal,
-        "review": reviews(session, [goal], today=today)[goal.id],
+        "review": reviews(session, [goal], today=today, scope=actor.scope)[goal.id],
         "chart": pacing_chart(detail.progress, currency),
         "may_decide": goal.status == GoalStatus.PROPOSED and permissions.may_approve(actor, goal),
         "may_manage": goal.status == GoalStatus.APPROVED
@@ -76,7 +76,7 @@ def proposals_view(session: Session, actor: Actor, *, today: date) -> dict[str, 
     wanted = GoalFilter(status=GoalStatus.PROPOSED, limit=500)
     proposed = goals_page(session, actor.scope, wanted)
     theirs = [goal for goal in proposed if permissions.may_approve(actor, goal)]
-    return {"goals": theirs, "reviews": reviews(session, theirs, today=today)}
+    return {"goals": theirs, "reviews": reviews(session, theirs, today=today, scope=actor.scope)}
 
 
 def _approved_progress(
