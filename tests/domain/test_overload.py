@@ -17,10 +17,12 @@ from pacesetter.domain.overload import (
     TeamMeetings,
     fired_signals,
     meeting_gaps,
+    missed_months,
     personal_revenue_share,
     selling_time_share,
     top_account_share,
 )
+from pacesetter.domain.periods import parse_period
 
 DEFAULTS = SignalThresholds()
 MILO = {"external_id": "P1", "email": "milo@example.com", "name": "Milo"}
@@ -133,12 +135,7 @@ def test_selling_time_share(
     ("signal", "kpi", "value", "fires"),
     [
         ("lapsed_one_on_ones", "one_on_one_cadence", 0.69, True),
-        (
-            "lapsed_one_on_ones",
-            "one_on_one_cadence",
-            0.7,
-            False,
-        ),  # exactly 0.7: "< 0.7" does not fire
+        ("lapsed_one_on_ones", "one_on_one_cadence", 0.7, False),  # "< 0.7" is not met by 0.7
         ("lapsed_one_on_ones", "one_on_one_cadence", None, False),  # nothing due yet
         ("avoided_performance_talks", "improvement_plan_rate", 0.5, True),
         ("avoided_performance_talks", "improvement_plan_rate", 1.0, False),
@@ -147,7 +144,42 @@ def test_selling_time_share(
 )
 def test_kpi_signals(signal: str, kpi: str, value: float | None, fires: bool) -> None:
     evidence = _evidence(ManagerFacts(3, kpis={kpi: value}), signal)
-    assert evidence == ({kpi: value, "threshold": getattr(DEFAULTS, kpi)} if fires else None)
+    assert (evidence is not None) is fires
+    if evidence:
+        assert (evidence[kpi], evidence["threshold"]) == (value, getattr(DEFAULTS, kpi))
+
+
+def test_lapsed_one_on_ones_lists_the_months_each_report_missed() -> None:
+    missed = [{**ROSA, "months": ["2026-01", "2026-02"]}]
+    facts = ManagerFacts(3, kpis={"one_on_one_cadence": 0.5}, missed_one_on_ones=missed)
+    assert _evidence(facts, "lapsed_one_on_ones") == {
+        "one_on_one_cadence": 0.5,
+        "threshold": 0.7,
+        "missed": missed,
+    }
+
+
+Q1 = parse_period("2026-Q1")
+JAN, FEB, MAR = (date(2026, month, 1) for month in (1, 2, 3))
+
+
+@pytest.mark.parametrize(
+    ("employed", "held", "as_of", "missed"),
+    [
+        ((None, None), set(), date(2026, 3, 2), ["2026-01", "2026-02"]),  # March has not ended
+        ((None, None), {JAN}, date(2026, 3, 2), ["2026-02"]),
+        ((None, None), {FEB}, date(2026, 2, 27), ["2026-01"]),  # February not ended on the 27th
+        ((None, None), set(), date(2026, 2, 28), ["2026-01", "2026-02"]),  # ...on the 28th it has
+        ((None, None), {MAR}, date(2026, 3, 31), ["2026-01", "2026-02"]),
+        ((None, date(2026, 1, 31)), set(), date(2026, 3, 2), ["2026-01"]),  # left in January
+        ((date(2026, 2, 27), None), set(), date(2026, 3, 2), ["2026-02"]),  # joined late February
+        ((date(2026, 3, 10), None), set(), date(2026, 3, 31), ["2026-03"]),
+    ],
+)
+def test_missed_one_on_one_months(
+    employed: tuple[date | None, date | None], held: set[date], as_of: date, missed: list[str]
+) -> None:
+    assert missed_months(employed, Q1.months(), held, as_of) == missed
 
 
 @pytest.mark.parametrize(

@@ -40,6 +40,7 @@ from factories import (
     make_person,
 )
 from pacesetter.domain.periods import parse_period
+from pacesetter.metrics.manager_kpis import manager_kpis
 from pacesetter.metrics.manager_signals import ManagerSignals, manager_signals
 from pacesetter.store.models import OrgSettings, Person
 
@@ -146,12 +147,33 @@ def test_milos_evidence_names_people_deals_and_numbers(db: Session, org: Org) ->
     assert fired["unclear_expectations"] == {"people": [org.ref("Nia"), org.ref("Raj")]}
     nia = {**org.ref("Nia"), "start_date": "2026-01-15", "days_in_role": 46}
     assert fired["new_hires_unsupported"]["people"] == [nia]
+    # January and February have ended by 2 March; Fay had not started, Lea left in January,
+    # Milo met Nia and Ned in January.
+    missed = [(m["name"], m["months"]) for m in fired["lapsed_one_on_ones"]["missed"]]
+    assert missed == [
+        ("Lea", ["2026-01"]),
+        ("Ned", ["2026-02"]),
+        ("Nia", ["2026-02"]),
+        ("Olga", ["2026-01", "2026-02"]),
+        ("Raj", ["2026-01", "2026-02"]),
+        ("Rosa", ["2026-01", "2026-02"]),
+    ]
     assert fired["unreliable_forecast"] == {
         "forecast_accuracy": 0.7,
         "previous_forecast_accuracy": 0.75,
         "threshold": 0.8,
     }
     json.dumps(fired)  # JSON-ready as it is
+
+
+def test_the_missed_months_are_the_unmet_pairs_of_the_cadence_kpi(db: Session, org: Org) -> None:
+    managers = select(Person.id).where(Person.id == org.milo.id)
+    cadence = manager_kpis(db, managers, Q1, AS_OF)[org.milo.id]["one_on_one_cadence"]
+    kpis = {org.milo.id: {"one_on_one_cadence": cadence}}
+    fired = _fired(manager_signals(db, managers, Q1, AS_OF, kpis, {})[org.milo.id])
+    missed = sum(len(m["months"]) for m in fired["lapsed_one_on_ones"]["missed"])
+    # Held: Nia and Ned in January; 9 pairs missed (above).
+    assert (missed, cadence) == (9, 2 / (2 + 9))
 
 
 def test_milo_is_overloaded_so_leadership_only(db: Session, org: Org) -> None:

@@ -6,11 +6,13 @@ people, accounts and deals arrive as references (`{"external_id", "email"/"name"
 as ISO text, numbers unrounded, and the threshold that was crossed. A null value never fires.
 """
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import pairwise
 from typing import Any
+
+from pacesetter.domain.periods import Period
 
 Ref = Mapping[str, Any]
 
@@ -94,6 +96,7 @@ class ManagerFacts:
     new_hires_without_one_on_one: Sequence[Ref] = ()
     member_revenue: Sequence[MemberRevenue] = ()
     kpis: Mapping[str, float | None] = field(default_factory=dict)
+    missed_one_on_ones: Sequence[Ref] = ()  # direct reports with the months they had no 1:1
     previous_forecast_accuracy: float | None = None
 
 
@@ -150,6 +153,26 @@ def meeting_gaps(meetings: TeamMeetings, limit_days: float) -> list[dict[str, An
         {"from": earlier.isoformat(), "to": later.isoformat(), "days": (later - earlier).days}
         for earlier, later in pairwise(points)
         if (later - earlier).days > limit_days
+    ]
+
+
+def missed_months(
+    employed: tuple[date | None, date | None],
+    months: Sequence[Period],
+    held: Collection[date],
+    as_of: date,
+) -> list[str]:
+    """The months of P ended by d in which a report (employed from `employed[0]` to
+    `employed[1]`) was employed but had no 1:1 with their manager (`held`: months' first
+    days): the unmet pairs of `one_on_one_cadence`."""
+    start, end = employed
+    return [
+        month.name
+        for month in months
+        if month.end <= as_of
+        and (start is None or start <= month.end)
+        and (end is None or end >= month.start)
+        and month.start not in held
     ]
 
 
@@ -216,6 +239,11 @@ def _kpi_below(kpi: str, threshold_of: Callable[[SignalThresholds], float]) -> R
     return rule
 
 
+def _lapsed(facts: ManagerFacts, limits: SignalThresholds) -> dict[str, Any] | None:
+    evidence = _kpi_below("one_on_one_cadence", lambda t: t.one_on_one_cadence)(facts, limits)
+    return None if evidence is None else {**evidence, "missed": list(facts.missed_one_on_ones)}
+
+
 def _irregular_meetings(facts: ManagerFacts, limits: SignalThresholds) -> dict[str, Any] | None:
     if facts.meetings is None:
         return None
@@ -277,7 +305,7 @@ RULES: dict[str, Rule] = {
     "top_account_share": _top_accounts,
     "territory_conflict": _territory,
     "selling_time_share": _selling_time,
-    "lapsed_one_on_ones": _kpi_below("one_on_one_cadence", lambda t: t.one_on_one_cadence),
+    "lapsed_one_on_ones": _lapsed,
     "irregular_team_meetings": _irregular_meetings,
     "unclear_expectations": _unclear,
     "unreliable_forecast": _forecast,

@@ -1,18 +1,18 @@
 """Player-coach values, overload signals and the role-design recommendation, per manager.
 
 metrics.md "Player-coach and overload signals": the facts of every manager asked about come
-from a fixed number of set-based statements (metrics/player_coach.py and the two below); the
-rules that turn them into fired signals with evidence and a recommendation are pure
-(domain/overload.py, domain/role_design.py). The KPIs some signals read (1:1 cadence, forecast
-accuracy, improvement-plan rate) are the manager KPIs, passed in by their caller.
+from a fixed number of set-based statements (metrics/player_coach.py, metrics/people_signals.py
+and the team meetings below); the rules that turn them into fired signals with evidence and a
+recommendation are pure (domain/overload.py, domain/role_design.py). The KPIs some signals read
+(1:1 cadence, forecast accuracy, improvement-plan rate) are the manager KPIs, passed in by their
+caller.
 """
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from datetime import date, timedelta
-from typing import Any
+from dataclasses import dataclass
+from datetime import date
 
-from sqlalchemy import Select, exists, func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from pacesetter.domain.calendar import WorkCalendar
@@ -29,21 +29,19 @@ from pacesetter.domain.overload import (
 )
 from pacesetter.domain.periods import Period, to_date_window
 from pacesetter.domain.role_design import RoleDesignThresholds, advise
-from pacesetter.domain.vocab import CoachingType, GoalStatus, Role
-from pacesetter.metrics.grouping import PERSON_SCOPE
+from pacesetter.domain.vocab import CoachingType
+from pacesetter.metrics.people_signals import Reports, direct_reports
 from pacesetter.metrics.player_coach import (
     Ids,
     Ref,
     Window,
-    employed_during,
     member_revenue,
-    person_ref,
     revenue_targets,
     selling_time,
     territory_deals,
     top_accounts,
 )
-from pacesetter.store.models import CoachingRecord, Goal, OrgSettings, Person
+from pacesetter.store.models import CoachingRecord, OrgSettings
 from pacesetter.store.org_settings import load_org_settings
 
 __all__ = ["FiredSignal", "ManagerSignals", "manager_facts", "manager_signals"]
@@ -129,21 +127,12 @@ def manager_facts(
     }
 
 
-@dataclass
-class _Reports:
-    """A manager's direct reports employed during P, and the evidence lists they feed."""
-
-    count: int = 0
-    without_goals: list[Ref] = field(default_factory=list)
-    new_hires: list[Ref] = field(default_factory=list)
-
-
 @dataclass(frozen=True)
 class _Gathered:
     """The set-based facts of all the managers, by manager id."""
 
     window: Window | None
-    reports: Mapping[int, _Reports]
+    reports: Mapping[int, Reports]
     targets: Mapping[int, Mapping[str, float]]
     revenue: Mapping[int, list[MemberRevenue]]
     top: Mapping[int, tuple[int, list[Ref]]]
@@ -154,7 +143,7 @@ class _Gathered:
     def facts_of(
         self, key: int, kpis: Mapping[str, float | None], previous_accuracy: float | None
     ) -> ManagerFacts:
-        reports = self.reports.get(key) or _Reports()
+        reports = self.reports.get(key) or Reports()
         personal, team = (self.targets.get(key, {}).get(scope) for scope in ("person", "team"))
         count, owned = self.top.get(key, (0, []))
         activities, coaching = self.time.get(key, (0, 0))
@@ -171,6 +160,7 @@ class _Gathered:
             meetings=self.meetings.get(key) or _no_meetings(self.window),
             reps_without_goals=reports.without_goals,
             new_hires_without_one_on_one=reports.new_hires,
+            missed_one_on_ones=reports.missed_one_on_ones,
             member_revenue=self.revenue.get(key, []),
             kpis={name: kpis.get(name) for name in SIGNAL_KPIS},
             previous_forecast_accuracy=previous_accuracy,
@@ -180,61 +170,6 @@ class _Gathered:
 def _no_meetings(window: Window | None) -> TeamMeetings | None:
     """No meeting ever: the whole window is one gap (none before the period starts)."""
     return None if window is None else TeamMeetings(window, [])
-
-
-def direct_reports(
-    session: Session, managers: Ids, period: Period, as_of: date, settings: OrgSettings
-) -> dict[int, _Reports]:
-    """Each manager's direct reports employed during P (whatever their role), with the reps employed
-    at d without an approved goal for P and the new hires without a recent 1:1 by them."""
-    since = as_of - timedelta(days=settings.signal_new_hire_one_on_one_days)
-    statement = (
-        select(Person.manager_id, Person.external_id, Person.email, Person.name, Person.role)
-        .add_columns(Person.start_date, Person.end_date)
-        .add_columns(_has_goal(period).label("has_goal"), _met_since(since, as_of).label("met"))
-        .where(Person.manager_id.in_(managers), employed_during(period))
-        .order_by(Person.manager_id, Person.name, Person.external_id)
-    )
-    found: dict[int, _Reports] = {}
-    for row in session.execute(statement).mappings():
-        _add_report(found.setdefault(row["manager_id"], _Reports()), row, as_of, settings)
-    return found
-
-
-def _add_report(
-    reports: _Reports, row: Mapping[str, Any], as_of: date, settings: OrgSettings
-) -> None:
-    reports.count += 1
-    start, end = row["start_date"], row["end_date"]
-    if (start is not None and start > as_of) or (end is not None and end < as_of):
-        return  # not employed at d
-    ref = person_ref(row["external_id"], row["email"], row["name"])
-    if row["role"] == Role.REP and not row["has_goal"]:
-        reports.without_goals.append(ref)
-    days = None if start is None else (as_of - start).days
-    if days is not None and days < settings.signal_new_hire_days and not row["met"]:
-        reports.new_hires.append({**ref, "start_date": start.isoformat(), "days_in_role": days})
-
-
-def _has_goal(period: Period) -> Any:
-    """An approved goal for P, on any metric, whose scope is the person."""
-    return exists().where(
-        Goal.person_id == Person.id,
-        Goal.scope_type == PERSON_SCOPE,
-        Goal.status == GoalStatus.APPROVED,
-        Goal.period_start == period.start,
-        Goal.period_end == period.end,
-    )
-
-
-def _met_since(since: date, as_of: date) -> Any:
-    """A 1:1 by the person's manager about them, dated in [since, d]."""
-    return exists().where(
-        CoachingRecord.author_id == Person.manager_id,
-        CoachingRecord.person_id == Person.id,
-        CoachingRecord.type == CoachingType.ONE_ON_ONE,
-        CoachingRecord.occurred_on.between(since, as_of),
-    )
 
 
 def team_meetings(
