@@ -8,7 +8,7 @@ from datetime import date
 
 import typer
 
-from pacesetter.cli import report_quadrant
+from pacesetter.cli import report_manager, report_quadrant
 from pacesetter.cli.reporting import (
     AS_OF_HELP,
     PERIOD_HELP,
@@ -110,3 +110,4 @@ def _goal_cells(name: str, goal: GoalLine) -> list[str]:
 _PRINTERS = {Format.TABLE: _print_table, Format.JSON: _print_json, Format.CSV: _print_csv}
 
 app.command("quadrant")(report_quadrant.quadrant)
+app.command("manager")(report_manager.manager)

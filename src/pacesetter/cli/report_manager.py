@@ -1,0 +1,101 @@
+"""`pacesetter report manager`: every manager's KPIs, player-coach values, signals and
+role-design recommendation (docs/managers.md).
+
+The report is built once (metrics/manager_report.py) and printed as rounded tables (one per KPI
+group, then the player-coach values and the signals), unrounded JSON, or CSV with one row per
+manager (signals as a `;`-joined list of names, the recommendation's value).
+"""
+
+from datetime import date
+
+import typer
+
+from pacesetter.cli.reporting import (
+    AS_OF_HELP,
+    PERIOD_HELP,
+    Format,
+    as_of_option,
+    echo_table,
+    period_option,
+    print_csv,
+    print_json,
+    shown,
+)
+from pacesetter.metrics.catalogue import Unit, Value
+from pacesetter.metrics.manager_report import (
+    CSV_FIELDS,
+    KPI_GROUPS,
+    PLAYER_COACH_FIELDS,
+    ManagerReport,
+    build_manager_report,
+)
+from pacesetter.metrics.org_settings import fiscal_year_start_month
+from pacesetter.metrics.scorecard import default_as_of, find_person
+from pacesetter.store.db import get_engine, unit_of_work
+from pacesetter.store.scope import Scope
+
+# Months and ratings read with one decimal, like days.
+_UNITS = {"share": Unit.SHARE, "count": Unit.COUNT, "months": Unit.DAYS, "rating": Unit.DAYS}
+
+
+def manager(
+    period: str = typer.Option(..., help=PERIOD_HELP),
+    as_of: str | None = typer.Option(None, help=AS_OF_HELP),
+    manager: str | None = typer.Option(
+        None,
+        help="Only this manager and the managers and directors below them (email or external id).",
+    ),
+    output: Format = typer.Option(
+        Format.TABLE,
+        "--format",
+        help="table (rounded for reading), json (unrounded) or csv (one row per manager, "
+        "signals as a ;-joined list of names).",
+    ),
+) -> None:
+    """Every manager and director employed during the period: team revenue, sales rhythm and
+    capability growth KPIs, player-coach values, the overload and conflict signals that fired
+    (with their evidence) and the role-design recommendation (with its reasons)."""
+    report = _build(period, as_of, manager)
+    _PRINTERS[output](report)
+
+
+def _build(period_name: str, as_of: str | None, manager: str | None) -> ManagerReport:
+    with unit_of_work(get_engine()) as session:
+        period = period_option(period_name, fiscal_year_start_month(session))
+        day = as_of_option(as_of) or default_as_of(period, date.today())
+        scope = Scope.everything()
+        manager_id = find_person(session, scope, manager).id if manager else None
+        return build_manager_report(session, scope, period, day, manager_id)
+
+
+def _print_json(report: ManagerReport) -> None:
+    print_json(report.as_dict())
+
+
+def _print_csv(report: ManagerReport) -> None:
+    print_csv(CSV_FIELDS, (row.csv_cells() for row in report.rows))
+
+
+def _print_table(report: ManagerReport) -> None:
+    """Rounded for reading: a table per KPI group, the player-coach values, then the signals."""
+    typer.echo(f"Managers {report.period.name} as of {report.as_of.isoformat()}")
+    for title, columns in KPI_GROUPS.items():
+        rows = [
+            [row.name, *(shown(row.kpis[c.key], _UNITS[c.kind]) for c in columns)]
+            for row in report.rows
+        ]
+        echo_table(title, ["name", *(c.key for c in columns)], rows)
+    coach = [[row.name, *(_share(v) for v in row.player_coach().values())] for row in report.rows]
+    echo_table("Player-coach", ["name", *PLAYER_COACH_FIELDS], coach)
+    advice = [
+        [row.name, ", ".join(s.name for s in row.signals) or "-", row.coach.recommendation]
+        for row in report.rows
+    ]
+    echo_table("Signals", ["name", "signals", "recommendation"], advice)
+
+
+def _share(value: Value) -> str:
+    return shown(value, Unit.SHARE)
+
+
+_PRINTERS = {Format.TABLE: _print_table, Format.JSON: _print_json, Format.CSV: _print_csv}

@@ -1,0 +1,155 @@
+"""The manager report: one row per manager and director employed during P, with every manager
+KPI, the player-coach values, the signals that fired (with their evidence) and the role-design
+recommendation with its reasons (metrics.md "Manager KPIs" and "Player-coach and overload").
+
+Built once as plain data (`build_manager_report`), then printed by the CLI, served as JSON by
+the API and shown on the page. The KPIs, the previous period's forecast accuracy and the
+signals are each computed for all the rows' managers at once.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Select, select
+from sqlalchemy.orm import Session
+
+from pacesetter.domain.periods import Period
+from pacesetter.domain.vocab import Role
+from pacesetter.metrics.catalogue import Value
+from pacesetter.metrics.manager_kpis import (
+    KPI_KEYS,
+    WAITING_KEY,
+    manager_kpis,
+    previous_forecast_accuracy,
+)
+from pacesetter.metrics.manager_signals import FiredSignal, ManagerSignals, manager_signals
+from pacesetter.metrics.managers.population import employed_during
+from pacesetter.metrics.org_settings import load_work_calendar, report_years
+from pacesetter.store.models import Person
+from pacesetter.store.scope import Scope, subtree_ids
+
+MANAGER_ROLES = (Role.MANAGER, Role.DIRECTOR)
+# The JSON row's KPI keys, in order: `time_to_first_goal_waiting` sits beside its KPI.
+ROW_KPIS = (*KPI_KEYS, WAITING_KEY)
+PLAYER_COACH_FIELDS = ("personal_target_share", "top_account_share", "selling_time_share")
+# The CSV's columns: the JSON row's, signals as their names and the recommendation's value.
+CSV_FIELDS = ("external_id", "email", *ROW_KPIS, *PLAYER_COACH_FIELDS, "signals", "recommendation")
+
+
+@dataclass(frozen=True)
+class KpiColumn:
+    """How a KPI is shown: `kind` is share, count, months or rating."""
+
+    key: str
+    label: str
+    kind: str
+
+
+# The scorecard's three groups (domain.md "Manager scorecard"), in the order they are shown.
+KPI_GROUPS: dict[str, tuple[KpiColumn, ...]] = {
+    "Team revenue": (
+        KpiColumn("team_attainment", "Team attainment", "share"),
+        KpiColumn("pct_reps_at_goal", "Reps at goal", "share"),
+        KpiColumn("forecast_accuracy", "Forecast accuracy", "share"),
+    ),
+    "Sales rhythm": (
+        KpiColumn("one_on_one_cadence", "1:1 cadence", "share"),
+        KpiColumn("check_in_cadence", "Check-in cadence", "share"),
+        KpiColumn("ride_alongs", "Ride-alongs", "count"),
+        KpiColumn("pre_briefs", "Pre-briefs", "count"),
+        KpiColumn("debriefs", "Debriefs", "count"),
+        KpiColumn("team_meetings", "Team meetings", "count"),
+        KpiColumn("crm_compliance", "CRM compliance", "share"),
+        KpiColumn("activity_standard", "Activity standard", "share"),
+    ),
+    "Capability growth": (
+        KpiColumn("time_to_first_goal_month", "Months to first month at goal", "months"),
+        KpiColumn(WAITING_KEY, "Still waiting", "count"),
+        KpiColumn("rep_retention", "Rep retention", "share"),
+        KpiColumn("improvement_plan_rate", "Improvement plans", "share"),
+        KpiColumn("interviews", "Interviews", "count"),
+        KpiColumn("upward_feedback", "Upward feedback", "rating"),
+        KpiColumn("customer_experience", "Customer experience", "rating"),
+    ),
+}
+
+
+@dataclass(frozen=True)
+class ManagerRow:
+    person_id: int
+    external_id: str
+    email: str
+    name: str
+    role: str
+    kpis: dict[str, Value]
+    coach: ManagerSignals
+
+    @property
+    def signals(self) -> list[FiredSignal]:
+        return self.coach.signals
+
+    def player_coach(self) -> dict[str, float | None]:
+        return {name: getattr(self.coach, name) for name in PLAYER_COACH_FIELDS}
+
+    def as_dict(self) -> dict[str, Any]:
+        """The documented JSON row; values are not rounded."""
+        signals = [{"name": s.name, "evidence": s.evidence} for s in self.coach.signals]
+        advice = {"value": self.coach.recommendation, "reasons": list(self.coach.reasons)}
+        identity = {"external_id": self.external_id, "email": self.email}
+        kpis = {name: self.kpis[name] for name in ROW_KPIS}
+        return {
+            **identity,
+            **kpis,
+            **self.player_coach(),
+            "signals": signals,
+            "recommendation": advice,
+        }
+
+    def csv_cells(self) -> list[Any]:
+        row = self.as_dict()
+        row["signals"] = ";".join(signal.name for signal in self.coach.signals)
+        row["recommendation"] = self.coach.recommendation
+        return [row[field] for field in CSV_FIELDS]
+
+
+@dataclass(frozen=True)
+class ManagerReport:
+    period: Period
+    as_of: date
+    rows: list[ManagerRow]
+
+    def as_dict(self) -> dict[str, Any]:
+        rows = [row.as_dict() for row in self.rows]
+        return {"period": self.period.name, "as_of": self.as_of.isoformat(), "rows": rows}
+
+
+def report_managers(scope: Scope, period: Period, manager_id: int | None) -> Select[tuple[int]]:
+    """The managers and directors employed during P that `scope` sees; with `manager_id`,
+    that person and the managers and directors below them."""
+    statement = select(Person.id).where(
+        Person.role.in_(MANAGER_ROLES), employed_during(period.start, period.end)
+    )
+    if manager_id is not None:
+        statement = statement.where(Person.id.in_(subtree_ids(manager_id)))
+    return scope.restrict(statement, Person.id)
+
+
+def build_manager_report(
+    session: Session, scope: Scope, period: Period, as_of: date, manager_id: int | None = None
+) -> ManagerReport:
+    """The report's rows, sorted by name. `manager_id` is not checked against the scope here:
+    rows outside it simply do not appear (resolve it with `scorecard.find_person` first)."""
+    ids = report_managers(scope, period, manager_id)
+    calendar = load_work_calendar(session, report_years(period.previous().start, period.end))
+    kpis = manager_kpis(session, ids, period, as_of, calendar=calendar)
+    previous = previous_forecast_accuracy(session, ids, period, calendar=calendar)
+    coach = manager_signals(session, ids, period, as_of, kpis, previous, calendar=calendar)
+    people = session.scalars(
+        select(Person).where(Person.id.in_(ids)).order_by(Person.name, Person.external_id)
+    )
+    rows = [
+        ManagerRow(p.id, p.external_id, p.email, p.name, p.role, kpis[p.id], coach[p.id])
+        for p in people
+    ]
+    return ManagerReport(period, as_of, rows)
