@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
-from pacesetter.domain.periods import Period
+from pacesetter.domain.periods import Period, PeriodKind, parse_period, period_of
 from pacesetter.domain.vocab import Role
 from pacesetter.metrics.catalogue import Value
 from pacesetter.metrics.manager_kpis import (
@@ -25,7 +25,12 @@ from pacesetter.metrics.manager_kpis import (
 )
 from pacesetter.metrics.manager_signals import FiredSignal, ManagerSignals, manager_signals
 from pacesetter.metrics.managers.population import employed_during
-from pacesetter.metrics.org_settings import load_work_calendar, report_years
+from pacesetter.metrics.org_settings import (
+    fiscal_year_start_month,
+    load_work_calendar,
+    report_years,
+)
+from pacesetter.metrics.scorecard import default_as_of
 from pacesetter.store.models import Person
 from pacesetter.store.scope import Scope, subtree_ids
 
@@ -153,3 +158,24 @@ def build_manager_report(
         for p in people
     ]
     return ManagerReport(period, as_of, rows)
+
+
+def requested_manager_report(
+    session: Session,
+    scope: Scope,
+    today: date,
+    period_name: str | None = None,
+    as_of: date | None = None,
+    manager_id: int | None = None,
+) -> ManagerReport:
+    """The report as a page or the API asks for it: the period by name in the fiscal year
+    (default: the quarter of `today`), the as-of date (default: today, clipped to it), and a
+    manager who must be in `scope` (`NotFound` if not)."""
+    fiscal = fiscal_year_start_month(session)
+    if period_name:
+        period = parse_period(period_name, fiscal)
+    else:
+        period = period_of(today, PeriodKind.QUARTER, fiscal)
+    manager = scope.person(session, manager_id).id if manager_id is not None else None
+    day = as_of or default_as_of(period, today)
+    return build_manager_report(session, scope, period, day, manager)

@@ -1,0 +1,40 @@
+"""The manager report of the managers and directors the viewer may see: the JSON twin of the
+page and of `pacesetter report manager`. A manager outside the viewer's scope answers 404."""
+
+from datetime import date
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from pacesetter.api.deps import OrgDep, ScopeDep, SessionDep
+from pacesetter.api.schemas.managers import ManagerRowOut, ManagersOut
+from pacesetter.api.services.orgsettings import org_today
+from pacesetter.metrics.manager_report import requested_manager_report
+
+router = APIRouter(prefix="/managers", tags=["managers"])
+
+_NOT_FOUND: dict[int | str, dict[str, str]] = {
+    404: {"description": "No such manager, or not in your scope"}
+}
+
+
+@router.get("", response_model=ManagersOut, responses=_NOT_FOUND)
+def managers(
+    db: SessionDep,
+    scope: ScopeDep,
+    org: OrgDep,
+    period: Annotated[str | None, Query(description="Default: the current quarter")] = None,
+    as_of: Annotated[date | None, Query(description="Default: today, within the period")] = None,
+    manager: Annotated[
+        int | None, Query(description="Only this manager and the managers below them")
+    ] = None,
+) -> ManagersOut:
+    """Every manager and director you may see who was employed during the period: their KPIs
+    (team revenue, sales rhythm, capability growth), player-coach values, the signals that
+    fired with their evidence, and the role-design recommendation with its reasons."""
+    report = requested_manager_report(db, scope, org_today(org), period, as_of, manager)
+    rows = [
+        ManagerRowOut(**row.as_dict(), person_id=row.person_id, name=row.name, role=row.role)
+        for row in report.rows
+    ]
+    return ManagersOut(period=report.period.name, as_of=report.as_of, rows=rows)

@@ -1,0 +1,56 @@
+"""The manager report as the API shows it: the CLI's JSON rows (docs/managers.md), plus what a
+page needs to link and label them (the person's id, name and role)."""
+
+from datetime import date
+from typing import Any, Literal
+
+from pydantic import BaseModel
+
+Recommendation = Literal["leadership_only", "limit_personal_target", "player_coach_ok"]
+
+
+class SignalOut(BaseModel):
+    name: str
+    evidence: dict[str, Any]
+
+
+class RecommendationOut(BaseModel):
+    value: Recommendation
+    reasons: list[str]
+
+
+class ManagerRowOut(BaseModel):
+    external_id: str
+    email: str
+    team_attainment: float | None
+    pct_reps_at_goal: float | None
+    forecast_accuracy: float | None
+    one_on_one_cadence: float | None
+    check_in_cadence: float | None
+    ride_alongs: int
+    pre_briefs: int
+    debriefs: int
+    team_meetings: int
+    interviews: int
+    crm_compliance: float | None
+    activity_standard: float | None
+    time_to_first_goal_month: float | None
+    time_to_first_goal_waiting: int
+    rep_retention: float | None
+    improvement_plan_rate: float | None
+    upward_feedback: float | None
+    customer_experience: float | None
+    personal_target_share: float | None
+    top_account_share: float | None
+    selling_time_share: float | None
+    signals: list[SignalOut]
+    recommendation: RecommendationOut
+    person_id: int
+    name: str
+    role: str
+
+
+class ManagersOut(BaseModel):
+    period: str
+    as_of: date
+    rows: list[ManagerRowOut]

@@ -1,0 +1,149 @@
+"""The managers page: a director's managers side by side (KPI groups Team revenue, Sales rhythm
+and Capability growth, sortable), a manager's own row, the signals that fired with their
+evidence, and the role-design recommendation with its reasons.
+
+The numbers are `metrics.manager_report.requested_manager_report`, the same as
+GET /api/v1/managers and `pacesetter report manager`; the CSV download has the report's CSV
+columns (text cells that look like a formula are neutralised, as in every export).
+"""
+
+import csv
+import io
+from datetime import date
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, Response
+
+from pacesetter.api.deps import OrgDep, ScopeDep, SessionDep, ViewerDep
+from pacesetter.api.services.orgsettings import org_today
+from pacesetter.ingest.cells import neutralise_formula
+from pacesetter.metrics.manager_report import (
+    CSV_FIELDS,
+    KPI_GROUPS,
+    ManagerReport,
+    ManagerRow,
+    requested_manager_report,
+)
+from pacesetter.web.formatting import MISSING, format_number, format_percent
+from pacesetter.web.templating import render
+
+router = APIRouter()
+RECOMMENDATIONS = {
+    "leadership_only": "Leadership KPIs only",
+    "limit_personal_target": "Limit the personal target to strategic accounts",
+    "player_coach_ok": "Player-coach is fine",
+}
+# Evidence keys whose numbers are shares, shown as percentages.
+SHARE_WORDS = ("share", "accuracy", "cadence", "rate", "threshold")
+IDENTITY = ("external_id", "email")
+
+
+@router.get("/managers", response_class=HTMLResponse)
+def managers_page(
+    request: Request,
+    viewer: ViewerDep,
+    db: SessionDep,
+    scope: ScopeDep,
+    org: OrgDep,
+    period: str | None = None,
+    as_of: date | None = None,
+    manager: int | None = None,
+    sort: str = "name",
+) -> HTMLResponse:
+    """The side-by-side table, then each manager's signals and recommendation."""
+    report = requested_manager_report(db, scope, org_today(org), period, as_of, manager)
+    query = _query(report, manager)
+    context = {
+        "title": "Managers",
+        "report": report,
+        "rows": sorted_rows(report.rows, sort),
+        "sort": sort,
+        "groups": KPI_GROUPS,
+        "query": query,
+        "show": show_kpi,
+        "evidence": describe_evidence,
+        "recommendations": RECOMMENDATIONS,
+    }
+    return render(request, "managers/page.html", context)
+
+
+@router.get("/managers.csv")
+def managers_csv(
+    viewer: ViewerDep,
+    db: SessionDep,
+    scope: ScopeDep,
+    org: OrgDep,
+    period: str | None = None,
+    as_of: date | None = None,
+    manager: int | None = None,
+) -> Response:
+    """The report as CSV: one row per manager, unrounded, null as an empty cell."""
+    report = requested_manager_report(db, scope, org_today(org), period, as_of, manager)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["name", *CSV_FIELDS])
+    for row in report.rows:
+        writer.writerow([_cell(value) for value in (row.name, *row.csv_cells())])
+    name = f"managers-{report.period.name}-{report.as_of.isoformat()}.csv"
+    headers = {"Content-Disposition": f'attachment; filename="{name}"'}
+    return Response(out.getvalue(), media_type="text/csv; charset=utf-8", headers=headers)
+
+
+def sorted_rows(rows: list[ManagerRow], sort: str) -> list[ManagerRow]:
+    """By name, or by a KPI from the highest down with the nulls last."""
+    if sort == "name" or not rows or sort not in rows[0].kpis:
+        return list(rows)
+    known = [row for row in rows if row.kpis[sort] is not None]
+    unknown = [row for row in rows if row.kpis[sort] is None]
+    return sorted(known, key=lambda row: -float(row.kpis[sort] or 0)) + unknown
+
+
+def show_kpi(value: float | int | None, kind: str) -> str:
+    """A KPI rounded for reading: shares as whole percents rounded down, the rest as numbers."""
+    return format_percent(value) if kind == "share" else format_number(value)
+
+
+def describe_evidence(evidence: dict[str, Any]) -> list[tuple[str, str | list[str]]]:
+    """A signal's evidence as (label, text or list of texts) lines: people and deals by name."""
+    return [(key.replace("_", " "), _described(key, value)) for key, value in evidence.items()]
+
+
+def _described(key: str, value: Any) -> str | list[str]:
+    if isinstance(value, list):
+        return [_item(key, item) for item in value]
+    return _scalar(key, value)
+
+
+def _item(key: str, item: Any) -> str:
+    """One entry of a list: a person, account or deal reference with its numbers, or a value."""
+    if not isinstance(item, dict):
+        return _scalar(key, item)
+    label = item.get("name") or item.get("external_id") or ""
+    rest = [
+        f"{field.replace('_', ' ')} {_scalar(field, value)}"
+        for field, value in item.items()
+        if field not in (*IDENTITY, "name")
+    ]
+    return f"{label} ({', '.join(rest)})" if rest else str(label)
+
+
+def _scalar(key: str, value: Any) -> str:
+    if value is None:
+        return MISSING
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float) and any(word in key for word in SHARE_WORDS):
+        return format_percent(value)
+    if isinstance(value, int | float):
+        return format_number(value)
+    return str(value)
+
+
+def _cell(value: Any) -> Any:
+    return neutralise_formula(value) if isinstance(value, str) else value
+
+
+def _query(report: ManagerReport, manager: int | None) -> str:
+    query = f"period={report.period.name}&as_of={report.as_of.isoformat()}"
+    return query if manager is None else f"{query}&manager={manager}"
