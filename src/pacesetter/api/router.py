@@ -3,7 +3,7 @@
 from fastapi import APIRouter, Depends
 
 from pacesetter.api.deps import verify_csrf
-from pacesetter.api.routes import goals, imports, org, people, quadrant, session
+from pacesetter.api.routes import coaching, goals, imports, managers, org, people, quadrant, session
 
 API_PREFIX = "/api/v1"
 
@@ -11,6 +11,6 @@ api_router = APIRouter(prefix=API_PREFIX)
 api_router.include_router(session.sign_in_router)
 
 _protected = APIRouter(dependencies=[Depends(verify_csrf)])
-for module in (session, people, org, goals, imports, quadrant):
+for module in (session, people, org, goals, coaching, imports, quadrant, managers):
     _protected.include_router(module.router)
 api_router.include_router(_protected)

@@ -1,0 +1,103 @@
+"""Coaching records: the scoped list, one record, recording one (each type its own fields),
+what a 1:1 opens with, and upward feedback as an average.
+
+A form the service refuses answers 422 with every refused field: `{"detail", "problems":
+{field: reason}}`, and nothing is written.
+"""
+
+from datetime import date
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, status
+from fastapi.responses import JSONResponse
+
+from pacesetter.api.deps import CurrentUser, OrgDep, ScopeDep, SessionDep
+from pacesetter.api.schemas.coaching import (
+    CoachingIn,
+    CoachingOut,
+    CoachingPage,
+    FeedbackOut,
+    ReviewOut,
+    feedback_out,
+    review_out,
+)
+from pacesetter.api.services.orgsettings import org_today
+from pacesetter.coaching import queries, service
+from pacesetter.coaching.views import one_on_one_review, record_view
+from pacesetter.domain.periods import parse_period
+from pacesetter.domain.vocab import CoachingType
+from pacesetter.store.models import CoachingRecord
+from pacesetter.store.scope import Scope
+
+router = APIRouter(prefix="/coaching", tags=["coaching"])
+
+_RESPONSES: dict[int | str, dict[str, Any]] = {
+    403: {"description": "You may not write this record about this person"},
+    404: {"description": "No such record or person, or not in your scope"},
+    422: {"description": "Refused: `problems` names every refused field"},
+}
+
+
+@router.get("", response_model=CoachingPage)
+def records(
+    db: SessionDep,
+    scope: ScopeDep,
+    person_id: int | None = None,
+    type: CoachingType | None = None,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> CoachingPage:
+    """The coaching records you may read, newest first."""
+    wanted = queries.RecordFilter(person_id, type.value if type else None, limit, offset)
+    total, page = queries.list_records(db, scope, wanted)
+    items = [_out(scope, record) for record in page]
+    return CoachingPage(total=total, limit=limit, offset=offset, items=items)
+
+
+@router.post(
+    "", response_model=CoachingOut, status_code=status.HTTP_201_CREATED, responses=_RESPONSES
+)
+def record(
+    body: CoachingIn, db: SessionDep, user: CurrentUser, org: OrgDep
+) -> CoachingOut | JSONResponse:
+    """Record a 1:1, check-in, ride-along...; a 1:1's commitments become next month's plan."""
+    try:
+        saved = service.record_coaching(db, user, body.as_form(), zone=org.timezone)
+    except service.CoachingFormError as refused:
+        return JSONResponse(
+            {"detail": str(refused), "problems": refused.problems},
+            status_code=status.HTTP_422_UNPROCESSABLE_CONTENT,
+        )
+    return _out(Scope.of(user), saved)
+
+
+@router.get("/one-on-one/review", response_model=ReviewOut, responses=_RESPONSES)
+def review(
+    db: SessionDep,
+    scope: ScopeDep,
+    org: OrgDep,
+    person_id: int,
+    on: date | None = None,
+    month: str | None = None,
+) -> ReviewOut:
+    """What a 1:1 on `on` (default today) opens with: `month` (default the one before) against
+    its plan, and the last 1:1's commitments."""
+    return review_out(one_on_one_review(db, scope, person_id, on or org_today(org), month))
+
+
+@router.get("/upward-feedback/{manager_id}", response_model=FeedbackOut, responses=_RESPONSES)
+def feedback(manager_id: int, period: str, db: SessionDep, scope: ScopeDep) -> FeedbackOut:
+    """How a manager's reps rate them in the period: an average of at least 3 answers, never
+    one answer or who gave it."""
+    span = parse_period(period)
+    return feedback_out(manager_id, span.name, queries.upward_feedback(db, scope, manager_id, span))
+
+
+@router.get("/{record_id}", response_model=CoachingOut, responses=_RESPONSES)
+def one_record(record_id: int, db: SessionDep, scope: ScopeDep) -> CoachingOut:
+    """One record you may read (private notes left out when it is about you)."""
+    return _out(scope, queries.get_record(db, scope, record_id))
+
+
+def _out(scope: Scope, saved: CoachingRecord) -> CoachingOut:
+    return CoachingOut(**record_view(scope, saved))
