@@ -40,6 +40,9 @@ LOAD_ORDER = (
     "coaching",
 )
 
+# What SQLite keeps beside a database file: replayed onto whatever file next has that name.
+SIDE_FILES = ("-wal", "-shm", "-journal")
+
 console = Console(stderr=True)
 
 
@@ -55,7 +58,12 @@ def demo(
     if rebuild or not database.exists():
         _build(directory, database)
     _use_database(database)
-    _print_sign_ins(host, port)
+    if no_serve:
+        console.print(f"\nPacesetter demo database ready: [bold]{database}[/bold]")
+        console.print("Serve it with [bold]pacesetter demo[/bold].")
+    else:
+        console.print(f"\nPacesetter demo: [bold]http://{host}:{port}[/bold]")
+    _print_sign_ins()
     if not no_serve:
         uvicorn.run("pacesetter.app:create_app", factory=True, host=host, port=port)
 
@@ -74,9 +82,18 @@ def _build(directory: Path, database: Path) -> None:
     _load(engine, data, counts)
     _configure(engine, data / "people.csv")
     engine.dispose()
+    move_into_place(scratch, database)
+
+
+def move_into_place(scratch: Path, database: Path) -> None:
+    """Replace `database` with the finished `scratch` file. The old database's write-ahead log
+    goes first: SQLite cannot tell it belonged to another file and would replay the old data
+    onto the new one."""
+    for suffix in SIDE_FILES:
+        database.with_name(database.name + suffix).unlink(missing_ok=True)
     scratch.replace(database)
-    for leftover in directory.glob("building.db-*"):
-        leftover.unlink()
+    for suffix in SIDE_FILES:
+        scratch.with_name(scratch.name + suffix).unlink(missing_ok=True)
 
 
 def _load(engine: Engine, data: Path, counts: dict[str, int]) -> None:
@@ -110,10 +127,9 @@ def _use_database(database: Path) -> None:
     get_engine.cache_clear()
 
 
-def _print_sign_ins(host: str, port: int) -> None:
+def _print_sign_ins() -> None:
     with unit_of_work() as session:
         people = session.scalars(select(Person).order_by(Person.external_id)).all()
-    console.print(f"\nPacesetter demo: [bold]http://{host}:{port}[/bold]")
     console.print(f"Sign in with any of these (password [bold]{DEMO_PASSWORD}[/bold]):")
     for role in ("admin", "director", "manager", "rep"):
         person = next(p for p in people if p.role == role)
