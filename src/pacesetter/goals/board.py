@@ -13,7 +13,6 @@ from pacesetter.goals.actor import Actor
 from pacesetter.goals.share import PersonalShare, personal_share
 from pacesetter.metrics.scorecard import GoalLine, build_scorecard
 from pacesetter.store.models import Person
-from pacesetter.store.scope import Scope
 
 SORTS = ("name", "target", "actual", "attainment", "pace", "projection")
 
@@ -49,9 +48,9 @@ def team_board(
 ) -> Board:
     """Everyone in the manager's team with their goal on `metric`, sorted by `sort`."""
     manager = actor.scope.person(session, manager_id)
-    # A visible manager's whole team is visible too (scopes are subtrees), so the scorecard
-    # of that subtree needs no second restriction.
-    card = build_scorecard(session, Scope.everything(), period, as_of, manager_id=manager.id)
+    # Restricted by the viewer's scope too: a rep who (by the data) has people below them
+    # still sees only themselves; for managers and directors it changes nothing.
+    card = build_scorecard(session, actor.scope, period, as_of, manager_id=manager.id)
     emails = [row.email for row in card.rows]
     found = session.execute(select(Person.email, Person.id).where(Person.email.in_(emails)))
     ids = {email: person_id for email, person_id in found}
