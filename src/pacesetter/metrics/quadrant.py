@@ -15,15 +15,19 @@ from sqlalchemy.orm import Session
 
 from pacesetter.domain import qdq
 from pacesetter.domain.calendar import WorkCalendar
-from pacesetter.domain.periods import Period
+from pacesetter.domain.periods import Period, PeriodKind, parse_period, period_of
 from pacesetter.domain.quadrant import place
 from pacesetter.domain.vocab import GoalStatus, Role
 from pacesetter.metrics.catalogue import Value
 from pacesetter.metrics.goals import goal_pace
 from pacesetter.metrics.grouping import PERSON_SCOPE
-from pacesetter.metrics.org_settings import load_work_calendar, report_years
+from pacesetter.metrics.org_settings import (
+    fiscal_year_start_month,
+    load_work_calendar,
+    report_years,
+)
 from pacesetter.metrics.plans import PlanFacts, plan_facts
-from pacesetter.metrics.scorecard import row_people
+from pacesetter.metrics.scorecard import default_as_of, row_people
 from pacesetter.metrics.values import person_metrics
 from pacesetter.store.models import Goal, Person
 from pacesetter.store.scope import Scope
@@ -196,3 +200,25 @@ def build_quadrant(
         for person in people
     ]
     return QuadrantView(period, as_of, rows, previous)
+
+
+def requested_quadrant(
+    session: Session,
+    scope: Scope,
+    today: date,
+    period_name: str | None = None,
+    as_of: date | None = None,
+    manager_id: int | None = None,
+) -> QuadrantView:
+    """The report as a page or the API asks for it, with the previous period's quadrants:
+    the period by name in the fiscal year (default: the month of `today`), the as-of date
+    (default: today, clipped to it), and a manager who must be in `scope` (`NotFound` if not).
+    """
+    fiscal = fiscal_year_start_month(session)
+    if period_name:
+        period = parse_period(period_name, fiscal)
+    else:
+        period = period_of(today, PeriodKind.MONTH, fiscal)
+    manager = scope.person(session, manager_id).id if manager_id is not None else None
+    day = as_of or default_as_of(period, today)
+    return build_quadrant(session, scope, period, day, manager, with_previous=True)

@@ -9,9 +9,7 @@ from fastapi import APIRouter, Query
 from pacesetter.api.deps import OrgDep, ScopeDep, SessionDep
 from pacesetter.api.schemas.quadrant import QuadrantOut, QuadrantRowOut
 from pacesetter.api.services.orgsettings import org_today
-from pacesetter.domain.periods import PeriodKind, parse_period, period_of
-from pacesetter.metrics.quadrant import build_quadrant
-from pacesetter.metrics.scorecard import default_as_of
+from pacesetter.metrics.quadrant import requested_quadrant
 
 router = APIRouter(prefix="/quadrant", tags=["coaching"])
 
@@ -31,12 +29,7 @@ def quadrant(
 ) -> QuadrantOut:
     """Every rep you may see who was employed during the period: results and activity pace,
     the quadrant, the QDQ plan score, and the quadrant they ended the previous period in."""
-    today = org_today(org)
-    fiscal = org.fiscal_year_start_month
-    span = parse_period(period, fiscal) if period else period_of(today, PeriodKind.MONTH, fiscal)
-    manager_id = scope.person(db, manager).id if manager is not None else None
-    day = as_of or default_as_of(span, today)
-    view = build_quadrant(db, scope, span, day, manager_id, with_previous=True)
+    view = requested_quadrant(db, scope, org_today(org), period, as_of, manager)
     rows = [
         QuadrantRowOut(
             **row.as_dict(),
@@ -47,5 +40,7 @@ def quadrant(
         )
         for row in view.rows
     ]
-    previous = span.previous().name
-    return QuadrantOut(period=span.name, as_of=day, previous_period=previous, rows=rows)
+    previous = view.period.previous().name
+    return QuadrantOut(
+        period=view.period.name, as_of=view.as_of, previous_period=previous, rows=rows
+    )

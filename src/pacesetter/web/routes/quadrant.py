@@ -1,0 +1,103 @@
+"""The quadrant page: each rep's activity pace against their results pace, the four regions in
+a manager's words, the QDQ plan score, and where each rep stood at the end of last period.
+
+The numbers are `metrics.quadrant.requested_quadrant`, the same as GET /api/v1/quadrant and
+`pacesetter report quadrant`; the CSV download has the report's columns (text cells that look
+like a formula are neutralised, as in every export a spreadsheet may open).
+"""
+
+import csv
+import io
+from datetime import date
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, Response
+
+from pacesetter.api.deps import OrgDep, ScopeDep, SessionDep, ViewerDep
+from pacesetter.api.services.orgsettings import org_today
+from pacesetter.domain.quadrant import ADVICE, Quadrant
+from pacesetter.ingest.cells import neutralise_formula
+from pacesetter.metrics.quadrant import ROW_FIELDS, QuadrantView, requested_quadrant
+from pacesetter.web.templating import render
+
+router = APIRouter()
+# The regions as the chart lays them out: results up, activity across.
+LAYOUT = (Quadrant.RESULTS_ONLY, Quadrant.ON_TRACK, Quadrant.OFF_TRACK, Quadrant.ACTIVITY_ONLY)
+
+
+@router.get("/quadrant", response_class=HTMLResponse)
+def quadrant_page(
+    request: Request,
+    viewer: ViewerDep,
+    db: SessionDep,
+    scope: ScopeDep,
+    org: OrgDep,
+    period: str | None = None,
+    as_of: date | None = None,
+    manager: int | None = None,
+) -> HTMLResponse:
+    """The scatter, the four regions with what to do, and the table with its CSV."""
+    view = requested_quadrant(db, scope, org_today(org), period, as_of, manager)
+    context = {
+        "title": "Activity vs results",
+        "view": view,
+        "chart": _chart(view),
+        "regions": [(q.value, ADVICE[q], _count(view, q)) for q in LAYOUT],
+        "titles": {quadrant.value: ADVICE[quadrant].title for quadrant in Quadrant},
+        "csv_query": _query(view, manager),
+    }
+    return render(request, "quadrant/page.html", context)
+
+
+@router.get("/quadrant.csv")
+def quadrant_csv(
+    viewer: ViewerDep,
+    db: SessionDep,
+    scope: ScopeDep,
+    org: OrgDep,
+    period: str | None = None,
+    as_of: date | None = None,
+    manager: int | None = None,
+) -> Response:
+    """The table as CSV: the report's columns, unrounded, null as an empty cell."""
+    view = requested_quadrant(db, scope, org_today(org), period, as_of, manager)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["name", *ROW_FIELDS])
+    for row in view.rows:
+        values = row.as_dict()
+        writer.writerow([_cell(row.name), *(_cell(values[field]) for field in ROW_FIELDS)])
+    name = f"quadrant-{view.period.name}-{view.as_of.isoformat()}.csv"
+    headers = {"Content-Disposition": f'attachment; filename="{name}"'}
+    return Response(out.getvalue(), media_type="text/csv; charset=utf-8", headers=headers)
+
+
+def _cell(value: Any) -> Any:
+    return neutralise_formula(value) if isinstance(value, str) else value
+
+
+def _count(view: QuadrantView, quadrant: Quadrant) -> int:
+    return sum(row.placement.quadrant == quadrant for row in view.rows)
+
+
+def _query(view: QuadrantView, manager: int | None) -> str:
+    query = f"period={view.period.name}&as_of={view.as_of.isoformat()}"
+    return query if manager is None else f"{query}&manager={manager}"
+
+
+def _chart(view: QuadrantView) -> dict[str, Any]:
+    """The dots the page's script draws: placed reps only, each linking to their page."""
+    points = [
+        {
+            "x": row.placement.activity_pace,
+            "y": row.placement.results_pace,
+            "name": row.name,
+            "href": f"/people/{row.person_id}",
+            "quadrant": row.placement.quadrant,
+        }
+        for row in view.rows
+        if row.placement.quadrant is not None
+    ]
+    labels = {quadrant.value: ADVICE[quadrant].title for quadrant in Quadrant}
+    return {"points": points, "labels": labels}
