@@ -9,7 +9,6 @@ columns (text cells that look like a formula are neutralised, as in every export
 
 import csv
 import io
-from datetime import date
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -17,6 +16,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from pacesetter.api.deps import OrgDep, ScopeDep, SessionDep, ViewerDep
 from pacesetter.api.services.orgsettings import org_today
+from pacesetter.api.validation import AsOf, IdQuery
 from pacesetter.ingest.cells import neutralise_formula
 from pacesetter.metrics.manager_report import (
     CSV_FIELDS,
@@ -36,6 +36,8 @@ RECOMMENDATIONS = {
 }
 # Evidence keys whose numbers are shares, shown as percentages.
 SHARE_WORDS = ("share", "accuracy", "cadence", "rate", "threshold")
+# Evidence keys whose numbers are amounts of money, shown in whole units.
+AMOUNT_WORDS = ("revenue", "amount", "target")
 IDENTITY = ("external_id", "email")
 
 
@@ -47,8 +49,8 @@ def managers_page(
     scope: ScopeDep,
     org: OrgDep,
     period: str | None = None,
-    as_of: date | None = None,
-    manager: int | None = None,
+    as_of: AsOf = None,
+    manager: IdQuery = None,
     sort: str = "name",
 ) -> HTMLResponse:
     """The side-by-side table, then each manager's signals and recommendation."""
@@ -75,8 +77,8 @@ def managers_csv(
     scope: ScopeDep,
     org: OrgDep,
     period: str | None = None,
-    as_of: date | None = None,
-    manager: int | None = None,
+    as_of: AsOf = None,
+    manager: IdQuery = None,
 ) -> Response:
     """The report as CSV: one row per manager, unrounded, null as an empty cell."""
     report = requested_manager_report(db, scope, org_today(org), period, as_of, manager)
@@ -116,16 +118,19 @@ def _described(key: str, value: Any) -> str | list[str]:
 
 
 def _item(key: str, item: Any) -> str:
-    """One entry of a list: a person, account or deal reference with its numbers, or a value."""
+    """One entry of a list: a person, account or deal by name with its other fields (nested
+    references by name too), or a plain value."""
+    if isinstance(item, list):
+        return ", ".join(_item(key, each) for each in item)
     if not isinstance(item, dict):
         return _scalar(key, item)
     label = item.get("name") or item.get("external_id") or ""
     rest = [
-        f"{field.replace('_', ' ')} {_scalar(field, value)}"
+        f"{field.replace('_', ' ')} {_item(field, value)}"
         for field, value in item.items()
         if field not in (*IDENTITY, "name")
     ]
-    return f"{label} ({', '.join(rest)})" if rest else str(label)
+    return f"{label} ({'; '.join(rest)})" if rest else str(label)
 
 
 def _scalar(key: str, value: Any) -> str:
@@ -135,6 +140,8 @@ def _scalar(key: str, value: Any) -> str:
         return "yes" if value else "no"
     if isinstance(value, float) and any(word in key for word in SHARE_WORDS):
         return format_percent(value)
+    if isinstance(value, float) and any(word in key for word in AMOUNT_WORDS):
+        return f"{round(value):,}"
     if isinstance(value, int | float):
         return format_number(value)
     return str(value)
