@@ -87,11 +87,10 @@ def _print_table(report: ManagerReport) -> None:
         echo_table(title, ["name", *(c.key for c in columns)], rows)
     coach = [[row.name, *(_share(v) for v in row.player_coach().values())] for row in report.rows]
     echo_table("Player-coach", ["name", *PLAYER_COACH_FIELDS], coach)
-    advice = [
-        [row.name, ", ".join(s.name for s in row.signals) or "-", row.coach.recommendation]
-        for row in report.rows
-    ]
-    echo_table("Signals", ["name", "signals", "recommendation"], advice)
+    typer.echo("\nSignals and recommendation")
+    for row in report.rows:
+        fired = ", ".join(signal.name for signal in row.signals) or "none"
+        typer.echo(f"{row.name}: {row.coach.recommendation} (signals: {fired})")
 
 
 def _share(value: Value) -> str:
