@@ -3,7 +3,7 @@
 from fastapi import APIRouter, Depends
 
 from pacesetter.api.deps import verify_csrf
-from pacesetter.web.routes import auth, goals, imports, pages, quadrant
+from pacesetter.web.routes import auth, coaching, goals, imports, pages, quadrant
 
 web_router = APIRouter(include_in_schema=False)
 web_router.include_router(auth.public_router)
@@ -12,6 +12,7 @@ _protected = APIRouter(dependencies=[Depends(verify_csrf)])
 _protected.include_router(auth.router)
 _protected.include_router(pages.router)
 _protected.include_router(goals.router)
+_protected.include_router(coaching.router)
 _protected.include_router(imports.router)
 _protected.include_router(quadrant.router)
 web_router.include_router(_protected)
