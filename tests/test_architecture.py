@@ -45,6 +45,19 @@ FORBIDDEN = {
         "pacesetter.cli",
     },
     "ingest": {"fastapi", "pacesetter.api", "pacesetter.web", "pacesetter.cli"},
+    # File writers: plain values in, files out; the formula rule comes from ingest.cells.
+    "exports": {
+        "fastapi",
+        "starlette",
+        "sqlalchemy",
+        "pacesetter.store",
+        "pacesetter.metrics",
+        "pacesetter.goals",
+        "pacesetter.auth",
+        "pacesetter.api",
+        "pacesetter.web",
+        "pacesetter.cli",
+    },
     "coaching": {
         "fastapi",
         "pacesetter.ingest",

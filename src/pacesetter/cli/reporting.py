@@ -5,7 +5,6 @@ unrounded JSON, or as CSV. Each report command lives in its own module and uses 
 formats look the same whichever report printed them.
 """
 
-import csv
 import json
 import sys
 from collections.abc import Iterable, Sequence
@@ -16,6 +15,7 @@ from typing import Any
 import typer
 
 from pacesetter.domain.periods import Period, PeriodError, parse_period
+from pacesetter.exports.csv import write_csv
 from pacesetter.metrics.catalogue import Unit, Value
 
 PERIOD_HELP = "Period: 2026-03, 2026-Q1, 2026 or 2026-W07."
@@ -53,9 +53,8 @@ def print_json(document: dict[str, Any]) -> None:
 
 
 def print_csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
-    writer = csv.writer(sys.stdout, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows(rows)
+    """Through the one CSV writer, which neutralises formula-like text."""
+    write_csv(sys.stdout, header, rows)
 
 
 def shown(value: Value, unit: Unit) -> str:
