@@ -21,6 +21,7 @@ class Advice:
     """What a quadrant means to a sales manager and what to do about it."""
 
     title: str
+    short: str  # for a table cell
     meaning: str
     action: str
 
@@ -28,20 +29,24 @@ class Advice:
 ADVICE: dict[Quadrant, Advice] = {
     Quadrant.ON_TRACK: Advice(
         "On track",
+        "On track",
         "Results and activity both at or ahead of plan.",
         "Recognise it and ask what is working, so the team can copy it.",
     ),
     Quadrant.RESULTS_ONLY: Advice(
         "Results now, pipeline at risk",
+        "Pipeline at risk",
         "Results are on pace but activity is behind plan: next month's results are at risk.",
         "Review the activity plan in the next 1:1 and rebuild pipeline before it runs dry.",
     ),
     Quadrant.ACTIVITY_ONLY: Advice(
         "Working hard, results lagging",
+        "Results lagging",
         "Activity is on plan but results are behind: usually recovers as the work converts.",
         "Ride along or debrief a meeting: coach the quality and direction of the activity.",
     ),
     Quadrant.OFF_TRACK: Advice(
+        "Off track",
         "Off track",
         "Both results and activity are behind plan.",
         "Act now: agree an improvement plan with clear weekly activity commitments.",

@@ -2,12 +2,9 @@
 a manager's words, the QDQ plan score, and where each rep stood at the end of last period.
 
 The numbers are `metrics.quadrant.requested_quadrant`, the same as GET /api/v1/quadrant and
-`pacesetter report quadrant`; the CSV download has the report's columns (text cells that look
-like a formula are neutralised, as in every export a spreadsheet may open).
+`pacesetter report quadrant`; the CSV download (the one CSV writer) has the report's columns.
 """
 
-import csv
-import io
 from datetime import date
 from typing import Any
 
@@ -17,7 +14,7 @@ from fastapi.responses import HTMLResponse, Response
 from pacesetter.api.deps import OrgDep, ScopeDep, SessionDep, ViewerDep
 from pacesetter.api.services.orgsettings import org_today
 from pacesetter.domain.quadrant import ADVICE, Quadrant
-from pacesetter.ingest.cells import neutralise_formula
+from pacesetter.exports.csv import csv_text
 from pacesetter.metrics.quadrant import ROW_FIELDS, QuadrantView, requested_quadrant
 from pacesetter.web.templating import render
 
@@ -44,7 +41,7 @@ def quadrant_page(
         "view": view,
         "chart": _chart(view),
         "regions": [(q.value, ADVICE[q], _count(view, q)) for q in LAYOUT],
-        "titles": {quadrant.value: ADVICE[quadrant].title for quadrant in Quadrant},
+        "titles": {quadrant.value: ADVICE[quadrant].short for quadrant in Quadrant},
         "csv_query": _query(view, manager),
     }
     return render(request, "quadrant/page.html", context)
@@ -62,19 +59,11 @@ def quadrant_csv(
 ) -> Response:
     """The table as CSV: the report's columns, unrounded, null as an empty cell."""
     view = requested_quadrant(db, scope, org_today(org), period, as_of, manager)
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["name", *ROW_FIELDS])
-    for row in view.rows:
-        values = row.as_dict()
-        writer.writerow([_cell(row.name), *(_cell(values[field]) for field in ROW_FIELDS)])
+    rows = [[row.name, *(row.as_dict()[field] for field in ROW_FIELDS)] for row in view.rows]
     name = f"quadrant-{view.period.name}-{view.as_of.isoformat()}.csv"
     headers = {"Content-Disposition": f'attachment; filename="{name}"'}
-    return Response(out.getvalue(), media_type="text/csv; charset=utf-8", headers=headers)
-
-
-def _cell(value: Any) -> Any:
-    return neutralise_formula(value) if isinstance(value, str) else value
+    body = csv_text(["name", *ROW_FIELDS], rows)
+    return Response(body, media_type="text/csv; charset=utf-8", headers=headers)
 
 
 def _count(view: QuadrantView, quadrant: Quadrant) -> int:
@@ -99,5 +88,5 @@ def _chart(view: QuadrantView) -> dict[str, Any]:
         for row in view.rows
         if row.placement.quadrant is not None
     ]
-    labels = {quadrant.value: ADVICE[quadrant].title for quadrant in Quadrant}
+    labels = {quadrant.value: ADVICE[quadrant].short for quadrant in Quadrant}
     return {"points": points, "labels": labels}
