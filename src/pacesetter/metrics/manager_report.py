@@ -44,38 +44,106 @@ CSV_FIELDS = ("external_id", "email", *ROW_KPIS, *PLAYER_COACH_FIELDS, "signals"
 
 @dataclass(frozen=True)
 class KpiColumn:
-    """How a KPI is shown: `kind` is share, count, months or rating."""
+    """How a KPI is shown: `kind` is share, count, months or rating; `formula` says in a
+    sentence how it is computed (docs/managers.md has the details)."""
 
     key: str
     label: str
     kind: str
+    formula: str
 
 
 # The scorecard's three groups (domain.md "Manager scorecard"), in the order they are shown.
 KPI_GROUPS: dict[str, tuple[KpiColumn, ...]] = {
     "Team revenue": (
-        KpiColumn("team_attainment", "Team attainment", "share"),
-        KpiColumn("pct_reps_at_goal", "Reps at goal", "share"),
-        KpiColumn("forecast_accuracy", "Forecast accuracy", "share"),
+        KpiColumn(
+            "team_attainment",
+            "Team attainment",
+            "share",
+            "Team revenue won to date / the team's approved revenue target for the period.",
+        ),
+        KpiColumn(
+            "pct_reps_at_goal",
+            "Reps at goal",
+            "share",
+            "Of the reps with an approved revenue goal, the share at or above it to date.",
+        ),
+        KpiColumn(
+            "forecast_accuracy",
+            "Forecast accuracy",
+            "share",
+            "1 - |actual - forecast| / actual, with the last forecast made by mid-period; "
+            "known once the period has ended.",
+        ),
     ),
     "Sales rhythm": (
-        KpiColumn("one_on_one_cadence", "1:1 cadence", "share"),
-        KpiColumn("check_in_cadence", "Check-in cadence", "share"),
-        KpiColumn("ride_alongs", "Ride-alongs", "count"),
-        KpiColumn("pre_briefs", "Pre-briefs", "count"),
-        KpiColumn("debriefs", "Debriefs", "count"),
-        KpiColumn("team_meetings", "Team meetings", "count"),
-        KpiColumn("crm_compliance", "CRM compliance", "share"),
-        KpiColumn("activity_standard", "Activity standard", "share"),
+        KpiColumn(
+            "one_on_one_cadence",
+            "1:1 cadence",
+            "share",
+            "1:1s held / due, one per direct report per month (due once the month ends).",
+        ),
+        KpiColumn(
+            "check_in_cadence",
+            "Check-in cadence",
+            "share",
+            "Check-ins held / due, one per direct report per week (due once the week ends).",
+        ),
+        KpiColumn("ride_alongs", "Ride-alongs", "count", "Ride-alongs and shadowing held."),
+        KpiColumn("pre_briefs", "Pre-briefs", "count", "Pre-briefs held."),
+        KpiColumn("debriefs", "Debriefs", "count", "Debriefs held."),
+        KpiColumn("team_meetings", "Team meetings", "count", "Team meetings held."),
+        KpiColumn(
+            "crm_compliance",
+            "CRM compliance",
+            "share",
+            "Of the team's open deals, the share with an amount, a close date not in the past "
+            "and a next step.",
+        ),
+        KpiColumn(
+            "activity_standard",
+            "Activity standard",
+            "share",
+            "Of the reps with an activity plan, the share on pace with it.",
+        ),
     ),
     "Capability growth": (
-        KpiColumn("time_to_first_goal_month", "Months to first month at goal", "months"),
-        KpiColumn(WAITING_KEY, "Still waiting", "count"),
-        KpiColumn("rep_retention", "Rep retention", "share"),
-        KpiColumn("improvement_plan_rate", "Improvement plans", "share"),
-        KpiColumn("interviews", "Interviews", "count"),
-        KpiColumn("upward_feedback", "Upward feedback", "rating"),
-        KpiColumn("customer_experience", "Customer experience", "rating"),
+        KpiColumn(
+            "time_to_first_goal_month",
+            "Months to first month at goal",
+            "months",
+            "For reps hired in the last 12 months, the mean months from their start month to "
+            "their first month at goal.",
+        ),
+        KpiColumn(
+            WAITING_KEY, "Still waiting", "count", "Recent hires without a month at goal yet."
+        ),
+        KpiColumn(
+            "rep_retention",
+            "Rep retention",
+            "share",
+            "Of the reps employed on the first day, the share still employed.",
+        ),
+        KpiColumn(
+            "improvement_plan_rate",
+            "Improvement plans",
+            "share",
+            "Of the reps off track at the end of last period, the share given an improvement "
+            "plan within 14 days.",
+        ),
+        KpiColumn("interviews", "Interviews", "count", "Recruiting interviews held."),
+        KpiColumn(
+            "upward_feedback",
+            "Upward feedback",
+            "rating",
+            "Mean rating the reps gave the manager (shown from 3 ratings).",
+        ),
+        KpiColumn(
+            "customer_experience",
+            "Customer experience",
+            "rating",
+            "Mean rating customers gave the team.",
+        ),
     ),
 }
 
