@@ -48,16 +48,16 @@ def get_record(session: Session, scope: Scope, record_id: int) -> CoachingRecord
 
 
 def last_one_on_one(
-    session: Session, scope: Scope, person_id: int, before: date
+    session: Session, scope: Scope, person_id: int, on: date
 ) -> CoachingRecord | None:
-    """The latest readable 1:1 about the person dated before `before`: its commitments are the
-    ones the next 1:1 reviews."""
+    """The latest readable 1:1 about the person dated on or before `on`: its commitments are
+    the ones the next 1:1 reviews."""
     statement = (
         _readable(scope)
         .where(
             CoachingRecord.person_id == person_id,
             CoachingRecord.type == CoachingType.ONE_ON_ONE,
-            CoachingRecord.occurred_on < before,
+            CoachingRecord.occurred_on <= on,
         )
         .order_by(CoachingRecord.occurred_on.desc(), CoachingRecord.id.desc())
         .limit(1)

@@ -68,7 +68,7 @@ class Page:
     def render(
         self, template: str, title: str, context: dict[str, Any], status: int = 200
     ) -> HTMLResponse:
-        full = {"title": title, "labels": TYPE_LABELS, **context}
+        full = {"title": title, "labels": TYPE_LABELS, "plain": _plain, **context}
         return render(self.request, template, full, status_code=status)
 
 
@@ -255,3 +255,10 @@ def _extras(db: Session, record: CoachingRecord) -> dict[str, str | None]:
         "deal": deal.name if deal else None,
         "month": month,
     }
+
+
+def _plain(value: float | str) -> str:
+    """A number as a form field holds it: 55, 0.35, never 55.0."""
+    if isinstance(value, str):
+        return value
+    return f"{value:f}".rstrip("0").rstrip(".")
