@@ -4,11 +4,9 @@ evidence, and the role-design recommendation with its reasons.
 
 The numbers are `metrics.manager_report.requested_manager_report`, the same as
 GET /api/v1/managers and `pacesetter report manager`; the CSV download has the report's CSV
-columns (text cells that look like a formula are neutralised, as in every export).
+columns through the one CSV writer (formula-like text neutralised).
 """
 
-import csv
-import io
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -17,7 +15,7 @@ from fastapi.responses import HTMLResponse, Response
 from pacesetter.api.deps import OrgDep, ScopeDep, SessionDep, ViewerDep
 from pacesetter.api.services.orgsettings import org_today
 from pacesetter.api.validation import AsOf, IdQuery
-from pacesetter.ingest.cells import neutralise_formula
+from pacesetter.exports.csv import csv_text
 from pacesetter.metrics.manager_report import (
     CSV_FIELDS,
     KPI_GROUPS,
@@ -82,14 +80,10 @@ def managers_csv(
 ) -> Response:
     """The report as CSV: one row per manager, unrounded, null as an empty cell."""
     report = requested_manager_report(db, scope, org_today(org), period, as_of, manager)
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["name", *CSV_FIELDS])
-    for row in report.rows:
-        writer.writerow([_cell(value) for value in (row.name, *row.csv_cells())])
+    body = csv_text(["name", *CSV_FIELDS], ([row.name, *row.csv_cells()] for row in report.rows))
     name = f"managers-{report.period.name}-{report.as_of.isoformat()}.csv"
     headers = {"Content-Disposition": f'attachment; filename="{name}"'}
-    return Response(out.getvalue(), media_type="text/csv; charset=utf-8", headers=headers)
+    return Response(body, media_type="text/csv; charset=utf-8", headers=headers)
 
 
 def sorted_rows(rows: list[ManagerRow], sort: str) -> list[ManagerRow]:
@@ -145,10 +139,6 @@ def _scalar(key: str, value: Any) -> str:
     if isinstance(value, int | float):
         return format_number(value)
     return str(value)
-
-
-def _cell(value: Any) -> Any:
-    return neutralise_formula(value) if isinstance(value, str) else value
 
 
 def _query(report: ManagerReport, manager: int | None) -> str:
