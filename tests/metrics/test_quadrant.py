@@ -87,6 +87,11 @@ def _rosa(db: Session, milo: Person) -> Person:
 
 @pytest.fixture
 def org(db: Session) -> dict[str, Person]:
+    return build_org(db)
+
+
+def build_org(db: Session) -> dict[str, Person]:
+    """The org of the module docstring, by lower-case first name."""
     milo = make_person(db, "Milo", role="manager", email="milo@example.com")
     _plan(db, milo, "2026-02", call=1)
     people = {"milo": milo, "rosa": _rosa(db, milo)}

@@ -214,11 +214,15 @@ def requested_quadrant(
     the period by name in the fiscal year (default: the month of `today`), the as-of date
     (default: today, clipped to it), and a manager who must be in `scope` (`NotFound` if not).
     """
-    fiscal = fiscal_year_start_month(session)
-    if period_name:
-        period = parse_period(period_name, fiscal)
-    else:
-        period = period_of(today, PeriodKind.MONTH, fiscal)
+    period = requested_period(session, today, period_name)
     manager = scope.person(session, manager_id).id if manager_id is not None else None
     day = as_of or default_as_of(period, today)
     return build_quadrant(session, scope, period, day, manager, with_previous=True)
+
+
+def requested_period(session: Session, today: date, period_name: str | None) -> Period:
+    """The period a page or the API names, in the fiscal year; by default the current month."""
+    fiscal = fiscal_year_start_month(session)
+    if period_name:
+        return parse_period(period_name, fiscal)
+    return period_of(today, PeriodKind.MONTH, fiscal)
