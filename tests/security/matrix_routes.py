@@ -7,7 +7,7 @@ object cannot slip past the matrix unnoticed.
 """
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -19,7 +19,7 @@ from typing import Any, Literal, Union, get_args, get_origin
 from fastapi import FastAPI, UploadFile, params
 from fastapi.dependencies.models import Dependant
 from fastapi.routing import APIRoute, iter_route_contexts
-from matrix_org import AS_OF, PERIOD, MatrixOrg
+from matrix_org import AS_OF, PERIOD, MatrixOrg, Obj
 from pydantic import BaseModel
 from starlette.routing import Route
 
@@ -41,7 +41,7 @@ NAMED_VALUES: dict[str, Any] = {
 
 @dataclass(frozen=True)
 class Target:
-    """The objects of one relation to the viewer: a person and a team lead (None: nobody)."""
+    """One relation to the viewer: a person in it and a team lead in it (None: nobody)."""
 
     person: str | None
     lead: str | None
@@ -49,22 +49,24 @@ class Target:
 
 @dataclass(frozen=True)
 class ObjectKind:
-    """Whose object a parameter names in a relation ("person" or "lead" of the `Target`), and
-    the ids it takes for them (several: each one is requested)."""
+    """What a parameter names: `kind` of objects (matrix_org) owned by the relation's
+    "person" or "lead" (`owner`); every one of them is requested."""
 
+    kind: str
     owner: str
-    ids: Callable[[MatrixOrg, str | None], list[int]]
 
-    def owner_in(self, target: Target) -> str | None:
-        owner: str | None = getattr(target, self.owner)
-        return owner
+    def objects(self, org: MatrixOrg, target: Target) -> list[Obj]:
+        return org.objects_of(self.kind, getattr(target, self.owner))
 
 
 # The matrix map: a route with an object parameter not named here fails the matrix.
 OBJECT_PARAMS: dict[str, ObjectKind] = {
-    "person_id": ObjectKind("person", lambda org, name: [org.id_of(name)]),
-    "manager_id": ObjectKind("lead", lambda org, name: [org.id_of(name)]),
-    "goal_id": ObjectKind("person", MatrixOrg.goal_ids_of),
+    "person_id": ObjectKind("person", "person"),
+    "manager_id": ObjectKind("person", "lead"),
+    "goal_id": ObjectKind("goal", "person"),
+    "record_id": ObjectKind("record", "person"),  # a 1:1 about them, their upward feedback
+    "account_id": ObjectKind("account", "person"),
+    "deal_id": ObjectKind("deal", "person"),
 }
 
 
@@ -85,6 +87,10 @@ class Param:
         return self.names_object and (self.where == "path" or self.required)
 
 
+SKIP = object()
+Named = list[tuple[Param, Obj]]
+
+
 @dataclass(frozen=True)
 class RouteCase:
     method: str
@@ -103,20 +109,16 @@ class RouteCase:
     def objects(self) -> list[Param]:
         return [param for param in self.params if param.names_object]
 
-    def owners(self, target: Target, *, addressed_only: bool = False) -> set[str | None]:
-        """The people whose objects the request names (None: an object that does not exist)."""
-        chosen = [p for p in self.objects if p.addresses or not addressed_only]
-        return {OBJECT_PARAMS[param.name].owner_in(target) for param in chosen}
-
     def unknown_objects(self) -> list[str]:
         return [param.name for param in self.objects if param.name not in OBJECT_PARAMS]
 
-    def requests(self, org: MatrixOrg, target: Target) -> Iterator[dict[str, Any]]:
-        """httpx keyword arguments for each combination of the relation's objects."""
-        kinds = [OBJECT_PARAMS[param.name] for param in self.objects]
-        slots = [kind.ids(org, kind.owner_in(target)) for kind in kinds]
-        for ids in product(*slots):
-            yield self._request(dict(zip([p.name for p in self.objects], ids, strict=True)))
+    def requests(self, org: MatrixOrg, target: Target) -> Iterator[tuple[dict[str, Any], Named]]:
+        """httpx keyword arguments for each combination of the relation's objects, and which
+        object each parameter names."""
+        slots = [OBJECT_PARAMS[param.name].objects(org, target) for param in self.objects]
+        for chosen in product(*slots):
+            named = list(zip(self.objects, chosen, strict=True))
+            yield self._request({param.name: obj.id for param, obj in named}), named
 
     @property
     def is_list(self) -> bool:
@@ -140,9 +142,6 @@ class RouteCase:
         if parts["form"]:
             request["data"] = {k: str(v) for k, v in parts["form"].items()}
         return request
-
-
-SKIP = object()
 
 
 def value_for(param: Param) -> Any:
