@@ -69,7 +69,9 @@ def test_csv_scorecard_flattens_goals_into_columns(database: str) -> None:
 def test_table_scorecard_rounds_for_display(database: str) -> None:
     result = _run(database, "--as-of", "2026-02-13")
     assert result.returncode == 0, result.stderr
-    assert "75.0%" in result.stdout and "6,000" in result.stdout
+    # as the pages show them (domain.formatting): whole percent rounded down, whole amounts
+    assert "75%" in result.stdout and "6,000" in result.stdout
+    assert "75.0%" not in result.stdout
 
 
 def test_unknown_person_exits_1(database: str) -> None:

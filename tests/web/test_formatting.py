@@ -24,9 +24,10 @@ def test_money_has_a_symbol_and_thousands_separators(
 
 
 def test_counts_have_thousands_separators() -> None:
+    # a fraction below 10 keeps one decimal, its half rounded up as people round (0.25 -> 0.3)
     assert (format_number(12_345), format_number(0.25), format_number(None)) == (
         "12,345",
-        "0.2",
+        "0.3",
         "—",
     )
 

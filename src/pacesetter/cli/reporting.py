@@ -14,6 +14,7 @@ from typing import Any
 
 import typer
 
+from pacesetter.domain.formatting import in_unit
 from pacesetter.domain.periods import Period, PeriodError, parse_period
 from pacesetter.exports.csv import write_csv
 from pacesetter.metrics.catalogue import Unit, Value
@@ -58,14 +59,9 @@ def print_csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
 
 
 def shown(value: Value, unit: Unit) -> str:
-    """A value rounded for reading in a table; `-` for null."""
-    if value is None:
-        return "-"
-    if unit is Unit.SHARE:
-        return f"{value:.1%}"
-    if unit is Unit.DAYS:
-        return f"{value:.1f}"
-    return f"{value:,.0f}"
+    """A value rounded for reading in a table, by the same rules as the pages
+    (`domain.formatting`): percentages rounded down, counts as counts, an em dash for null."""
+    return in_unit(value, unit.value)
 
 
 def echo_table(title: str, header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
