@@ -8,12 +8,13 @@ import logging
 from importlib.metadata import version
 
 from fastapi import FastAPI, Request
-from fastapi.exception_handlers import request_validation_exception_handler
+from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import Engine
+from sqlalchemy.exc import DataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from pacesetter.api.errors import error_headers, json_error, status_for
@@ -70,6 +71,8 @@ def _install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(PacesetterError, _domain_error)  # type: ignore[arg-type]
     app.add_exception_handler(StarletteHTTPException, _http_error)  # type: ignore[arg-type]
     app.add_exception_handler(RequestValidationError, _validation_error)  # type: ignore[arg-type]
+    app.add_exception_handler(OverflowError, _out_of_range)
+    app.add_exception_handler(DataError, _out_of_range)
     app.add_exception_handler(Exception, _unexpected_error)
 
 
@@ -94,8 +97,28 @@ async def _http_error(request: Request, error: StarletteHTTPException) -> Respon
 
 async def _validation_error(request: Request, error: RequestValidationError) -> Response:
     if is_api(request):
-        return await request_validation_exception_handler(request, error)
-    return error_page(request, 422, "Part of the address is not valid: check the link.")
+        # Location, message and type only: the refused input itself may not even be JSON
+        # (a number too large to be finite is read as infinity).
+        entries = [{key: entry[key] for key in ("loc", "msg", "type")} for entry in error.errors()]
+        return JSONResponse({"detail": jsonable_encoder(entries)}, status_code=422)
+    where = "form" if any(entry["loc"][0] == "body" for entry in error.errors()) else "address"
+    return error_page(request, 422, f"Part of the {where} is not valid: {_allowed(error)}.")
+
+
+def _allowed(error: RequestValidationError) -> str:
+    """Each refused value with what is allowed, in pydantic's words: `goal_id: Input should be
+    less than or equal to 2147483647`."""
+    return "; ".join(f"{entry['loc'][-1]}: {entry['msg']}" for entry in error.errors())
+
+
+async def _out_of_range(request: Request, error: Exception) -> Response:
+    """A number no column can hold that got past the edge's checks (a route that forgot them):
+    a 422 rather than a 500. The edge's checks (`api.validation`) say more."""
+    log.warning("Out-of-range value on %s %s: %s", request.method, request.url.path, error)
+    message = "A number in the request is out of range."
+    if is_api(request):
+        return JSONResponse({"detail": message}, status_code=422)
+    return error_page(request, 422, message)
 
 
 async def _unexpected_error(request: Request, error: Exception) -> Response:

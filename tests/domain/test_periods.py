@@ -104,7 +104,8 @@ def test_months_and_weeks_do_not_depend_on_the_fiscal_year(name: str) -> None:
         ("2026-03-01", 1, "is not a period name"),
         ("2026-H1", 1, "is not a period name"),
         ("2026", 13, "a fiscal year starts in month 1 to 12, not 13"),
-        ("0001", APRIL_FISCAL, "runs outside the dates"),  # would start in year 0
+        ("0001", APRIL_FISCAL, "periods run from 1900 to 2999"),  # would start in year 0
+        ("9999-Q4", 1, "periods run from 1900 to 2999"),
     ],
 )
 def test_bad_period_names_say_what_is_wrong(text: str, fiscal_start: int, message: str) -> None:

@@ -17,10 +17,11 @@ from datetime import date
 from inspect import signature
 from typing import Annotated
 
-from fastapi import Depends, Query, Request
+from fastapi import Depends, Request
 from sqlalchemy.orm import Session
 
 from pacesetter.api.services.orgsettings import org_today
+from pacesetter.api.validation import AsOf
 from pacesetter.auth.csrf import CSRF_FIELD, CSRF_HEADER, SAFE_METHODS, tokens_match
 from pacesetter.auth.errors import NotSignedIn
 from pacesetter.auth.sessions import SESSION_COOKIE, find_session
@@ -123,7 +124,7 @@ def _report(
     db: SessionDep,
     scope: ScopeDep,
     org: OrgDep,
-    as_of: Annotated[date | None, Query(description="Report date (default: today)")] = None,
+    as_of: AsOf = None,
 ) -> Report:
     return Report(db, scope, org, as_of or org_today(org))
 

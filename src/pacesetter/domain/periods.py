@@ -32,6 +32,10 @@ from pacesetter.domain.calendar import WorkCalendar
 from pacesetter.domain.errors import Invalid
 
 ONE_DAY = timedelta(days=1)
+# The dates and period years a person may ask about: wide enough for any real sales history or
+# plan, narrow enough that every neighbouring period and fiscal year still has a date.
+FIRST_YEAR, LAST_YEAR = 1900, 2999
+EARLIEST_DAY, LATEST_DAY = date(FIRST_YEAR, 1, 1), date(LAST_YEAR, 12, 31)
 
 
 class PeriodError(Invalid, ValueError):
@@ -151,6 +155,8 @@ def parse_period(text: str, fiscal_year_start_month: int = 1) -> Period:
         match = pattern.fullmatch(text.strip())
         if match:
             number = 1 if kind is PeriodKind.YEAR else int(match[2])
+            if not FIRST_YEAR <= int(match[1]) <= LAST_YEAR:
+                raise PeriodError(f"{text!r}: periods run from {FIRST_YEAR} to {LAST_YEAR}")
             try:
                 return Period(kind, int(match[1]), number, fiscal_year_start_month)
             except PeriodError as error:

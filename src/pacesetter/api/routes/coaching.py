@@ -5,7 +5,6 @@ A form the service refuses answers 422 with every refused field: `{"detail", "pr
 {field: reason}}`, and nothing is written.
 """
 
-from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, status
@@ -22,6 +21,7 @@ from pacesetter.api.schemas.coaching import (
     review_out,
 )
 from pacesetter.api.services.orgsettings import org_today
+from pacesetter.api.validation import MAX_ID, AsOf, IdPath, IdQuery, Offset
 from pacesetter.coaching import queries, service
 from pacesetter.coaching.views import one_on_one_review, record_view
 from pacesetter.domain.periods import parse_period
@@ -42,10 +42,10 @@ _RESPONSES: dict[int | str, dict[str, Any]] = {
 def records(
     db: SessionDep,
     scope: ScopeDep,
-    person_id: int | None = None,
+    person_id: IdQuery = None,
     type: CoachingType | None = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Offset = 0,
 ) -> CoachingPage:
     """The coaching records you may read, newest first."""
     wanted = queries.RecordFilter(person_id, type.value if type else None, limit, offset)
@@ -76,8 +76,8 @@ def review(
     db: SessionDep,
     scope: ScopeDep,
     org: OrgDep,
-    person_id: int,
-    on: date | None = None,
+    person_id: Annotated[int, Query(ge=1, le=MAX_ID)],
+    on: AsOf = None,
     month: str | None = None,
 ) -> ReviewOut:
     """What a 1:1 on `on` (default today) opens with: `month` (default the one before) against
@@ -86,7 +86,7 @@ def review(
 
 
 @router.get("/upward-feedback/{manager_id}", response_model=FeedbackOut, responses=_RESPONSES)
-def feedback(manager_id: int, period: str, db: SessionDep, scope: ScopeDep) -> FeedbackOut:
+def feedback(manager_id: IdPath, period: str, db: SessionDep, scope: ScopeDep) -> FeedbackOut:
     """How a manager's reps rate them in the period: an average of at least 3 answers, never
     one answer or who gave it."""
     span = parse_period(period)
@@ -94,7 +94,7 @@ def feedback(manager_id: int, period: str, db: SessionDep, scope: ScopeDep) -> F
 
 
 @router.get("/{record_id}", response_model=CoachingOut, responses=_RESPONSES)
-def one_record(record_id: int, db: SessionDep, scope: ScopeDep) -> CoachingOut:
+def one_record(record_id: IdPath, db: SessionDep, scope: ScopeDep) -> CoachingOut:
     """One record you may read (private notes left out when it is about you)."""
     return _out(scope, queries.get_record(db, scope, record_id))
 

@@ -5,7 +5,6 @@ A goal the lint refuses answers 422 with the findings: `{"detail": ..., "finding
 """
 
 from collections.abc import Callable
-from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any
 
@@ -31,6 +30,7 @@ from pacesetter.api.schemas.goals import (
     suggestion_out,
 )
 from pacesetter.api.services.orgsettings import org_today
+from pacesetter.api.validation import MAX_ID, Amount, AsOf, IdPath, IdQuery, Offset
 from pacesetter.domain.vocab import GoalStatus
 from pacesetter.goals import service
 from pacesetter.goals.actor import Actor, Channel
@@ -52,12 +52,12 @@ def goals(
     db: SessionDep,
     scope: ScopeDep,
     period: str | None = None,
-    person_id: int | None = None,
+    person_id: IdQuery = None,
     goal_status: Annotated[GoalStatus | None, Query(alias="status")] = None,
     scope_type: str | None = None,
     metric: str | None = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Offset = 0,
 ) -> GoalsPage:
     """The goals of the people (and teams) you may see, latest period first."""
     canonical = period_named(db, period).name if period else None
@@ -72,10 +72,10 @@ def suggestion(
     db: SessionDep,
     user: CurrentUser,
     org: OrgDep,
-    manager_id: int,
+    manager_id: Annotated[int, Query(ge=1, le=MAX_ID)],
     period: str,
-    team_target: Annotated[Decimal, Query(gt=0)],
-    over_assign_pct: Annotated[Decimal, Query(ge=0)] = Decimal(0),
+    team_target: Annotated[Amount, Query(gt=0)],
+    over_assign_pct: Annotated[Amount, Query(ge=0)] = Decimal(0),
     metric: str = "revenue_won",
 ) -> SuggestionOut:
     """A team target spread over the manager's people (nothing is saved)."""
@@ -111,18 +111,20 @@ def create(body: GoalCreate, db: SessionDep, user: CurrentUser, org: OrgDep) -> 
 
 @router.get("/{goal_id}", response_model=GoalDetailOut, responses=_RESPONSES)
 def goal(
-    goal_id: int,
+    goal_id: IdPath,
     db: SessionDep,
     scope: ScopeDep,
     org: OrgDep,
-    as_of: Annotated[date | None, Query(description="Default: today, within the period")] = None,
+    as_of: AsOf = None,
 ) -> GoalDetailOut:
     """The goal with its pacing at `as_of`, milestones, chart points and audit trail."""
     return detail_out(goal_detail(db, scope, goal_id, as_of=as_of, today=org_today(org)))
 
 
 @router.patch("/{goal_id}", response_model=GoalResultOut, responses=_RESPONSES)
-def change(goal_id: int, body: GoalPatch, db: SessionDep, user: CurrentUser, org: OrgDep) -> Result:
+def change(
+    goal_id: IdPath, body: GoalPatch, db: SessionDep, user: CurrentUser, org: OrgDep
+) -> Result:
     """Change the fields sent; an approved goal only with a `reason`, kept in its trail."""
     changes = body.model_dump(exclude_unset=True, exclude={"reason"})
 
@@ -135,7 +137,9 @@ def change(goal_id: int, body: GoalPatch, db: SessionDep, user: CurrentUser, org
 
 
 @router.post("/{goal_id}/approve", response_model=GoalResultOut, responses=_RESPONSES)
-def approve(goal_id: int, body: Approval, db: SessionDep, user: CurrentUser, org: OrgDep) -> Result:
+def approve(
+    goal_id: IdPath, body: Approval, db: SessionDep, user: CurrentUser, org: OrgDep
+) -> Result:
     """Approve a proposal, optionally with an adjusted target and the reason for it."""
 
     def act() -> service.GoalResult:
@@ -153,13 +157,13 @@ def approve(goal_id: int, body: Approval, db: SessionDep, user: CurrentUser, org
 
 
 @router.post("/{goal_id}/reject", response_model=GoalResultOut, responses=_RESPONSES)
-def reject(goal_id: int, body: Rejection, db: SessionDep, user: CurrentUser) -> GoalResultOut:
+def reject(goal_id: IdPath, body: Rejection, db: SessionDep, user: CurrentUser) -> GoalResultOut:
     """Reject a proposal, with a note to the proposer."""
     return result_out(service.reject_goal(db, _actor(user), goal_id, note=body.note))
 
 
 @router.post("/{goal_id}/retire", response_model=GoalResultOut, responses=_RESPONSES)
-def retire(goal_id: int, body: Retirement, db: SessionDep, user: CurrentUser) -> GoalResultOut:
+def retire(goal_id: IdPath, body: Retirement, db: SessionDep, user: CurrentUser) -> GoalResultOut:
     """Take an approved goal out of the reports, with the reason."""
     return result_out(service.retire_goal(db, _actor(user), goal_id, reason=body.reason))
 

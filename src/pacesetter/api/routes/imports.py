@@ -21,6 +21,7 @@ from pacesetter.api.deps import CurrentUser, SessionDep
 from pacesetter.api.schemas.imports import ImportRunOut, ImportRunsPage, ImportSummary
 from pacesetter.api.schemas.people import PersonRef
 from pacesetter.api.services import imports as service
+from pacesetter.api.validation import Offset
 from pacesetter.domain.errors import NotFound
 from pacesetter.domain.vocab import Role
 from pacesetter.ingest import preset_names
@@ -135,7 +136,7 @@ def import_runs(
     db: SessionDep,
     admin: AdminDep,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Offset = 0,
 ) -> ImportRunsPage:
     """Accepted imports, newest first: kind, file, counts, when and who (null: the command
     line). Rejected files and dry runs write nothing, so they are not listed."""

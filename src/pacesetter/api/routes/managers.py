@@ -1,7 +1,6 @@
 """The manager report of the managers and directors the viewer may see: the JSON twin of the
 page and of `pacesetter report manager`. A manager outside the viewer's scope answers 404."""
 
-from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Query
@@ -9,6 +8,7 @@ from fastapi import APIRouter, Query
 from pacesetter.api.deps import OrgDep, ScopeDep, SessionDep
 from pacesetter.api.schemas.managers import ManagerRowOut, ManagersOut
 from pacesetter.api.services.orgsettings import org_today
+from pacesetter.api.validation import MAX_ID, AsOf
 from pacesetter.metrics.manager_report import requested_manager_report
 
 router = APIRouter(prefix="/managers", tags=["managers"])
@@ -24,9 +24,10 @@ def managers(
     scope: ScopeDep,
     org: OrgDep,
     period: Annotated[str | None, Query(description="Default: the current quarter")] = None,
-    as_of: Annotated[date | None, Query(description="Default: today, within the period")] = None,
+    as_of: AsOf = None,
     manager: Annotated[
-        int | None, Query(description="Only this manager and the managers below them")
+        int | None,
+        Query(ge=1, le=MAX_ID, description="Only this manager and the managers below them"),
     ] = None,
 ) -> ManagersOut:
     """Every manager and director you may see who was employed during the period: their KPIs

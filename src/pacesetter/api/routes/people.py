@@ -10,6 +10,7 @@ from pacesetter.api.deps import OrgDep, ScopeDep, SessionDep
 from pacesetter.api.schemas.people import PeoplePage, PersonDetail, PersonOut, PersonRef, TeamNode
 from pacesetter.api.services.orgsettings import org_today
 from pacesetter.api.services.people import Branch, PeopleFilter, list_people, manager_of, subtree
+from pacesetter.api.validation import IdPath, IdQuery, Offset
 from pacesetter.domain.vocab import Role
 
 router = APIRouter(prefix="/people", tags=["people"])
@@ -25,11 +26,11 @@ def people(
     scope: ScopeDep,
     org: OrgDep,
     role: Role | None = None,
-    manager_id: int | None = None,
+    manager_id: IdQuery = None,
     active: Annotated[bool, Query(description="Only people employed today")] = False,
     q: Annotated[str | None, Query(description="Part of a name or an email")] = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Offset = 0,
 ) -> PeoplePage:
     """The people you may see, by name, filtered."""
     employed_on: date | None = org_today(org) if active else None
@@ -40,7 +41,7 @@ def people(
 
 
 @router.get("/{person_id}", response_model=PersonDetail, responses=_NOT_FOUND)
-def person(person_id: int, db: SessionDep, scope: ScopeDep) -> PersonDetail:
+def person(person_id: IdPath, db: SessionDep, scope: ScopeDep) -> PersonDetail:
     """One person, with their manager and direct reports."""
     root = subtree(db, scope, person_id)
     manager = manager_of(db, root.person)
@@ -52,7 +53,7 @@ def person(person_id: int, db: SessionDep, scope: ScopeDep) -> PersonDetail:
 
 
 @router.get("/{person_id}/team", response_model=TeamNode, responses=_NOT_FOUND)
-def team(person_id: int, db: SessionDep, scope: ScopeDep) -> TeamNode:
+def team(person_id: IdPath, db: SessionDep, scope: ScopeDep) -> TeamNode:
     """The person and everyone below them, nested by manager."""
     return _team_node(subtree(db, scope, person_id))
 

@@ -1,7 +1,6 @@
 """The activity vs results quadrant of the reps the viewer may see: the JSON twin of the page
 and of `pacesetter report quadrant`. A manager outside the viewer's scope answers 404."""
 
-from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Query
@@ -9,6 +8,7 @@ from fastapi import APIRouter, Query
 from pacesetter.api.deps import OrgDep, ScopeDep, SessionDep
 from pacesetter.api.schemas.quadrant import QuadrantOut, QuadrantRowOut
 from pacesetter.api.services.orgsettings import org_today
+from pacesetter.api.validation import MAX_ID, AsOf
 from pacesetter.metrics.quadrant import requested_quadrant
 
 router = APIRouter(prefix="/quadrant", tags=["coaching"])
@@ -24,8 +24,10 @@ def quadrant(
     scope: ScopeDep,
     org: OrgDep,
     period: Annotated[str | None, Query(description="Default: the current month")] = None,
-    as_of: Annotated[date | None, Query(description="Default: today, within the period")] = None,
-    manager: Annotated[int | None, Query(description="Only the reps below this manager")] = None,
+    as_of: AsOf = None,
+    manager: Annotated[
+        int | None, Query(ge=1, le=MAX_ID, description="Only the reps below this manager")
+    ] = None,
 ) -> QuadrantOut:
     """Every rep you may see who was employed during the period: results and activity pace,
     the quadrant, the QDQ plan score, and the quadrant they ended the previous period in."""

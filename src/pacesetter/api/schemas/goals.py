@@ -4,8 +4,10 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic.json_schema import SkipJsonSchema
 
+from pacesetter.api.validation import Amount, Id, Number
 from pacesetter.domain.goal_lint import Finding, ScopeKey
 from pacesetter.domain.suggest import Part
 from pacesetter.domain.vocab import GoalKind, GoalStatus
@@ -30,12 +32,12 @@ class GoalCreate(BaseModel):
     model_config = ConfigDict(use_enum_values=True)
 
     scope_type: ScopeType = "person"
-    person_id: int = Field(description="The person, or the manager of the team")
+    person_id: Id = Field(description="The person, or the manager of the team")
     metric: str
     period: str = Field(examples=["2026-Q1"])
-    target: float | None
+    target: Number | None
     kind: GoalKind | None = Field(None, description="Inferred from the metric when left out")
-    individual_weight: float | None = Field(None, description="Hybrid: own share, 0 to 1")
+    individual_weight: Number | None = Field(None, description="Hybrid: own share, 0 to 1")
     rationale: str | None = None
     distribution: Milestones | None = None
     status: Literal["proposed", "approved"] | None = Field(
@@ -52,16 +54,24 @@ class GoalPatch(BaseModel):
 
     model_config = ConfigDict(use_enum_values=True)
 
-    target: float | None = None
-    kind: GoalKind | None = None
-    individual_weight: float | None = None
+    # May be left out, never null: a goal always has a target and a kind.
+    target: Number | SkipJsonSchema[None] = None
+    kind: GoalKind | SkipJsonSchema[None] = None
+    individual_weight: Number | None = None
     distribution: Milestones | None = None
     rationale: str | None = None
     reason: str | None = None
 
+    @field_validator("target", "kind")
+    @classmethod
+    def _not_null(cls, value: object, info: ValidationInfo) -> object:
+        if value is None:
+            raise ValueError(f"{info.field_name} may be left out, but not null")
+        return value
+
 
 class Approval(BaseModel):
-    target: float | None = Field(None, description="An adjusted target (needs a reason)")
+    target: Number | None = Field(None, description="An adjusted target (needs a reason)")
     reason: str | None = None
     note: str | None = Field(None, description="A note to the proposer")
 
@@ -166,10 +176,10 @@ class GoalDetailOut(GoalOut):
 
 
 class SuggestionIn(BaseModel):
-    manager_id: int
+    manager_id: Id
     period: str
-    team_target: Decimal = Field(gt=0)
-    over_assign_pct: Decimal = Field(Decimal(0), ge=0)
+    team_target: Amount = Field(gt=0)
+    over_assign_pct: Amount = Field(Decimal(0), ge=0)
     metric: str = "revenue_won"
     accept: bool = Field(False, description="Create the goals (approved where you decide)")
     approved_reason: str | None = Field(

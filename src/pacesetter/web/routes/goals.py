@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from pacesetter.api.deps import CurrentUser, OrgDep, SessionDep, ViewerDep
 from pacesetter.api.services.orgsettings import org_today
+from pacesetter.api.validation import MAX_AMOUNT, MAX_ID, AsOf, IdPath, IdQuery
 from pacesetter.domain.errors import Conflict, Invalid
 from pacesetter.domain.goal_lint import PERSON, ScopeKey
 from pacesetter.domain.goal_rules.text import show
@@ -107,7 +108,7 @@ def proposals(page: PageDep) -> HTMLResponse:
 @router.get("/suggest", response_class=HTMLResponse)
 def suggest_page(
     page: PageDep,
-    manager_id: int | None = None,
+    manager_id: IdQuery = None,
     period: str | None = None,
     team_target: str | None = None,
     over_assign: str = "0",
@@ -120,7 +121,7 @@ def suggest_page(
 @router.post("/suggest", response_class=HTMLResponse)
 def accept_page(
     page: PageDep,
-    manager_id: Annotated[int, Form()],
+    manager_id: Annotated[int, Form(ge=1, le=MAX_ID)],
     period: Text,
     team_target: Text,
     over_assign: Annotated[str, Form()] = "0",
@@ -137,11 +138,11 @@ def accept_page(
 @router.get("/team/{manager_id}", response_class=HTMLResponse)
 def board(
     page: PageDep,
-    manager_id: int,
+    manager_id: IdPath,
     period: str | None = None,
     metric: str = "revenue_won",
     sort: str = "name",
-    as_of: date | None = None,
+    as_of: AsOf = None,
 ) -> HTMLResponse:
     """Attainment and pace on one metric for everyone in a team and for the team."""
     span = page.period(period)
@@ -152,7 +153,7 @@ def board(
 
 
 @router.get("/people/{person_id}", response_class=HTMLResponse)
-def person_goals(page: PageDep, person_id: int, period: str | None = None) -> HTMLResponse:
+def person_goals(page: PageDep, person_id: IdPath, period: str | None = None) -> HTMLResponse:
     """A person's goals in a period, each approved one with its pacing chart."""
     return _person_page(page, person_id, period, {})
 
@@ -160,7 +161,7 @@ def person_goals(page: PageDep, person_id: int, period: str | None = None) -> HT
 @router.post("/people/{person_id}", response_class=HTMLResponse, response_model=None)
 def propose(
     page: PageDep,
-    person_id: int,
+    person_id: IdPath,
     metric: Text,
     period: Text,
     target: Text,
@@ -178,7 +179,7 @@ def propose(
 
 
 @router.get("/{goal_id}", response_class=HTMLResponse)
-def goal_page(page: PageDep, goal_id: int, as_of: date | None = None) -> HTMLResponse:
+def goal_page(page: PageDep, goal_id: IdPath, as_of: AsOf = None) -> HTMLResponse:
     """One goal: pacing, milestones, lint and history, its trail, and what may be done."""
     return _goal_page(page, goal_id, as_of, None)
 
@@ -186,7 +187,7 @@ def goal_page(page: PageDep, goal_id: int, as_of: date | None = None) -> HTMLRes
 @router.post("/{goal_id}/approve", response_class=HTMLResponse, response_model=None)
 def approve(
     page: PageDep,
-    goal_id: int,
+    goal_id: IdPath,
     target: OptionalText = None,
     reason: OptionalText = None,
     note: OptionalText = None,
@@ -211,7 +212,7 @@ def approve(
 
 @router.post("/{goal_id}/reject", response_class=HTMLResponse, response_model=None)
 def reject(
-    page: PageDep, goal_id: int, note: OptionalText = None, next: OptionalText = None
+    page: PageDep, goal_id: IdPath, note: OptionalText = None, next: OptionalText = None
 ) -> Response:
     """Reject a proposal, with a note to the proposer."""
     return _decide(
@@ -220,7 +221,7 @@ def reject(
 
 
 @router.post("/{goal_id}/change", response_class=HTMLResponse, response_model=None)
-def change(page: PageDep, goal_id: int, target: Text, reason: OptionalText = None) -> Response:
+def change(page: PageDep, goal_id: IdPath, target: Text, reason: OptionalText = None) -> Response:
     """Change an approved goal's target, with the reason kept in its trail."""
 
     def act() -> object:
@@ -233,7 +234,7 @@ def change(page: PageDep, goal_id: int, target: Text, reason: OptionalText = Non
 
 
 @router.post("/{goal_id}/retire", response_class=HTMLResponse, response_model=None)
-def retire(page: PageDep, goal_id: int, reason: OptionalText = None) -> Response:
+def retire(page: PageDep, goal_id: IdPath, reason: OptionalText = None) -> Response:
     """Take an approved goal out of the reports, with the reason."""
     return _decide(
         page,
@@ -329,8 +330,13 @@ def _number(text: str) -> float:
 
 
 def _decimal(text: str, what: str) -> Decimal:
-    """A number as typed in a form, thousands separators allowed."""
+    """A number as typed in a form, thousands separators allowed, within the API's bounds."""
     try:
-        return Decimal(text.replace(",", "").strip())
+        number = Decimal(text.replace(",", "").strip())
     except InvalidOperation:
         raise Invalid(f"{text!r} is not a number: write {what} in digits.") from None
+    if not number.is_finite() or abs(number) > MAX_AMOUNT:
+        raise Invalid(
+            f"{text!r} is too large: {what} must be a finite number up to {MAX_AMOUNT:,}."
+        )
+    return number

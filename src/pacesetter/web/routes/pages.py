@@ -10,6 +10,7 @@ from pacesetter.api.deps import ReportDep, ViewerDep
 from pacesetter.api.schemas.org import Bar, Overview, TrendPoint
 from pacesetter.api.services.overview import build_overview
 from pacesetter.api.services.people import manager_of, visible_subtree_ids
+from pacesetter.api.validation import IdPath
 from pacesetter.domain.periods import parse_period
 from pacesetter.domain.vocab import Role
 from pacesetter.web.templating import render
@@ -33,7 +34,7 @@ def home(request: Request, viewer: ViewerDep, report: ReportDep) -> HTMLResponse
 
 @router.get("/people/{person_id}", response_class=HTMLResponse)
 def person_page(
-    request: Request, person_id: int, viewer: ViewerDep, report: ReportDep
+    request: Request, person_id: IdPath, viewer: ViewerDep, report: ReportDep
 ) -> HTMLResponse:
     db, scope = report.db, report.scope
     person = scope.person(db, person_id)

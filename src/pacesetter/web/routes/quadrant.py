@@ -5,7 +5,6 @@ The numbers are `metrics.quadrant.requested_quadrant`, the same as GET /api/v1/q
 `pacesetter report quadrant`; the CSV download (the one CSV writer) has the report's columns.
 """
 
-from datetime import date
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -13,6 +12,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from pacesetter.api.deps import OrgDep, ScopeDep, SessionDep, ViewerDep
 from pacesetter.api.services.orgsettings import org_today
+from pacesetter.api.validation import AsOf, IdQuery
 from pacesetter.domain.quadrant import ADVICE, Quadrant
 from pacesetter.exports.csv import csv_text
 from pacesetter.metrics.quadrant import ROW_FIELDS, QuadrantView, requested_quadrant
@@ -31,8 +31,8 @@ def quadrant_page(
     scope: ScopeDep,
     org: OrgDep,
     period: str | None = None,
-    as_of: date | None = None,
-    manager: int | None = None,
+    as_of: AsOf = None,
+    manager: IdQuery = None,
 ) -> HTMLResponse:
     """The scatter, the four regions with what to do, and the table with its CSV."""
     view = requested_quadrant(db, scope, org_today(org), period, as_of, manager)
@@ -54,8 +54,8 @@ def quadrant_csv(
     scope: ScopeDep,
     org: OrgDep,
     period: str | None = None,
-    as_of: date | None = None,
-    manager: int | None = None,
+    as_of: AsOf = None,
+    manager: IdQuery = None,
 ) -> Response:
     """The table as CSV: the report's columns, unrounded, null as an empty cell."""
     view = requested_quadrant(db, scope, org_today(org), period, as_of, manager)

@@ -1,0 +1,34 @@
+"""The ranges a request's values must fall in, checked where the request comes in, so that a
+value no column or calculation can hold is a 422 that says what is allowed, never a 500.
+
+- ids and offsets: 1 (0 for an offset) to 2,147,483,647, PostgreSQL's `integer` (SQLite's
+  columns hold more; one rule for both databases);
+- report dates: within the window `domain.periods` allows (1900-01-01 to 2999-12-31), the
+  same window that period names are held to;
+- amounts: finite, and at most 10^15 either way (more than any sales target, and still exact
+  as a float).
+
+Pages and the API use the same types; form fields typed by people are checked by
+`web.routes.goals` against `MAX_AMOUNT` too.
+"""
+
+from datetime import date
+from decimal import Decimal
+from typing import Annotated
+
+from fastapi import Path, Query
+from pydantic import Field
+
+from pacesetter.domain.periods import EARLIEST_DAY, LATEST_DAY
+
+MAX_ID = 2**31 - 1
+MAX_AMOUNT = 10**15
+
+Id = Annotated[int, Field(ge=1, le=MAX_ID)]
+IdPath = Annotated[int, Path(ge=1, le=MAX_ID)]
+IdQuery = Annotated[int | None, Query(ge=1, le=MAX_ID)]
+Offset = Annotated[int, Query(ge=0, le=MAX_ID)]
+Day = Annotated[date, Field(ge=EARLIEST_DAY, le=LATEST_DAY)]
+AsOf = Annotated[Day | None, Query(description="Report date, 1900-01-01 to 2999-12-31")]
+Amount = Annotated[Decimal, Field(allow_inf_nan=False, ge=-MAX_AMOUNT, le=MAX_AMOUNT)]
+Number = Annotated[float, Field(allow_inf_nan=False, ge=-MAX_AMOUNT, le=MAX_AMOUNT)]
