@@ -5,13 +5,12 @@ The numbers are `metrics.rep_plan`, built from the same facts as the quadrant re
 outside the viewer's scope is not found, as everywhere.
 """
 
-from datetime import date
-
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
 from pacesetter.api.deps import OrgDep, ScopeDep, SessionDep, ViewerDep
 from pacesetter.api.services.orgsettings import org_today
+from pacesetter.api.validation import AsOf, IdPath
 from pacesetter.domain.quadrant import ADVICE, Quadrant
 from pacesetter.metrics.quadrant import requested_period
 from pacesetter.metrics.rep_plan import rep_plan
@@ -24,13 +23,13 @@ router = APIRouter()
 @router.get("/quadrant/people/{person_id}", response_class=HTMLResponse)
 def rep_plan_page(
     request: Request,
-    person_id: int,
+    person_id: IdPath,
     viewer: ViewerDep,
     db: SessionDep,
     scope: ScopeDep,
     org: OrgDep,
     period: str | None = None,
-    as_of: date | None = None,
+    as_of: AsOf = None,
 ) -> HTMLResponse:
     """Plan against actual for the period (default: this month) and the last six months."""
     person = scope.person(db, person_id)
