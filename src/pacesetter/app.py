@@ -6,6 +6,7 @@ turned into responses here, once: JSON `{"detail": ...}` under /api/, a styled p
 
 import logging
 from importlib.metadata import version
+from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
@@ -17,7 +18,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import DataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from pacesetter.api.errors import error_headers, json_error, status_for
+from pacesetter.api.errors import document_errors, error_headers, json_error, status_for
 from pacesetter.api.router import API_PREFIX, api_router
 from pacesetter.auth.errors import NotSignedIn
 from pacesetter.domain.errors import NotFound, PacesetterError
@@ -50,10 +51,23 @@ def create_app(engine: Engine | None = None, settings: Settings | None = None) -
     app.include_router(web_router)
     app.add_api_route(DOCS_PATH, api_docs, include_in_schema=False)
     _install_error_handlers(app)
+    _document_errors(app)
     # The last added runs first: the headers go on every answer, the guard's refusals included.
     app.add_middleware(GuardBodies)
     app.add_middleware(SecurityHeaders)
     return app
+
+
+def _document_errors(app: FastAPI) -> None:
+    """The generated OpenAPI document, with the refusals every operation can give."""
+    generate = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            app.openapi_schema = document_errors(generate())
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
 
 
 def api_docs() -> HTMLResponse:

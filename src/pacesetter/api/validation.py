@@ -8,16 +8,16 @@ value no column or calculation can hold is a 422 that says what is allowed, neve
 - amounts: finite, and at most 10^15 either way (more than any sales target, and still exact
   as a float).
 
-Pages and the API use the same types; form fields typed by people are checked by
-`web.routes.goals` against `MAX_AMOUNT` too.
+Moments go out as `UtcDateTime`, with their UTC offset. Pages and the API use the same types;
+form fields typed by people are checked by `web.routes.goals` against `MAX_AMOUNT` too.
 """
 
-from datetime import date
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Annotated
 
 from fastapi import Path, Query
-from pydantic import Field
+from pydantic import AfterValidator, Field
 
 from pacesetter.domain.periods import EARLIEST_DAY, LATEST_DAY
 
@@ -32,3 +32,12 @@ Day = Annotated[date, Field(ge=EARLIEST_DAY, le=LATEST_DAY)]
 AsOf = Annotated[Day | None, Query(description="Report date, 1900-01-01 to 2999-12-31")]
 Amount = Annotated[Decimal, Field(allow_inf_nan=False, ge=-MAX_AMOUNT, le=MAX_AMOUNT)]
 Number = Annotated[float, Field(allow_inf_nan=False, ge=-MAX_AMOUNT, le=MAX_AMOUNT)]
+
+
+def _as_utc(moment: datetime) -> datetime:
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
+# A moment as the API sends it: stored in UTC without a zone, sent with its offset (`...Z`),
+# as OpenAPI's `date-time` (RFC 3339) requires.
+UtcDateTime = Annotated[datetime, AfterValidator(_as_utc)]

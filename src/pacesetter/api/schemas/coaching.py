@@ -1,10 +1,11 @@
 """Coaching records as the API takes and gives them (the fields of each type: docs/coaching.md)."""
 
-from datetime import date, datetime, time
+from datetime import date, time
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from pacesetter.api.validation import UtcDateTime
 from pacesetter.coaching.forms import CoachingForm
 from pacesetter.coaching.views import Review, ReviewLine
 from pacesetter.domain.vocab import CoachingType
@@ -53,7 +54,7 @@ class CoachingOut(BaseModel):
     type: str
     author_id: int
     person_id: int | None
-    occurred_at: datetime
+    occurred_at: UtcDateTime
     occurred_on: date
     rating: int | None
     skill: str | None

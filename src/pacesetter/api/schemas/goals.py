@@ -1,13 +1,13 @@
 """Goals as the API takes and gives them."""
 
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
 from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 from pydantic.json_schema import SkipJsonSchema
 
-from pacesetter.api.validation import Amount, Id, Number
+from pacesetter.api.validation import Amount, Id, Number, UtcDateTime
 from pacesetter.domain.goal_lint import Finding, ScopeKey
 from pacesetter.domain.suggest import Part
 from pacesetter.domain.vocab import GoalKind, GoalStatus
@@ -109,7 +109,7 @@ class GoalOut(BaseModel):
     distribution: dict[str, Any] | None
     proposed_by_id: int | None
     decided_by_id: int | None
-    decided_at: datetime | None
+    decided_at: UtcDateTime | None
     decision_note: str | None
 
 
@@ -163,7 +163,7 @@ class ChangeOut(BaseModel):
     channel: str
     changed_by_id: int | None
     changed_by: str | None
-    changed_at: datetime
+    changed_at: UtcDateTime
 
 
 class GoalDetailOut(GoalOut):

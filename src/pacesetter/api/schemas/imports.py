@@ -1,10 +1,9 @@
 """Imports as the API shows them: the summary of one import, and the recent import runs."""
 
-from datetime import datetime
-
 from pydantic import BaseModel, Field
 
 from pacesetter.api.schemas.people import PersonRef
+from pacesetter.api.validation import UtcDateTime
 from pacesetter.ingest import ImportReport
 
 
@@ -65,8 +64,8 @@ class ImportRunOut(BaseModel):
     added: int
     updated: int
     unchanged: int
-    started_at: datetime = Field(description="UTC")
-    finished_at: datetime | None = Field(description="UTC")
+    started_at: UtcDateTime = Field(description="UTC")
+    finished_at: UtcDateTime | None = Field(description="UTC")
     actor: PersonRef | None
 
 
