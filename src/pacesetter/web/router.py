@@ -3,7 +3,16 @@
 from fastapi import APIRouter, Depends
 
 from pacesetter.api.deps import verify_csrf
-from pacesetter.web.routes import auth, coaching, goals, imports, pages, quadrant, rep_plan
+from pacesetter.web.routes import (
+    auth,
+    coaching,
+    goals,
+    imports,
+    managers,
+    pages,
+    quadrant,
+    rep_plan,
+)
 
 web_router = APIRouter(include_in_schema=False)
 web_router.include_router(auth.public_router)
@@ -16,4 +25,5 @@ _protected.include_router(coaching.router)
 _protected.include_router(imports.router)
 _protected.include_router(quadrant.router)
 _protected.include_router(rep_plan.router)
+_protected.include_router(managers.router)
 web_router.include_router(_protected)
