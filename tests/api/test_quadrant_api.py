@@ -106,3 +106,23 @@ def test_a_bad_period_is_refused(planned: Org, client_for: SignIn) -> None:
 
 def test_signed_out_is_401(client) -> None:
     assert client.get(FEB_13).status_code == 401
+
+
+def test_a_reps_plan_against_actual_and_history(planned: Org, client_for: SignIn) -> None:
+    url = f"/api/v1/quadrant/people/{planned.ravi.id}?period=2026-02&as_of=2026-02-13&months=2"
+    body = client_for(planned.mia).get(url).json()
+    # calls: 10 planned, 5 expected by the 13th, 3 done
+    assert body["lines"] == [
+        {"type": "call", "planned": 10.0, "expected": 5.0, "actual": 3, "pace": 0.6}
+    ]
+    assert (body["placement"]["quadrant"], body["placement"]["qdq_score"]) == ("results_only", 0.6)
+    january, february = body["history"]
+    assert (january["period"], january["as_of"]) == ("2026-01", "2026-01-31")
+    assert january["placement"]["quadrant"] == "off_track"
+    assert february["placement"] == body["placement"]
+
+
+@pytest.mark.parametrize(("viewer", "status"), [("ravi", 200), ("noah", 404), ("omar", 404)])
+def test_a_reps_plan_is_scoped(viewer: str, status: int, planned: Org, client_for: SignIn) -> None:
+    browser = client_for(getattr(planned, viewer))
+    assert browser.get(f"/api/v1/quadrant/people/{planned.ravi.id}").status_code == status

@@ -24,7 +24,7 @@ def org(db: Session) -> dict[str, Person]:
 
 
 def test_plan_against_actual_per_type_for_a_month(db: Session, org: dict[str, Person]) -> None:
-    plan = rep_plan(db, org["rosa"], parse_period("2026-02"), AS_OF, AS_OF, months=1)
+    plan = rep_plan(db, org["rosa"], parse_period("2026-02"), AS_OF, months=1)
     assert plan.lines == [TypeLine("call", 20, 10, 12), TypeLine("meeting", 4, 2, 1)]
     assert [line.pace for line in plan.lines] == [1.2, 0.5]
     assert (plan.direction_share, plan.planned_direction) == (pytest.approx(3 / 13), 0.6)
@@ -33,16 +33,16 @@ def test_plan_against_actual_per_type_for_a_month(db: Session, org: dict[str, Pe
 
 
 def test_a_quarter_sums_the_months_per_type(db: Session, org: dict[str, Person]) -> None:
-    plan = rep_plan(db, org["rosa"], parse_period("2026-Q1"), AS_OF, AS_OF, months=1)
+    plan = rep_plan(db, org["rosa"], parse_period("2026-Q1"), AS_OF, months=1)
     # calls 20 + 20 + 20 planned, 20 + 10 + 0 expected, 18 + 12 done; meetings 0 + 4, 0 + 2, 2 + 1
     assert plan.lines == [TypeLine("call", 60, 30, 30), TypeLine("meeting", 4, 2, 3)]
     assert (plan.planned_direction, plan.planned_quality) == (pytest.approx(0.5), 13 / 3)
 
 
-def test_history_takes_each_month_at_its_end_and_the_running_one_today(
+def test_history_takes_each_month_at_its_end_and_the_report_month_at_the_date(
     db: Session, org: dict[str, Person]
 ) -> None:
-    plan = rep_plan(db, org["rosa"], parse_period("2026-02"), AS_OF, AS_OF, months=3)
+    plan = rep_plan(db, org["rosa"], parse_period("2026-02"), AS_OF, months=3)
     assert [(p.period.name, p.as_of) for p in plan.history] == [
         ("2025-12", date(2025, 12, 31)),
         ("2026-01", date(2026, 1, 31)),
@@ -58,6 +58,11 @@ def test_history_takes_each_month_at_its_end_and_the_running_one_today(
     assert february == plan.placement
 
 
-def test_months_not_started_are_left_out(db: Session, org: dict[str, Person]) -> None:
-    plan = rep_plan(db, org["rosa"], parse_period("2026-Q1"), AS_OF, AS_OF, months=3)
-    assert [point.period.name for point in plan.history] == ["2026-01", "2026-02"]
+def test_history_ends_with_the_month_of_the_report_date(
+    db: Session, org: dict[str, Person]
+) -> None:
+    plan = rep_plan(db, org["rosa"], parse_period("2026-Q1"), AS_OF, months=2)
+    assert [(p.period.name, p.as_of) for p in plan.history] == [
+        ("2026-01", date(2026, 1, 31)),
+        ("2026-02", AS_OF),  # March has not started
+    ]

@@ -2,9 +2,9 @@
 
 The plan table is the month's (or period's) plan lines per activity type with the actual and
 the expectation to date, the same numbers QDQ and activity pace are computed from; the history
-is the rep's placement in each of the last months, each taken at its end (or at today for the
-running month). The history costs the placement's few statements once per month shown, whatever
-the size of the organisation.
+is the rep's placement in each of the last months up to the report date, each taken at its end
+(the month of the report date at that date). The history costs the placement's few statements
+once per month shown, whatever the size of the organisation.
 """
 
 from dataclasses import dataclass
@@ -20,7 +20,6 @@ from pacesetter.metrics.catalogue import Value
 from pacesetter.metrics.org_settings import load_work_calendar, report_years
 from pacesetter.metrics.plans import PlanFacts, plan_facts
 from pacesetter.metrics.quadrant import Placement, placements
-from pacesetter.metrics.scorecard import default_as_of
 from pacesetter.metrics.values import person_metrics
 from pacesetter.store.models import Person
 
@@ -60,9 +59,10 @@ class RepPlan:
 
 
 def rep_plan(
-    session: Session, person: Person, period: Period, as_of: date, today: date, months: int = 6
+    session: Session, person: Person, period: Period, as_of: date, months: int = 6
 ) -> RepPlan:
-    """The rep's plan for P at `as_of`, and their placement in the `months` months up to P."""
+    """The rep's plan for P at `as_of`, and their placement in the `months` months up to the
+    report date (min(as_of, end of P))."""
     calendar = load_work_calendar(session, report_years(period.start, period.end))
     ids = select(Person.id).where(Person.id == person.id)
     facts = plan_facts(session, ids, period, as_of, calendar).get(person.id, PlanFacts())
@@ -77,7 +77,7 @@ def rep_plan(
         _mean(facts.quality_lines),
         facts.mean_rating,
         placement,
-        history(session, person, period.end, today, months),
+        history(session, person, min(as_of, period.end), months),
     )
 
 
@@ -97,21 +97,17 @@ def type_lines(pairs: list[PlanPair]) -> list[TypeLine]:
     ]
 
 
-def history(
-    session: Session, person: Person, last_day: date, today: date, months: int
-) -> list[HistoryPoint]:
-    """The rep's placement in each of the `months` months ending with the one of `last_day`,
-    oldest first; each month at its end, or at today while it runs. Months not yet started
-    are left out."""
-    month = period_of(last_day, PeriodKind.MONTH)
-    chosen = [month]
+def history(session: Session, person: Person, day: date, months: int) -> list[HistoryPoint]:
+    """The rep's placement in each of the `months` months ending with the month of `day`,
+    oldest first: each month at its end, the month of `day` at `day`."""
+    chosen = [period_of(day, PeriodKind.MONTH)]
     while len(chosen) < months:
         chosen.insert(0, chosen[0].previous())
     calendar = load_work_calendar(session, report_years(chosen[0].start, chosen[-1].end))
     ids = select(Person.id).where(Person.id == person.id)
     points = []
-    for period in (m for m in chosen if m.start <= today):
-        as_of = default_as_of(period, today)
+    for period in chosen:
+        as_of = min(day, period.end)
         found = placements(session, ids, period, as_of, calendar=calendar)[person.id]
         points.append(HistoryPoint(period, as_of, found))
     return points

@@ -1,20 +1,32 @@
-"""The activity vs results quadrant of the reps the viewer may see: the JSON twin of the page
-and of `pacesetter report quadrant`. A manager outside the viewer's scope answers 404."""
+"""The activity vs results quadrant of the reps the viewer may see (the JSON twin of the page
+and of `pacesetter report quadrant`), and one rep's plan against actual with their history (the
+twin of the rep's plan page). A manager or rep outside the viewer's scope answers 404."""
 
 from typing import Annotated
 
 from fastapi import APIRouter, Query
 
 from pacesetter.api.deps import OrgDep, ScopeDep, SessionDep
-from pacesetter.api.schemas.quadrant import QuadrantOut, QuadrantRowOut
+from pacesetter.api.schemas.quadrant import (
+    HistoryPointOut,
+    PlacementOut,
+    QuadrantOut,
+    QuadrantRowOut,
+    RepPlanOut,
+    TypeLineOut,
+)
 from pacesetter.api.services.orgsettings import org_today
-from pacesetter.api.validation import MAX_ID, AsOf
-from pacesetter.metrics.quadrant import requested_quadrant
+from pacesetter.api.validation import MAX_ID, AsOf, IdPath
+from pacesetter.metrics.quadrant import Placement, requested_period, requested_quadrant
+from pacesetter.metrics.rep_plan import RepPlan, rep_plan
+from pacesetter.metrics.scorecard import default_as_of
+from pacesetter.store.models import Person
 
 router = APIRouter(prefix="/quadrant", tags=["coaching"])
+HISTORY_MONTHS = 24
 
 _NOT_FOUND: dict[int | str, dict[str, str]] = {
-    404: {"description": "No such manager, or not in your scope"}
+    404: {"description": "No such person, or not in your scope"}
 }
 
 
@@ -46,3 +58,48 @@ def quadrant(
     return QuadrantOut(
         period=view.period.name, as_of=view.as_of, previous_period=previous, rows=rows
     )
+
+
+@router.get("/people/{person_id}", response_model=RepPlanOut, responses=_NOT_FOUND)
+def person_plan(
+    person_id: IdPath,
+    db: SessionDep,
+    scope: ScopeDep,
+    org: OrgDep,
+    period: Annotated[str | None, Query(description="Default: the current month")] = None,
+    as_of: AsOf = None,
+    months: Annotated[
+        int, Query(ge=1, le=HISTORY_MONTHS, description="Months of history, up to the period")
+    ] = 6,
+) -> RepPlanOut:
+    """A rep's plan against actual per activity type, direction and quality against plan, their
+    placement for the period, and their placement in each of the last `months` months."""
+    person = scope.person(db, person_id)
+    today = org_today(org)
+    span = requested_period(db, today, period)
+    plan = rep_plan(db, person, span, as_of or default_as_of(span, today), months)
+    return _rep_plan_out(person, plan)
+
+
+def _rep_plan_out(person: Person, plan: RepPlan) -> RepPlanOut:
+    history = [
+        HistoryPointOut(period=p.period.name, as_of=p.as_of, placement=_placement_out(p.placement))
+        for p in plan.history
+    ]
+    return RepPlanOut(
+        person_id=person.id,
+        name=person.name,
+        period=plan.period.name,
+        as_of=plan.as_of,
+        lines=[TypeLineOut(**vars(line), pace=line.pace) for line in plan.lines],
+        direction_share=plan.direction_share,
+        planned_direction=plan.planned_direction,
+        planned_quality=plan.planned_quality,
+        mean_rating=plan.mean_rating,
+        placement=_placement_out(plan.placement),
+        history=history,
+    )
+
+
+def _placement_out(placement: Placement) -> PlacementOut:
+    return PlacementOut(**vars(placement))

@@ -32,3 +32,47 @@ class QuadrantOut(BaseModel):
     as_of: date
     previous_period: str
     rows: list[QuadrantRowOut]
+
+
+class PlacementOut(BaseModel):
+    """A rep's placement: the paces, the quadrant and the QDQ plan score."""
+
+    results_pace: float | None
+    activity_pace: float | None
+    quadrant: QuadrantName | None
+    qdq_quantity: float | None
+    qdq_direction: float | None
+    qdq_quality: float | None
+    qdq_score: float | None
+    qdq_binding: Binding | None
+    quality_observed: bool
+
+
+class TypeLineOut(BaseModel):
+    type: str
+    planned: float
+    expected: float
+    actual: int
+    pace: float | None
+
+
+class HistoryPointOut(BaseModel):
+    period: str
+    as_of: date
+    placement: PlacementOut
+
+
+class RepPlanOut(BaseModel):
+    """A rep's plan against actual for the period, and their placement month by month."""
+
+    person_id: int
+    name: str
+    period: str
+    as_of: date
+    lines: list[TypeLineOut]
+    direction_share: float | None
+    planned_direction: float | None
+    planned_quality: float | None
+    mean_rating: float | None
+    placement: PlacementOut
+    history: list[HistoryPointOut]

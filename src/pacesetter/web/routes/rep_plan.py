@@ -35,7 +35,7 @@ def rep_plan_page(
     person = scope.person(db, person_id)
     today = org_today(org)
     span = requested_period(db, today, period)
-    plan = rep_plan(db, person, span, as_of or default_as_of(span, today), today)
+    plan = rep_plan(db, person, span, as_of or default_as_of(span, today))
     context = {
         "title": f"{person.name}: plan and quadrant",
         "person": person,
