@@ -35,7 +35,9 @@ NAMED_VALUES: dict[str, Any] = {
     "team_target": 100_000,
     "reason": TEXT,
     "note": TEXT,
+    "notes": TEXT,
     "rationale": TEXT,
+    "type": "one_on_one",  # a coaching record's type
 }
 
 
@@ -178,6 +180,28 @@ def _sample_type(kind: type) -> Any:
     return value.isoformat() if isinstance(value, date) else value
 
 
+# Writes about no object in particular: signing in and out, importing whole files.
+NO_OBJECT_WRITES = {
+    "POST /api/v1/session",
+    "DELETE /api/v1/session",
+    "POST /login",
+    "POST /logout",
+    "POST /api/v1/imports",
+    "POST /imports/preview",
+    "POST /imports/run",
+}
+# Forms a route reads by hand (its fields depend on what is posted), so the route table does
+# not list them: the fields that matter here.
+HAND_READ_FORMS: dict[str, tuple[Param, ...]] = {
+    "POST /coaching/new": (
+        Param("type", str, True, "form"),
+        Param("occurred_on", date, True, "form"),
+        Param("person_id", int, True, "form"),
+        Param("notes", str, False, "form"),
+    ),
+}
+
+
 def app_routes(app: FastAPI) -> list[RouteCase]:
     """Every route of the app but static files, one case per method."""
     cases = []
@@ -187,7 +211,8 @@ def app_routes(app: FastAPI) -> list[RouteCase]:
             continue
         path = str(context.path_format)
         for method in sorted(set(context.methods or ()) - {"HEAD"}):
-            cases.append(RouteCase(method, path, tuple(_params(route, path))))
+            by_hand = HAND_READ_FORMS.get(f"{method} {path}", ())
+            cases.append(RouteCase(method, path, (*_params(route, path), *by_hand)))
     return cases
 
 
