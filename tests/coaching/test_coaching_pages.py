@@ -113,3 +113,13 @@ def test_a_manager_cannot_open_a_form_about_another_team(org: Org, client_for: S
     assert page.status_code == 404
     fields = {"type": "check_in", "person_id": str(org.zed.id), "on_track": "yes"}
     assert submit(client_for(org.max), fields).status_code == 404  # type: ignore[attr-defined]
+
+
+def test_a_posted_id_or_date_no_column_holds_is_a_problem_on_the_form(
+    db: Session, org: Org, client_for: SignIn
+) -> None:
+    fields = {"type": "check_in", "person_id": str(2**63), "on_track": "yes"}
+    page = submit(client_for(org.max), fields | {"occurred_on": "0001-01-01"})
+    assert page.status_code == 422  # type: ignore[attr-defined]
+    assert "Choose a person." in page.text and "Write a date from 1900-01-01" in page.text  # type: ignore[attr-defined]
+    assert count(db, CoachingRecord) == 0

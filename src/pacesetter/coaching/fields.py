@@ -10,13 +10,16 @@ from datetime import date, time
 from typing import Any, TypeVar
 
 from pacesetter.coaching.forms import CoachingForm, Problems
+from pacesetter.domain.periods import EARLIEST_DAY, LATEST_DAY
 
 T = TypeVar("T")
+MAX_ID = 2**31 - 1  # PostgreSQL's integer, as every id the pages and the API take
 TEXTS = (
     "notes", "private_notes", "went_well", "to_improve", "review_month", "blockers",
     "candidate", "goals", "outcome", "award",
 )  # fmt: skip
 GROUPS = {"ratings": int, "commitments": float, "checklist": str}
+DAY_MESSAGE = f"Write a date from {EARLIEST_DAY} to {LATEST_DAY} as YYYY-MM-DD."
 YES = {"yes": True, "true": True, "on": True, "no": False, "false": False}
 
 
@@ -36,15 +39,15 @@ def form_from_fields(fields: Mapping[str, str], today: date) -> tuple[CoachingFo
 
     values: dict[str, Any] = {name: fields.get(name) for name in TEXTS}
     values |= {
-        "person_id": read("person_id", int, "Choose a person."),
+        "person_id": read("person_id", _id, "Choose a person."),
         "rating": read("rating", int, "A rating is a whole number from 1 to 5."),
-        "account_id": read("account_id", int, "Choose an account."),
-        "deal_id": read("deal_id", int, "Choose a deal."),
+        "account_id": read("account_id", _id, "Choose an account."),
+        "deal_id": read("deal_id", _id, "Choose a deal."),
         "at": read("at", time.fromisoformat, "Write the time as HH:MM."),
-        "review_date": read("review_date", date.fromisoformat, "Write the date as YYYY-MM-DD."),
+        "review_date": read("review_date", _day, DAY_MESSAGE),
         "on_track": read("on_track", _yes_no, "Answer yes or no."),
     }
-    occurred = read("occurred_on", date.fromisoformat, "Write the date as YYYY-MM-DD.")
+    occurred = read("occurred_on", _day, DAY_MESSAGE)
     groups = {group: _group(fields, group, parse, read) for group, parse in GROUPS.items()}
     form = CoachingForm(
         type=fields.get("type", ""), occurred_on=occurred or today, **values, **groups
@@ -70,3 +73,17 @@ def _yes_no(value: str) -> bool:
     if answer is None:
         raise ValueError(value)
     return answer
+
+
+def _id(value: str) -> int:
+    number = int(value)
+    if not 1 <= number <= MAX_ID:
+        raise ValueError(value)
+    return number
+
+
+def _day(value: str) -> date:
+    day = date.fromisoformat(value)
+    if not EARLIEST_DAY <= day <= LATEST_DAY:
+        raise ValueError(value)
+    return day

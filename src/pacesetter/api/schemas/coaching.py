@@ -5,7 +5,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from pacesetter.api.validation import UtcDateTime
+from pacesetter.api.validation import Day, Id, Number, UtcDateTime
 from pacesetter.coaching.forms import CoachingForm
 from pacesetter.coaching.views import Review, ReviewLine
 from pacesetter.domain.vocab import CoachingType
@@ -18,21 +18,21 @@ class CoachingIn(BaseModel):
     model_config = ConfigDict(use_enum_values=True)
 
     type: CoachingType
-    occurred_on: date
-    person_id: int | None = Field(None, description="The subject; none for team_meeting, interview")
+    occurred_on: Day
+    person_id: Id | None = Field(None, description="The subject; none for team_meeting, interview")
     at: time | None = Field(None, description="Local time in the organisation's time zone")
     notes: str | None = Field(None, description="Comments; the agenda; a recognition's reason")
     private_notes: str | None = Field(None, description="Never shown to the subject")
     went_well: str | None = None
     to_improve: str | None = None
     rating: int | None = Field(None, ge=1, le=5)
-    account_id: int | None = None
-    deal_id: int | None = None
+    account_id: Id | None = None
+    deal_id: Id | None = None
     ratings: dict[str, int] = Field(default_factory=dict, description="Ride-along: skill -> 1..5")
     review_month: str | None = Field(
         None, description="1:1: default the month before", examples=["2026-02"]
     )
-    commitments: dict[str, float] = Field(
+    commitments: dict[str, Number] = Field(
         default_factory=dict, description="1:1: plan line -> planned, for the month after review"
     )
     checklist: dict[str, str] = Field(default_factory=dict, description="Pre-brief, debrief")
@@ -40,7 +40,7 @@ class CoachingIn(BaseModel):
     blockers: str | None = None
     candidate: str | None = None
     goals: str | None = None
-    review_date: date | None = None
+    review_date: Day | None = None
     outcome: str | None = None
     award: str | None = None
 

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from pacesetter.api.deps import CurrentUser, OrgDep, SessionDep, ViewerDep
 from pacesetter.api.services.orgsettings import org_today
+from pacesetter.api.validation import IdPath, IdQuery, Offset
 from pacesetter.coaching import forms, queries
 from pacesetter.coaching.fields import form_from_fields
 from pacesetter.coaching.forms import CoachingForm, Problems
@@ -87,7 +88,7 @@ async def _posted(request: Request) -> dict[str, str]:
 
 
 @router.get("", response_class=HTMLResponse)
-def index(page: PageDep, offset: int = 0) -> HTMLResponse:
+def index(page: PageDep, offset: Offset = 0) -> HTMLResponse:
     """The coaching records you may read, newest first, and the people you coach."""
     total, records = queries.list_records(
         page.db, page.scope, queries.RecordFilter(limit=PAGE_SIZE, offset=max(offset, 0))
@@ -104,7 +105,7 @@ def index(page: PageDep, offset: int = 0) -> HTMLResponse:
 
 
 @router.get("/people/{person_id}", response_class=HTMLResponse)
-def person_page(page: PageDep, person_id: int) -> HTMLResponse:
+def person_page(page: PageDep, person_id: IdPath) -> HTMLResponse:
     """A person's coaching timeline, and the forms their manager may fill in."""
     person = page.scope.person(page.db, person_id)
     wanted = queries.RecordFilter(person_id=person.id, limit=PAGE_SIZE)
@@ -124,7 +125,7 @@ def person_page(page: PageDep, person_id: int) -> HTMLResponse:
 
 
 @router.get("/new", response_class=HTMLResponse)
-def new_form(page: PageDep, type: str, person_id: int | None = None) -> HTMLResponse:
+def new_form(page: PageDep, type: str, person_id: IdQuery = None) -> HTMLResponse:
     """An empty form of the type (a 1:1 prefilled with last month against plan)."""
     today = org_today(page.org)
     return _form_page(
@@ -138,7 +139,7 @@ def save(page: PageDep, fields: Annotated[dict[str, str], Depends(_posted)]) -> 
     filled, problems = form_from_fields(fields, org_today(page.org))
     _known(filled.type)
     if problems:
-        return _form_page(page, filled, problems | forms.problems(filled), status=422)
+        return _form_page(page, filled, forms.problems(filled) | problems, status=422)
     savepoint = page.db.begin_nested()
     try:
         saved = record_coaching(page.db, page.user, filled, zone=page.org.timezone)
@@ -153,7 +154,7 @@ def save(page: PageDep, fields: Annotated[dict[str, str], Depends(_posted)]) -> 
 
 
 @router.get("/{record_id}", response_class=HTMLResponse)
-def record_page(page: PageDep, record_id: int) -> HTMLResponse:
+def record_page(page: PageDep, record_id: IdPath) -> HTMLResponse:
     """One record as you may see it (private notes never for the person it is about)."""
     record = queries.get_record(page.db, page.scope, record_id)
     shown = record_view(page.scope, record)
