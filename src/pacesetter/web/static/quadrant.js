@@ -52,7 +52,7 @@
       type: "scatter",
       data: { datasets: [{
         data: points,
-        pointRadius: 7, pointHoverRadius: 9,
+        pointRadius: 7, pointHoverRadius: 9, clip: false, // a dot at 0% is drawn whole
         pointBackgroundColor: points.map(function (p) { return COLOURS[p.quadrant]; }),
         pointBorderColor: "#fff", pointBorderWidth: 1.5
       }] },
