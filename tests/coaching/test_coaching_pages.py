@@ -123,3 +123,15 @@ def test_a_posted_id_or_date_no_column_holds_is_a_problem_on_the_form(
     assert page.status_code == 422  # type: ignore[attr-defined]
     assert "Choose a person." in page.text and "Write a date from 1900-01-01" in page.text  # type: ignore[attr-defined]
     assert count(db, CoachingRecord) == 0
+
+
+def test_a_manager_s_page_shows_upward_feedback_only_as_an_average_of_three(
+    db: Session, org: Org, client_for: SignIn
+) -> None:
+    today = date.today()
+    for rep, rating in ((org.ann, 2), (org.ben, 5)):
+        make_coaching(db, rep, "upward_feedback", today, person=org.max, rating=rating)
+    assert "2 answers so far" in client_for(org.max).get("/coaching").text
+    make_coaching(db, org.zed, "upward_feedback", today, person=org.max, rating=5)
+    # (2 + 5 + 5) / 3 = 4
+    assert "4 / 5</strong> from 3 answers" in client_for(org.max).get("/coaching").text

@@ -28,7 +28,7 @@ from pacesetter.domain.periods import PeriodKind, period_of
 from pacesetter.domain.plan_lines import LINES
 from pacesetter.domain.vocab import COACHING_WITHOUT_SUBJECT, CoachingType
 from pacesetter.store.models import Account, CoachingRecord, Deal, OrgSettings, Person, PlanLine
-from pacesetter.store.scope import Scope
+from pacesetter.store.scope import MIN_FEEDBACK_ANSWERS, Scope
 from pacesetter.web.templating import render
 
 router = APIRouter(prefix="/coaching")
@@ -94,6 +94,10 @@ def index(page: PageDep, offset: Offset = 0) -> HTMLResponse:
         page.db, page.scope, queries.RecordFilter(limit=PAGE_SIZE, offset=max(offset, 0))
     )
     reports = _reports(page.db, page.user)
+    quarter = period_of(org_today(page.org), PeriodKind.QUARTER, page.org.fiscal_year_start_month)
+    feedback = (
+        queries.upward_feedback(page.db, page.scope, page.user.id, quarter) if reports else None
+    )
     context = {
         "records": records,
         "names": _names(page.db, records),
@@ -101,6 +105,7 @@ def index(page: PageDep, offset: Offset = 0) -> HTMLResponse:
         "offset": offset,
     }
     context |= {"reports": reports, "page_size": PAGE_SIZE, "leads": bool(reports)}
+    context |= {"feedback": feedback, "quarter": quarter.name, "enough": MIN_FEEDBACK_ANSWERS}
     return page.render("coaching/index.html", "Coaching", context)
 
 
