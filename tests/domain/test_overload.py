@@ -21,6 +21,7 @@ from pacesetter.domain.overload import (
     personal_revenue_share,
     selling_time_share,
     top_account_share,
+    top_accounts,
 )
 from pacesetter.domain.periods import parse_period
 
@@ -338,3 +339,23 @@ def test_thresholds_come_from_the_settings_given() -> None:
     facts = ManagerFacts(2, personal_target_share=0.3)
     strict = SignalThresholds(personal_target_share=0.25, personal_target_min_reports=2)
     assert [s.name for s in fired_signals(facts, strict)] == ["personal_target_share"]
+
+
+@pytest.mark.parametrize(
+    ("revenue", "top"),
+    [
+        ({"A1": 100.0}, ["A1"]),
+        # 11 accounts: 10% of 11 is 1.1, rounded up to 2
+        ({f"A{n:02d}": 100.0 * n for n in range(1, 12)}, ["A11", "A10"]),
+        # 30 accounts: 0.1 x 30 is 3.0000000000000004 in binary, still 3
+        ({f"A{n:02d}": float(n) for n in range(1, 31)}, ["A30", "A29", "A28"]),
+        # a tie at the cut goes to the lower external id
+        ({"B": 500.0, "A": 500.0, "C": 100.0}, ["A"]),
+        # accounts without won revenue are not ranked
+        ({"A": 0.0, "B": 0.0}, []),
+    ],
+)
+def test_top_accounts_rank_by_revenue_and_round_up(
+    revenue: dict[str, float], top: list[str]
+) -> None:
+    assert top_accounts(revenue, 0.1) == top

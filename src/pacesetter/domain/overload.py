@@ -9,6 +9,7 @@ as ISO text, numbers unrounded, and the threshold that was crossed. A null value
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from heapq import nsmallest
 from itertools import pairwise
 from typing import Any
 
@@ -133,6 +134,14 @@ def personal_revenue_share(facts: ManagerFacts) -> float | None:
 
 def team_revenue(facts: ManagerFacts) -> float:
     return sum(row.revenue for row in facts.member_revenue)
+
+
+def top_accounts(revenue: Mapping[str, float], fraction: float) -> list[str]:
+    """The team's top accounts: the first `fraction` (rounded up) of the accounts with won
+    revenue, by that revenue; `revenue` is keyed by external id, and a tie at the cut goes to
+    the lower one."""
+    won = [key for key, value in revenue.items() if value > 0]
+    return nsmallest(top_accounts_cut(len(won), fraction), won, key=lambda k: (-revenue[k], k))
 
 
 def top_accounts_cut(accounts_with_revenue: int, fraction: float) -> int:

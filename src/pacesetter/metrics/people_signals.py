@@ -19,6 +19,7 @@ from pacesetter.domain.periods import Period
 from pacesetter.domain.vocab import CoachingType, GoalStatus, Role
 from pacesetter.metrics.grouping import PERSON_SCOPE
 from pacesetter.metrics.player_coach import Ids, Ref, employed_during, person_ref
+from pacesetter.metrics.sql import unindexed
 from pacesetter.store.models import CoachingRecord, Goal, OrgSettings, Person
 
 # (manager, report) -> first days of the months a 1:1 was held in
@@ -99,13 +100,15 @@ def one_on_ones(session: Session, managers: Ids, period: Period, as_of: date) ->
 
 
 def _has_goal(period: Period) -> Any:
-    """An approved goal for P, on any metric, whose scope is the person."""
+    """An approved goal for P, on any metric, whose scope is the person. `unindexed` keeps
+    SQLite on the person's goals rather than on every goal of the period (measured: 90 s
+    against 0.1 s for 5,000 reps)."""
     return exists().where(
         Goal.person_id == Person.id,
         Goal.scope_type == PERSON_SCOPE,
         Goal.status == GoalStatus.APPROVED,
-        Goal.period_start == period.start,
-        Goal.period_end == period.end,
+        unindexed(Goal.period_start) == period.start,
+        unindexed(Goal.period_end) == period.end,
     )
 
 
