@@ -11,14 +11,16 @@ An import makes two streaming passes, in bounded memory:
 The service only flushes: the caller's transaction makes the import all-or-nothing.
 """
 
+import time
 from collections.abc import Callable, Hashable, Iterator, Sequence
 from pathlib import Path
 from zoneinfo import ZoneInfoNotFoundError
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, false, func, select, update
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
-from pacesetter.domain.errors import Invalid
+from pacesetter.domain.errors import Conflict, Invalid
 from pacesetter.ingest.cells import Cell, LocalClock, is_blank, text
 from pacesetter.ingest.dedupe import KeyHashes
 from pacesetter.ingest.header import HeaderPlan, plan_header
@@ -34,6 +36,9 @@ from pacesetter.store.models import ImportRun, OrgSettings, utcnow
 # (phase "check" or "write", rows done, rows in all when known)
 Progress = Callable[[str, int, int | None], None]
 CHUNK_ROWS = 10_000
+# How long an import waits for another to finish before it says so.
+IMPORT_WAIT_SECONDS = 60.0
+_IMPORT_LOCK = 0x50414345_494D5054  # the advisory lock of imports ("PACEIMPT")
 
 
 def run_import(
@@ -54,6 +59,8 @@ def run_import(
     what would be added, updated and unchanged). Raises `Invalid` for an unknown kind.
     """
     kind_class = kind_named(kind)
+    if not dry_run:
+        take_import_turn(session)
     report = ImportReport(kind=kind, file=file_name, dry_run=dry_run)
     job = _Job(kind_class(_context(session, dry_run)), source, mapping, report, progress)
     try:
@@ -85,6 +92,47 @@ def import_file(
             dry_run=dry_run,
             progress=progress,
         )
+
+
+class ImportBusy(Conflict):
+    def __init__(self) -> None:
+        super().__init__("Another import is running: try again when it has finished.")
+
+
+def take_import_turn(session: Session) -> None:
+    """Wait for any other import to end, then hold the turn until this transaction ends; after
+    `IMPORT_WAIT_SECONDS`, `ImportBusy`. Two imports writing at once would each miss the rows
+    the other is adding (PostgreSQL: a unique violation; SQLite: "database is locked").
+
+    PostgreSQL: a transaction-scoped advisory lock. SQLite: the database's write lock, taken by
+    a write that changes nothing before the import reads anything."""
+    if session.get_bind().dialect.name == "postgresql":
+        _advisory_turn(session)
+    else:
+        _sqlite_turn(session)
+
+
+def _advisory_turn(session: Session) -> None:
+    deadline = time.monotonic() + IMPORT_WAIT_SECONDS
+    taken = select(func.pg_try_advisory_xact_lock(_IMPORT_LOCK))
+    while not session.scalar(taken):
+        if time.monotonic() > deadline:
+            raise ImportBusy()
+        time.sleep(0.1)
+
+
+def _sqlite_turn(session: Session) -> None:
+    connection = session.connection()
+    usual = connection.exec_driver_sql("PRAGMA busy_timeout").scalar()
+    connection.exec_driver_sql(f"PRAGMA busy_timeout={int(IMPORT_WAIT_SECONDS * 1000)}")
+    try:
+        connection.execute(update(ImportRun).where(false()).values(kind=ImportRun.kind))
+    except OperationalError as error:
+        if "locked" in str(error.orig):
+            raise ImportBusy() from None
+        raise
+    finally:
+        connection.exec_driver_sql(f"PRAGMA busy_timeout={int(usual or 0)}")
 
 
 def _context(session: Session, dry_run: bool) -> KindContext:

@@ -151,6 +151,7 @@ class People(Kind):
         upserter.insert([{**entry.record, "manager_id": None} for entry in fresh])
         changes, links = self._changes(existing, _real_ids(upserter, fresh))
         upserter.counts.unchanged += len(existing) - len(changes)
+        upserter.update(_emails_set_aside(changes), counted=False)
         upserter.update(changes)
         upserter.update(links, counted=False)
 
@@ -169,6 +170,15 @@ class People(Kind):
             elif old is not None and differs(old, record):
                 changes.append(Change(old["id"], old, record))
         return changes, links
+
+
+def _emails_set_aside(changes: list[Change]) -> list[Change]:
+    """People whose email changes first get a placeholder no one else can have, so that two
+    people may swap emails (or pass them round) in one file without ever sharing one."""
+    moving = [change for change in changes if change.old["email"] != change.new["email"]]
+    return [
+        Change(change.row_id, {}, {"email": f"{change.row_id}@moving.invalid"}) for change in moving
+    ]
 
 
 def _email(cell: Cell) -> str:
