@@ -101,7 +101,7 @@ def _write_leadership(run: _Run) -> None:
             "coaching", rhythm_coaching(org, leader, run.results.activities, ids.coaching, run.seed)
         )
         sink.write("coaching", review_coaching(org, leader, run.results, ids.coaching, run.seed))
-    sink.write("goals", goal_rows(org))
+    sink.write("goals", goal_rows(org, run.results))
     sink.write("plans", plan_rows(org))
     sink.write("forecasts", forecast_rows(org, run.results, run.seed))
 
