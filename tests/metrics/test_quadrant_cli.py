@@ -128,7 +128,7 @@ def test_table_rounds_and_names_the_unobserved(database: str) -> None:
     result = _run(database, "--as-of", "2026-02-13")
     assert result.returncode == 0, result.stderr
     raj = next(line for line in result.stdout.splitlines() if line.startswith("Raj"))
-    assert "150.0%" in raj and "not observed" in raj and "on_track" in raj
+    assert "150%" in raj and "not observed" in raj and "on_track" in raj
 
 
 def test_unknown_manager_exits_1(database: str) -> None:
