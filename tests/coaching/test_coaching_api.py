@@ -109,3 +109,20 @@ def test_the_review_opens_a_one_on_one_with_the_last_commitments(
         client_for(org.zed).get("/api/v1/coaching/one-on-one/review", params=params).status_code
         == 404
     )
+
+
+def test_the_author_corrects_a_record_and_a_refused_change_leaves_it_as_it_was(
+    org: Org, client_for: SignIn
+) -> None:
+    manager = client_for(org.max)
+    created = post(manager, ONE_ON_ONE | {"person_id": org.ann.id}).json()
+    url = f"/api/v1/coaching/{created['id']}"
+    headers = {"X-CSRF-Token": manager.csrf_token}
+    body = ONE_ON_ONE | {"person_id": org.ann.id, "notes": "Corrected."}
+    assert manager.put(url, json=body, headers=headers).json()["notes"] == "Corrected."
+    refused = manager.put(url, json=body | {"commitments": {"call": -5}}, headers=headers)
+    assert refused.status_code == 422 and "commitments.call" in refused.json()["problems"]
+    assert manager.get(url).json()["details"]["commitments"] == {"call": 90.0, "meeting": 15.0}
+    rep = client_for(org.ann)
+    answer = rep.put(url, json=body, headers={"X-CSRF-Token": rep.csrf_token})
+    assert answer.status_code == 403

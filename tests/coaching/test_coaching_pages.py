@@ -135,3 +135,25 @@ def test_a_manager_s_page_shows_upward_feedback_only_as_an_average_of_three(
     make_coaching(db, org.zed, "upward_feedback", today, person=org.max, rating=5)
     # (2 + 5 + 5) / 3 = 4
     assert "4 / 5</strong> from 3 answers" in client_for(org.max).get("/coaching").text
+
+
+def test_the_author_changes_a_record_in_its_own_form(
+    db: Session, org: Org, client_for: SignIn
+) -> None:
+    manager = client_for(org.max)
+    fields = {"type": "check_in", "person_id": str(org.ann.id), "occurred_on": "2026-03-03"}
+    saved = submit(manager, fields | {"on_track": "yes"})
+    record_url = saved.headers["location"]  # type: ignore[attr-defined]
+    assert "change</a>" in manager.get(record_url).text
+    form = manager.get(f"{record_url}/edit")
+    assert form.status_code == 200 and 'value="yes" checked' in form.text
+    data = fields | {
+        "on_track": "no",
+        "blockers": "Pricing approval",
+        "csrf_token": manager.csrf_token,
+    }
+    changed = manager.post(f"{record_url}/edit", data=data, follow_redirects=False)
+    assert changed.status_code == 303
+    assert "Pricing approval" in manager.get(record_url).text
+    assert client_for(org.dee).get(f"{record_url}/edit").status_code == 403
+    assert count(db, CoachingRecord) == 1

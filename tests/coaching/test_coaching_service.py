@@ -1,6 +1,7 @@
 """Recording coaching forms: what each type needs, who may write it, and the 1:1 that turns
 commitments into next month's plan and opens the next 1:1 with them."""
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -9,9 +10,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from factories import make_account, make_activity, make_coaching, make_plan_line
-from pacesetter.coaching.service import CoachingFormError
+from pacesetter.coaching.service import CoachingFormError, form_of, update_coaching
 from pacesetter.coaching.views import ReviewLine, one_on_one_review
-from pacesetter.domain.errors import Forbidden, NotFound
+from pacesetter.domain.errors import Forbidden, Invalid, NotFound
 from pacesetter.store.models import CoachingRecord, PlanLine
 from pacesetter.store.scope import Scope
 
@@ -157,3 +158,40 @@ def test_the_next_one_on_one_opens_with_last_month_against_plan_and_the_commitme
 def test_a_rep_may_not_open_a_review_of_a_teammate(db: Session, org: Org) -> None:
     with pytest.raises(NotFound):
         one_on_one_review(db, Scope.of(org.ann), org.ben.id, date(2026, 4, 2))
+
+
+def test_the_author_completes_an_improvement_plan_at_its_review(db: Session, org: Org) -> None:
+    plan_fields = {"goals": "20 calls a week", "review_date": date(2026, 4, 14)}
+    record = save(db, org.max, form("improvement_plan", org.ann, **plan_fields))
+    opened = form_of(record, "UTC")
+    assert (opened.goals, opened.review_date, opened.outcome) == (*plan_fields.values(), None)
+    done = replace(opened, outcome="Met: 22 calls a week on average.")
+    update_coaching(db, org.max, record.id, done, zone="UTC")
+    assert record.details == {
+        "goals": "20 calls a week",
+        "review_date": "2026-04-14",
+        "outcome": "Met: 22 calls a week on average.",
+    }
+
+
+def test_only_the_author_changes_a_record_and_never_its_type(db: Session, org: Org) -> None:
+    record = save(db, org.max, form("check_in", org.ann, on_track=True))
+    same = form_of(record, "UTC")
+    with pytest.raises(Forbidden):  # above the subject, reads it, did not write it
+        update_coaching(db, org.dee, record.id, same, zone="UTC")
+    with pytest.raises(Forbidden):
+        update_coaching(db, org.ann, record.id, same, zone="UTC")
+    with pytest.raises(NotFound):
+        update_coaching(db, org.mo, record.id, same, zone="UTC")
+    with pytest.raises(Invalid):
+        update_coaching(db, org.max, record.id, replace(same, type="one_on_one"), zone="UTC")
+    with pytest.raises(CoachingFormError):
+        update_coaching(db, org.max, record.id, replace(same, on_track=False), zone="UTC")
+    assert record.details == {"on_track": True, "blockers": None}
+
+
+def test_changing_a_one_on_one_s_commitments_changes_the_plan(db: Session, org: Org) -> None:
+    record = save(db, org.max, form("one_on_one", org.ann, commitments={"call": 100}))
+    changed = replace(form_of(record, "UTC"), commitments={"call": 90, "demo": 6})
+    update_coaching(db, org.max, record.id, changed, zone="UTC")
+    assert plan(db, "2026-03") == {"call": 90.0, "demo": 6.0}

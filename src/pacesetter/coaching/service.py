@@ -6,7 +6,7 @@ month after the one it reviewed, replacing what that month planned on those line
 flush; the caller commits, so a refused record writes nothing.
 """
 
-from datetime import UTC, datetime, time
+from datetime import UTC, date, datetime, time
 from uuid import uuid4
 from zoneinfo import ZoneInfo
 
@@ -15,12 +15,19 @@ from sqlalchemy.orm import Session
 
 from pacesetter.coaching import forms, permissions
 from pacesetter.coaching.forms import CoachingForm, Problems
-from pacesetter.domain.errors import Invalid
+from pacesetter.coaching.queries import get_record
+from pacesetter.domain.errors import Forbidden, Invalid
 from pacesetter.domain.periods import parse_period
 from pacesetter.domain.vocab import CoachingType
 from pacesetter.store.models import Account, CoachingRecord, Deal, Person, PlanLine
+from pacesetter.store.scope import Scope
 
 EXTERNAL_PREFIX = "pacesetter-"
+# Free-text fields the form and the record share by name.
+COLUMNS = ("notes", "private_notes", "went_well", "to_improve")
+# Answers kept in `details` that the form holds under the same name.
+DETAILS = ("review_month", "commitments", "ratings", "checklist", "on_track", "blockers")
+DETAILS += ("candidate", "goals", "outcome", "award")
 
 
 class CoachingFormError(Invalid):
@@ -35,18 +42,60 @@ def record_coaching(
     session: Session, author: Person, form: CoachingForm, *, zone: str
 ) -> CoachingRecord:
     """Save the form as a coaching record written by `author` (and a 1:1's plan lines)."""
+    subject = _checked(session, author, form)
+    record = CoachingRecord(external_id=EXTERNAL_PREFIX + uuid4().hex)
+    _fill(record, author, subject, form, zone)
+    session.add(record)
+    _after_save(session, subject, form)
+    return record
+
+
+def update_coaching(
+    session: Session, author: Person, record_id: int, form: CoachingForm, *, zone: str
+) -> CoachingRecord:
+    """Correct a record, or complete it (an improvement plan's outcome at its review): only its
+    author may, and its type stays. A 1:1's commitments are applied again."""
+    record = get_record(session, Scope.of(author), record_id)
+    if record.author_id != author.id:
+        raise Forbidden("Only the person who wrote a coaching record may change it.")
+    if form.type != record.type:
+        raise Invalid(f"A {record.type} record stays a {record.type}.")
+    subject = _checked(session, author, form)
+    _fill(record, author, subject, form, zone)
+    _after_save(session, subject, form)
+    return record
+
+
+def form_of(record: CoachingRecord, zone: str) -> CoachingForm:
+    """The record as its form shows it, to be changed."""
+    details = record.details or {}
+    local = record.occurred_at.replace(tzinfo=UTC).astimezone(ZoneInfo(zone))
+    review_date = details.get("review_date")
+    return CoachingForm(
+        type=record.type,
+        occurred_on=record.occurred_on,
+        person_id=record.person_id,
+        at=local.time().replace(tzinfo=None) if local.time() != time() else None,
+        rating=None if details.get("ratings") else record.rating,
+        review_date=date.fromisoformat(review_date) if review_date else None,
+        **{name: getattr(record, name) for name in COLUMNS},
+        **{name: details[name] for name in DETAILS if details.get(name) is not None},
+    )
+
+
+def _checked(session: Session, author: Person, form: CoachingForm) -> Person | None:
+    """The form's subject, once the form is whole and the author may write it."""
     found = forms.problems(form)
     _check_references(session, form, found)
     if found:
         raise CoachingFormError(found)
-    kind = form.kind
-    subject = permissions.checked_subject(session, author, kind, form.person_id)
-    record = _record(author, subject, form, zone)
-    session.add(record)
-    if kind is CoachingType.ONE_ON_ONE and subject is not None:
+    return permissions.checked_subject(session, author, form.kind, form.person_id)
+
+
+def _after_save(session: Session, subject: Person | None, form: CoachingForm) -> None:
+    if form.kind is CoachingType.ONE_ON_ONE and subject is not None:
         _plan_commitments(session, subject.id, forms.plan_month(form), form)
     session.flush()
-    return record
 
 
 def _check_references(session: Session, form: CoachingForm, found: Problems) -> None:
@@ -56,28 +105,19 @@ def _check_references(session: Session, form: CoachingForm, found: Problems) -> 
         found["deal_id"] = "No such deal."
 
 
-def _record(
-    author: Person, subject: Person | None, form: CoachingForm, zone: str
-) -> CoachingRecord:
+def _fill(
+    record: CoachingRecord, author: Person, subject: Person | None, form: CoachingForm, zone: str
+) -> None:
     occurred_at = datetime.combine(form.occurred_on, form.at or time(), tzinfo=ZoneInfo(zone))
-    rating, skill = _observed(form)
-    return CoachingRecord(
-        external_id=EXTERNAL_PREFIX + uuid4().hex,
-        type=form.kind.value,
-        author_id=author.id,
-        person_id=subject.id if subject else None,
-        occurred_at=occurred_at.astimezone(UTC).replace(tzinfo=None),
-        occurred_on=form.occurred_on,
-        rating=rating,
-        skill=skill,
-        notes=_text(form.notes),
-        private_notes=_text(form.private_notes),
-        went_well=_text(form.went_well),
-        to_improve=_text(form.to_improve),
-        account_id=form.account_id,
-        deal_id=form.deal_id,
-        details=forms.details(form),
-    )
+    record.rating, record.skill = _observed(form)
+    record.type, record.author_id = form.kind.value, author.id
+    record.person_id = subject.id if subject else None
+    record.occurred_at = occurred_at.astimezone(UTC).replace(tzinfo=None)
+    record.occurred_on = form.occurred_on
+    for name in COLUMNS:
+        setattr(record, name, _text(getattr(form, name)))
+    record.account_id, record.deal_id = form.account_id, form.deal_id
+    record.details = forms.details(form)
 
 
 def _observed(form: CoachingForm) -> tuple[int | None, str | None]:

@@ -5,6 +5,7 @@ A form the service refuses answers 422 with every refused field: `{"detail", "pr
 {field: reason}}`, and nothing is written.
 """
 
+from collections.abc import Callable
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, status
@@ -26,7 +27,7 @@ from pacesetter.coaching import queries, service
 from pacesetter.coaching.views import one_on_one_review, record_view
 from pacesetter.domain.periods import parse_period
 from pacesetter.domain.vocab import CoachingType
-from pacesetter.store.models import CoachingRecord
+from pacesetter.store.models import CoachingRecord, Person
 from pacesetter.store.scope import Scope
 
 router = APIRouter(prefix="/coaching", tags=["coaching"])
@@ -61,14 +62,20 @@ def record(
     body: CoachingIn, db: SessionDep, user: CurrentUser, org: OrgDep
 ) -> CoachingOut | JSONResponse:
     """Record a 1:1, check-in, ride-along...; a 1:1's commitments become next month's plan."""
-    try:
-        saved = service.record_coaching(db, user, body.as_form(), zone=org.timezone)
-    except service.CoachingFormError as refused:
-        return JSONResponse(
-            {"detail": str(refused), "problems": refused.problems},
-            status_code=status.HTTP_422_UNPROCESSABLE_CONTENT,
-        )
-    return _out(Scope.of(user), saved)
+    return _saved_or_refused(
+        user, lambda: service.record_coaching(db, user, body.as_form(), zone=org.timezone)
+    )
+
+
+@router.put("/{record_id}", response_model=CoachingOut, responses=_RESPONSES)
+def change(
+    record_id: IdPath, body: CoachingIn, db: SessionDep, user: CurrentUser, org: OrgDep
+) -> CoachingOut | JSONResponse:
+    """Correct or complete a record you wrote (all its fields, as when recording it)."""
+    form = body.as_form()
+    return _saved_or_refused(
+        user, lambda: service.update_coaching(db, user, record_id, form, zone=org.timezone)
+    )
 
 
 @router.get("/one-on-one/review", response_model=ReviewOut, responses=_RESPONSES)
@@ -101,3 +108,17 @@ def one_record(record_id: IdPath, db: SessionDep, scope: ScopeDep) -> CoachingOu
 
 def _out(scope: Scope, saved: CoachingRecord) -> CoachingOut:
     return CoachingOut(**record_view(scope, saved))
+
+
+def _saved_or_refused(
+    user: Person, save: Callable[[], CoachingRecord]
+) -> CoachingOut | JSONResponse:
+    """The saved record, or 422 with every refused field (nothing was written)."""
+    try:
+        saved = save()
+    except service.CoachingFormError as refused:
+        return JSONResponse(
+            {"detail": str(refused), "problems": refused.problems},
+            status_code=status.HTTP_422_UNPROCESSABLE_CONTENT,
+        )
+    return _out(Scope.of(user), saved)

@@ -7,6 +7,7 @@ refuses comes back with every refused field and writes nothing: the save runs in
 that is rolled back on refusal, whatever it had flushed.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Annotated, Any
 
@@ -21,9 +22,14 @@ from pacesetter.api.validation import IdPath, IdQuery, Offset
 from pacesetter.coaching import forms, queries
 from pacesetter.coaching.fields import form_from_fields
 from pacesetter.coaching.forms import CoachingForm, Problems
-from pacesetter.coaching.service import CoachingFormError, record_coaching
+from pacesetter.coaching.service import (
+    CoachingFormError,
+    form_of,
+    record_coaching,
+    update_coaching,
+)
 from pacesetter.coaching.views import Review, one_on_one_review, record_view
-from pacesetter.domain.errors import NotFound
+from pacesetter.domain.errors import Forbidden, NotFound
 from pacesetter.domain.periods import PeriodKind, period_of
 from pacesetter.domain.plan_lines import LINES
 from pacesetter.domain.vocab import COACHING_WITHOUT_SUBJECT, CoachingType
@@ -141,21 +147,33 @@ def new_form(page: PageDep, type: str, person_id: IdQuery = None) -> HTMLRespons
 @router.post("/new", response_class=HTMLResponse, response_model=None)
 def save(page: PageDep, fields: Annotated[dict[str, str], Depends(_posted)]) -> Response:
     """Save the form; refused, the form again with every problem, nothing written."""
-    filled, problems = form_from_fields(fields, org_today(page.org))
-    _known(filled.type)
-    if problems:
-        return _form_page(page, filled, forms.problems(filled) | problems, status=422)
-    savepoint = page.db.begin_nested()
-    try:
-        saved = record_coaching(page.db, page.user, filled, zone=page.org.timezone)
-    except CoachingFormError as refused:
-        savepoint.rollback()
-        return _form_page(page, filled, refused.problems, status=422)
-    except Exception:
-        savepoint.rollback()
-        raise
-    savepoint.commit()
-    return RedirectResponse(f"/coaching/{saved.id}", status_code=303)
+
+    def store(filled: CoachingForm) -> CoachingRecord:
+        return record_coaching(page.db, page.user, filled, zone=page.org.timezone)
+
+    return _submit(page, fields, store, "/coaching/new")
+
+
+@router.get("/{record_id}/edit", response_class=HTMLResponse)
+def edit_form(page: PageDep, record_id: IdPath) -> HTMLResponse:
+    """A record its author corrects or completes, in its own form."""
+    record = queries.get_record(page.db, page.scope, record_id)
+    if record.author_id != page.user.id:
+        raise Forbidden("Only the person who wrote a coaching record may change it.")
+    filled = form_of(record, page.org.timezone)
+    return _form_page(page, filled, {}, action=f"/coaching/{record.id}/edit")
+
+
+@router.post("/{record_id}/edit", response_class=HTMLResponse, response_model=None)
+def edit(
+    page: PageDep, record_id: IdPath, fields: Annotated[dict[str, str], Depends(_posted)]
+) -> Response:
+    """Save the changes; refused, the form again with every problem, nothing changed."""
+
+    def store(filled: CoachingForm) -> CoachingRecord:
+        return update_coaching(page.db, page.user, record_id, filled, zone=page.org.timezone)
+
+    return _submit(page, fields, store, f"/coaching/{record_id}/edit")
 
 
 @router.get("/{record_id}", response_class=HTMLResponse)
@@ -172,8 +190,35 @@ def record_page(page: PageDep, record_id: IdPath) -> HTMLResponse:
     return page.render("coaching/record.html", title, context)
 
 
+def _submit(
+    page: Page, fields: dict[str, str], store: Callable[[CoachingForm], CoachingRecord], action: str
+) -> Response:
+    """Read the posted form and store it in a savepoint: refused, the savepoint is rolled back
+    (whatever was flushed) and the form comes back with every problem."""
+    filled, problems = form_from_fields(fields, org_today(page.org))
+    _known(filled.type)
+    if problems:
+        return _form_page(page, filled, forms.problems(filled) | problems, 422, action=action)
+    savepoint = page.db.begin_nested()
+    try:
+        saved = store(filled)
+    except CoachingFormError as refused:
+        savepoint.rollback()
+        return _form_page(page, filled, refused.problems, 422, action=action)
+    except Exception:
+        savepoint.rollback()
+        raise
+    savepoint.commit()
+    return RedirectResponse(f"/coaching/{saved.id}", status_code=303)
+
+
 def _form_page(
-    page: Page, filled: CoachingForm, problems: Problems, status: int = 200
+    page: Page,
+    filled: CoachingForm,
+    problems: Problems,
+    status: int = 200,
+    *,
+    action: str = "/coaching/new",
 ) -> HTMLResponse:
     kind = filled.kind
     subject = _subject(page, filled)
@@ -182,6 +227,7 @@ def _form_page(
         "problems": problems,
         "kind": kind,
         "subject": subject,
+        "action": action,
     }
     context |= {"skills": forms.SKILLS, "awards": forms.AWARDS, "lines": LINES}
     context |= {"pre_brief": forms.PRE_BRIEF_CHECKLIST, "debrief": forms.DEBRIEF_CHECKLIST}
