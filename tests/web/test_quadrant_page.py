@@ -89,3 +89,20 @@ def test_a_manager_outside_the_scope_is_not_found(planned: Org, client_for: Sign
 
 def test_the_nav_links_the_page(planned: Org, client_for: SignIn) -> None:
     assert 'href="/quadrant"' in client_for(planned.ravi).get("/").text
+
+
+def test_the_team_picker_lists_the_leaders_in_scope_and_everyone_is_blank(
+    planned: Org, client_for: SignIn
+) -> None:
+    browser = client_for(planned.mia)
+    page = browser.get(f"/quadrant?{FEB_13}&manager=")
+    assert page.status_code == 200
+    options = re.findall(r'<option value="(\d+)"', page.text)
+    assert options == [str(planned.mia.id), str(planned.noah.id)]  # by name
+    narrowed = browser.get(f"/quadrant?{FEB_13}&manager={planned.noah.id}")
+    assert "Ravi Rep" not in narrowed.text and "Nina Rep" in narrowed.text
+    assert browser.get(f"/quadrant?{FEB_13}&manager=0").status_code == 422
+
+
+def test_a_rep_has_no_team_picker(planned: Org, client_for: SignIn) -> None:
+    assert 'id="manager"' not in client_for(planned.ravi).get(f"/quadrant?{FEB_13}").text

@@ -5,20 +5,35 @@ The numbers are `metrics.quadrant.requested_quadrant`, the same as GET /api/v1/q
 `pacesetter report quadrant`; the CSV download (the one CSV writer) has the report's columns.
 """
 
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
+from pydantic import BeforeValidator
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from pacesetter.api.deps import OrgDep, ScopeDep, SessionDep, ViewerDep
 from pacesetter.api.services.orgsettings import org_today
-from pacesetter.api.validation import AsOf, IdQuery
+from pacesetter.api.validation import AsOf, Id
 from pacesetter.domain.quadrant import ADVICE, Quadrant
+from pacesetter.domain.vocab import Role
 from pacesetter.exports.csv import csv_text
 from pacesetter.metrics.quadrant import ROW_FIELDS, QuadrantView, requested_quadrant
+from pacesetter.store.models import Person
+from pacesetter.store.scope import Scope
 from pacesetter.web.templating import render
 
 router = APIRouter()
+LEADER_ROLES = (Role.MANAGER, Role.DIRECTOR)
+
+
+def _blank_is_none(value: object) -> object:
+    return None if value == "" else value
+
+
+# The page's team picker sends `manager=` for "everyone you can see".
+TeamQuery = Annotated[Id | None, BeforeValidator(_blank_is_none), Query()]
 # The regions as the chart lays them out: results up, activity across.
 LAYOUT = (Quadrant.RESULTS_ONLY, Quadrant.ON_TRACK, Quadrant.OFF_TRACK, Quadrant.ACTIVITY_ONLY)
 
@@ -32,7 +47,7 @@ def quadrant_page(
     org: OrgDep,
     period: str | None = None,
     as_of: AsOf = None,
-    manager: IdQuery = None,
+    manager: TeamQuery = None,
 ) -> HTMLResponse:
     """The scatter, the four regions with what to do, and the table with its CSV."""
     view = requested_quadrant(db, scope, org_today(org), period, as_of, manager)
@@ -43,6 +58,8 @@ def quadrant_page(
         "regions": [(q.value, ADVICE[q], _count(view, q)) for q in LAYOUT],
         "titles": {quadrant.value: ADVICE[quadrant].short for quadrant in Quadrant},
         "csv_query": _query(view, manager),
+        "leaders": _leaders(db, scope),
+        "manager": manager,
     }
     return render(request, "quadrant/page.html", context)
 
@@ -55,7 +72,7 @@ def quadrant_csv(
     org: OrgDep,
     period: str | None = None,
     as_of: AsOf = None,
-    manager: IdQuery = None,
+    manager: TeamQuery = None,
 ) -> Response:
     """The table as CSV: the report's columns, unrounded, null as an empty cell."""
     view = requested_quadrant(db, scope, org_today(org), period, as_of, manager)
@@ -64,6 +81,13 @@ def quadrant_csv(
     headers = {"Content-Disposition": f'attachment; filename="{name}"'}
     body = csv_text(["name", *ROW_FIELDS], rows)
     return Response(body, media_type="text/csv; charset=utf-8", headers=headers)
+
+
+def _leaders(db: Session, scope: Scope) -> list[tuple[int, str]]:
+    """The managers and directors the viewer may narrow the page to, by name."""
+    statement = select(Person.id, Person.name).where(Person.role.in_(LEADER_ROLES))
+    statement = statement.order_by(Person.name, Person.id)
+    return [(row.id, row.name) for row in db.execute(scope.restrict(statement, Person.id))]
 
 
 def _count(view: QuadrantView, quadrant: Quadrant) -> int:
