@@ -1,6 +1,13 @@
 """A manager's team goals board: attainment and pace per person and for the team, on one
-metric, read from the scorecard (the very numbers `pacesetter report scorecard` prints)."""
+metric, read from the scorecard (the very numbers `pacesetter report scorecard` prints).
 
+People are grouped by team (their direct manager): a director's board shows each of their
+managers' teams in turn, each with a subtotal and the share of its reps on pace. A manager or
+director who leads a team heads its group; without a personal goal they are not listed as a
+person missing one (a leader carries no personal target), while a rep without a goal is.
+"""
+
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -8,10 +15,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pacesetter.domain.goal_lint import PERSON, TEAM
+from pacesetter.domain.pacing import MetricKind
 from pacesetter.domain.periods import Period
+from pacesetter.domain.vocab import Role
 from pacesetter.goals.actor import Actor
 from pacesetter.goals.share import PersonalShare, personal_share
-from pacesetter.metrics.scorecard import GoalLine, build_scorecard
+from pacesetter.metrics.catalogue import REGISTRY
+from pacesetter.metrics.scorecard import GoalLine, ScorecardRow, build_scorecard
 from pacesetter.store.models import Person
 
 SORTS = ("name", "target", "actual", "attainment", "pace", "projection")
@@ -23,6 +33,33 @@ class BoardRow:
     name: str
     role: str
     line: GoalLine | None  # None: no approved goal on the metric
+    manager_id: int | None = None
+
+
+@dataclass(frozen=True)
+class Subtotal:
+    """A group's sums (None for a metric that does not add up, e.g. a rate) and its reps on
+    pace: reps with a goal whose pace is 100% or more, over reps with a goal."""
+
+    target: float | None
+    actual: float | None
+    attainment: float | None
+    reps_on_pace: int
+    reps_with_goal: int
+
+    @property
+    def on_pace_share(self) -> float | None:
+        return self.reps_on_pace / self.reps_with_goal if self.reps_with_goal else None
+
+
+@dataclass(frozen=True)
+class BoardGroup:
+    """One team: its manager (`lead`) and the people whose direct manager they are."""
+
+    lead_id: int
+    lead_name: str
+    rows: list[BoardRow]
+    subtotal: Subtotal
 
 
 @dataclass(frozen=True)
@@ -34,6 +71,8 @@ class Board:
     rows: list[BoardRow]
     team: GoalLine | None
     personal: PersonalShare
+    groups: list[BoardGroup]
+    subtotal: Subtotal  # the whole board
 
 
 def team_board(
@@ -52,16 +91,55 @@ def team_board(
     # still sees only themselves; for managers and directors it changes nothing.
     card = build_scorecard(session, actor.scope, period, as_of, manager_id=manager.id)
     emails = [row.email for row in card.rows]
-    found = session.execute(select(Person.email, Person.id).where(Person.email.in_(emails)))
-    ids = {email: person_id for email, person_id in found}
-    rows = [
-        BoardRow(ids[row.email], row.name, row.role, _line(row.goals, metric, PERSON))
-        for row in card.rows
-    ]
-    team_row = next((row for row in card.rows if ids[row.email] == manager.id), None)
+    found = select(Person.email, Person.id, Person.manager_id).where(Person.email.in_(emails))
+    ids = {email: (person_id, boss) for email, person_id, boss in session.execute(found)}
+    rows = [_row(row, *ids[row.email], metric) for row in card.rows]
+    team_row = next((row for row in card.rows if ids[row.email][0] == manager.id), None)
     team = _line(team_row.goals, metric, TEAM) if team_row else None
     share = personal_share(session, manager.id, period.name, metric)
-    return Board(manager, period, as_of, metric, _sorted(rows, sort), team, share)
+    ordered = _sorted(rows, sort)
+    groups = _groups(ordered, metric)
+    total = _subtotal([row for group in groups for row in group.rows], metric)
+    return Board(manager, period, as_of, metric, ordered, team, share, groups, total)
+
+
+def _row(row: ScorecardRow, person_id: int, boss: int | None, metric: str) -> BoardRow:
+    return BoardRow(person_id, row.name, row.role, _line(row.goals, metric, PERSON), boss)
+
+
+def _groups(rows: list[BoardRow], metric: str) -> list[BoardGroup]:
+    """Each lead's team in name order, the lead's own row (only if they have a goal) first."""
+    leads = {row.manager_id for row in rows}
+    by_id = {row.person_id: row for row in rows}
+    members: dict[int, list[BoardRow]] = {}
+    for row in rows:
+        if row.person_id in leads:  # a lead sits in their own team, and only with a goal
+            if row.line is not None:
+                members.setdefault(row.person_id, []).insert(0, row)
+        elif row.manager_id is not None:
+            members.setdefault(row.manager_id, []).append(row)
+    named = sorted(members.items(), key=lambda item: _name(by_id.get(item[0])))
+    return [
+        BoardGroup(lead, _name(by_id.get(lead)), team, _subtotal(team, metric))
+        for lead, team in named
+    ]
+
+
+def _name(row: BoardRow | None) -> str:
+    return row.name if row is not None else ""
+
+
+def _subtotal(rows: Sequence[BoardRow], metric: str) -> Subtotal:
+    lines = [row.line for row in rows if row.line is not None]
+    reps = [row.line for row in rows if row.role == Role.REP and row.line is not None]
+    on_pace = sum(1 for line in reps if line.pace is not None and line.pace >= 1)
+    definition = REGISTRY.get(metric)
+    if definition is None or definition.kind is not MetricKind.ADDITIVE or not lines:
+        return Subtotal(None, None, None, on_pace, len(reps))
+    target = sum(line.target for line in lines)
+    actual = sum(float(line.actual or 0) for line in lines)
+    attainment = actual / target if target else None
+    return Subtotal(target, actual, attainment, on_pace, len(reps))
 
 
 def _line(lines: list[GoalLine], metric: str, scope: str) -> GoalLine | None:
