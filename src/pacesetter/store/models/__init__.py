@@ -3,13 +3,20 @@
 from pacesetter.store.models.base import Base, utcnow
 from pacesetter.store.models.crm import Account, Activity, Deal, DealChange, Forecast
 from pacesetter.store.models.org import Holiday, OrgSettings, Person
-from pacesetter.store.models.planning import CoachingRecord, Goal, GoalChange, PlanLine
+from pacesetter.store.models.planning import (
+    CoachingList,
+    CoachingRecord,
+    Goal,
+    GoalChange,
+    PlanLine,
+)
 from pacesetter.store.models.system import ImportRun, LoginAttempt, UserSession
 
 __all__ = [
     "Account",
     "Activity",
     "Base",
+    "CoachingList",
     "CoachingRecord",
     "Deal",
     "DealChange",

@@ -103,3 +103,14 @@ class CoachingRecord(Base):
     deal_id: Mapped[int | None] = mapped_column(ForeignKey("deals.id"))
     # The answers only one type of form asks: commitments, blockers, ratings per skill...
     details: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+
+
+class CoachingList(Base):
+    """A list the coaching forms offer, as an admin set it (coaching/lists.py): the skills a
+    ride-along rates, the pre-brief's "what ifs", the debrief's checklist, the awards."""
+
+    __tablename__ = "coaching_lists"
+
+    name: Mapped[str] = mapped_column(String(32), primary_key=True)
+    items: Mapped[list[str]] = mapped_column(JSON)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
