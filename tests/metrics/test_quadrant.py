@@ -258,3 +258,17 @@ def test_statements_do_not_grow_with_the_number_of_reps(db: Session) -> None:
             assert len(placements(db, ids, FEB, AS_OF)) in (3, 30)
         counts.append(len(statements))
     assert counts[0] == counts[1]
+
+
+def test_the_report_with_last_periods_quadrants_does_not_grow_with_reps(db: Session) -> None:
+    few, many = _reps(db, 3), _reps(db, 30)
+    engine = db.get_bind()
+    counts = []
+    for manager in (few, many):
+        with counting(engine) as statements:  # type: ignore[arg-type]
+            view = build_quadrant(
+                db, Scope.everything(), FEB, AS_OF, manager.id, with_previous=True
+            )
+            assert len(view.rows) in (3, 30)
+        counts.append(len(statements))
+    assert counts[0] == counts[1]
