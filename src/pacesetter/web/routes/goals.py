@@ -21,7 +21,6 @@ from pacesetter.api.services.orgsettings import org_today
 from pacesetter.api.validation import MAX_AMOUNT, MAX_ID, AsOf, IdPath, IdQuery
 from pacesetter.domain.errors import Conflict, Invalid
 from pacesetter.domain.goal_lint import PERSON, ScopeKey
-from pacesetter.domain.goal_rules.text import show
 from pacesetter.domain.periods import Period, PeriodKind, period_of
 from pacesetter.goals import service
 from pacesetter.goals.actor import Actor, Channel
@@ -38,7 +37,7 @@ from pacesetter.goals.suggestions import (
 from pacesetter.goals.views import goal_view, metric_choices, person_goals_view, proposals_view
 from pacesetter.metrics.scorecard import default_as_of
 from pacesetter.store.models import OrgSettings, Person
-from pacesetter.web.formatting import MISSING, format_money
+from pacesetter.web.formatting import format_value
 from pacesetter.web.templating import render
 
 router = APIRouter(prefix="/goals")
@@ -308,13 +307,11 @@ def _suggestion(page: Page, form: dict[str, Any], span: Period) -> TeamSuggestio
 
 
 def _formatter(currency: str) -> Callable[[float | Decimal | None, str], str]:
-    """Values in their metric's unit: money with the organisation's currency."""
+    """Values in their metric's unit, by the one set of rules (`domain.formatting`): money with
+    the organisation's currency, counts as counts (an expected 8.55 deals reads 8.6)."""
 
     def shown(value: float | Decimal | None, metric: str) -> str:
-        if value is None:
-            return MISSING
-        unit = unit_of(metric)
-        return format_money(float(value), currency) if unit == "money" else show(value, unit)
+        return format_value(value, unit_of(metric), currency)
 
     return shown
 
