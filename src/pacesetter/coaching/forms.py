@@ -25,7 +25,7 @@ from pacesetter.domain.periods import PeriodError, PeriodKind, parse_period, per
 from pacesetter.domain.plan_lines import planned_problem
 from pacesetter.domain.vocab import COACHING_WITHOUT_SUBJECT, CoachingType
 
-# The lists a form offers; an organisation's own lists are a configuration still to come.
+# The lists a form offers until an admin sets the organisation's own (coaching/lists.py).
 SKILLS = (
     "discovery", "qualification", "rapport", "value proposition", "product demo",
     "objection handling", "storytelling", "negotiation", "closing", "next-step setting",
@@ -42,6 +42,19 @@ RATED = frozenset(
 )
 TEXT_LIMIT = 10_000
 Problems = dict[str, str]
+
+
+@dataclass(frozen=True)
+class CoachingLists:
+    """What the forms offer and check against: the defaults here, or an admin's (lists.py)."""
+
+    skills: tuple[str, ...] = SKILLS
+    pre_brief: tuple[str, ...] = PRE_BRIEF_CHECKLIST
+    debrief: tuple[str, ...] = DEBRIEF_CHECKLIST
+    awards: tuple[str, ...] = AWARDS
+
+
+DEFAULT_LISTS = CoachingLists()
 
 
 @dataclass(frozen=True)
@@ -89,13 +102,13 @@ def plan_month(form: CoachingForm) -> str:
     return period_of(reviewed.end + timedelta(days=1), PeriodKind.MONTH).name
 
 
-def problems(form: CoachingForm) -> Problems:
+def problems(form: CoachingForm, lists: CoachingLists = DEFAULT_LISTS) -> Problems:
     """Every field the form refuses, with the reason; empty when it may be saved."""
     if form.type not in set(CoachingType):
         return {"type": f"unknown type (expected one of: {', '.join(CoachingType)})"}
     found: Problems = {}
     _check_common(form, found)
-    RULES.get(form.kind, _nothing)(form, found)
+    RULES.get(form.kind, _nothing)(form, lists, found)
     return found
 
 
@@ -126,7 +139,7 @@ def _require(form: CoachingForm, found: Problems, name: str, message: str) -> No
         found[name] = message
 
 
-def _one_on_one(form: CoachingForm, found: Problems) -> None:
+def _one_on_one(form: CoachingForm, lists: CoachingLists, found: Problems) -> None:
     try:
         reviewed = review_month(form)
     except PeriodError as error:
@@ -140,68 +153,70 @@ def _one_on_one(form: CoachingForm, found: Problems) -> None:
             found[f"commitments.{line}"] = reason[0].upper() + reason[1:] + "."
 
 
-def _check_in(form: CoachingForm, found: Problems) -> None:
+def _check_in(form: CoachingForm, lists: CoachingLists, found: Problems) -> None:
     if form.on_track is None:
         found["on_track"] = "Say whether the week is on track."
     elif not form.on_track:
         _require(form, found, "blockers", "Say what is in the way when the week is off track.")
 
 
-def _observation(form: CoachingForm, found: Problems) -> None:
+def _observation(form: CoachingForm, lists: CoachingLists, found: Problems) -> None:
     if not form.ratings:
         found["ratings"] = "Rate at least one skill you observed."
     for skill, rating in form.ratings.items():
-        if not 1 <= rating <= 5 or len(skill) > 100 or not skill.strip():
+        if skill not in lists.skills:
+            found[f"ratings.{skill}"] = f"{skill!r} is not on the skill list."
+        elif not 1 <= rating <= 5:
             found[f"ratings.{skill}"] = "Rate each skill with a whole number from 1 to 5."
     _require(form, found, "went_well", "Say what went well.")
     _require(form, found, "to_improve", "Say what to improve.")
 
 
-def _pre_brief(form: CoachingForm, found: Problems) -> None:
-    for item in PRE_BRIEF_CHECKLIST:
+def _pre_brief(form: CoachingForm, lists: CoachingLists, found: Problems) -> None:
+    for item in lists.pre_brief:
         if _blank(form.checklist.get(item)):
             found[f"checklist.{item}"] = f"Plan what to do if {item}."
     if form.deal_id is None and form.account_id is None:
         found["deal_id"] = "Tie the pre-brief to the deal or account of the meeting."
 
 
-def _debrief(form: CoachingForm, found: Problems) -> None:
-    for item in DEBRIEF_CHECKLIST:
+def _debrief(form: CoachingForm, lists: CoachingLists, found: Problems) -> None:
+    for item in lists.debrief:
         if _blank(form.checklist.get(item)):
             found[f"checklist.{item}"] = f"Answer: {item}?"
 
 
-def _improvement_plan(form: CoachingForm, found: Problems) -> None:
+def _improvement_plan(form: CoachingForm, lists: CoachingLists, found: Problems) -> None:
     _require(form, found, "goals", "Write the goals the plan sets.")
     if form.review_date is None or form.review_date <= form.occurred_on:
         found["review_date"] = "Set a review date after the plan starts."
 
 
-def _recognition(form: CoachingForm, found: Problems) -> None:
+def _recognition(form: CoachingForm, lists: CoachingLists, found: Problems) -> None:
     _require(form, found, "award", "Name the award (e.g. deal of the month).")
     _require(form, found, "notes", "Say why: the reason is the recognition.")
 
 
-def _customer_experience(form: CoachingForm, found: Problems) -> None:
+def _customer_experience(form: CoachingForm, lists: CoachingLists, found: Problems) -> None:
     if form.account_id is None:
         found["account_id"] = "Choose the customer who gave the rating."
 
 
-def _nothing(form: CoachingForm, found: Problems) -> None:
+def _nothing(form: CoachingForm, lists: CoachingLists, found: Problems) -> None:
     """Upward feedback needs its rating only (checked with every form)."""
 
 
-RULES: dict[CoachingType, Callable[[CoachingForm, Problems], None]] = {
+RULES: dict[CoachingType, Callable[[CoachingForm, CoachingLists, Problems], None]] = {
     CoachingType.ONE_ON_ONE: _one_on_one,
     CoachingType.CHECK_IN: _check_in,
     CoachingType.RIDE_ALONG: _observation,
     CoachingType.SHADOWING: _observation,
     CoachingType.PRE_BRIEF: _pre_brief,
     CoachingType.DEBRIEF: _debrief,
-    CoachingType.TEAM_MEETING: lambda form, found: _require(
+    CoachingType.TEAM_MEETING: lambda form, lists, found: _require(
         form, found, "notes", "Write the agenda or what was discussed."
     ),
-    CoachingType.INTERVIEW: lambda form, found: _require(
+    CoachingType.INTERVIEW: lambda form, lists, found: _require(
         form, found, "candidate", "Name the candidate."
     ),
     CoachingType.IMPROVEMENT_PLAN: _improvement_plan,

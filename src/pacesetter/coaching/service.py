@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from pacesetter.coaching import forms, permissions
 from pacesetter.coaching.forms import CoachingForm, Problems
+from pacesetter.coaching.lists import load_lists
 from pacesetter.coaching.queries import get_record
 from pacesetter.domain.errors import Forbidden, Invalid
 from pacesetter.domain.periods import parse_period
@@ -85,7 +86,7 @@ def form_of(record: CoachingRecord, zone: str) -> CoachingForm:
 
 def _checked(session: Session, author: Person, form: CoachingForm) -> Person | None:
     """The form's subject, once the form is whole and the author may write it."""
-    found = forms.problems(form)
+    found = forms.problems(form, load_lists(session))
     _check_references(session, form, found)
     if found:
         raise CoachingFormError(found)

@@ -6,6 +6,7 @@ A form the service refuses answers 422 with every refused field: `{"detail", "pr
 """
 
 from collections.abc import Callable
+from dataclasses import asdict
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, status
@@ -17,6 +18,8 @@ from pacesetter.api.schemas.coaching import (
     CoachingOut,
     CoachingPage,
     FeedbackOut,
+    ListIn,
+    ListsOut,
     ReviewOut,
     feedback_out,
     review_out,
@@ -24,6 +27,7 @@ from pacesetter.api.schemas.coaching import (
 from pacesetter.api.services.orgsettings import org_today
 from pacesetter.api.validation import MAX_ID, AsOf, IdPath, IdQuery, Offset
 from pacesetter.coaching import queries, service
+from pacesetter.coaching.lists import load_lists, set_list
 from pacesetter.coaching.views import one_on_one_review, record_view
 from pacesetter.domain.periods import parse_period
 from pacesetter.domain.vocab import CoachingType
@@ -65,6 +69,18 @@ def record(
     return _saved_or_refused(
         user, lambda: service.record_coaching(db, user, body.as_form(), zone=org.timezone)
     )
+
+
+@router.get("/lists", response_model=ListsOut)
+def coaching_lists(db: SessionDep) -> ListsOut:
+    """The lists the forms offer: skills, pre-brief "what ifs", debrief checklist, awards."""
+    return ListsOut(**asdict(load_lists(db)))
+
+
+@router.put("/lists/{name}", response_model=ListIn, responses=_RESPONSES)
+def change_list(name: str, body: ListIn, db: SessionDep, user: CurrentUser) -> ListIn:
+    """Replace one list (admins only): 1 to 30 items of up to 100 characters, each once."""
+    return ListIn(items=list(set_list(db, user, name, body.items)))
 
 
 @router.put("/{record_id}", response_model=CoachingOut, responses=_RESPONSES)

@@ -67,6 +67,17 @@ class CoachingOut(BaseModel):
     details: dict[str, Any] | None
 
 
+class ListIn(BaseModel):
+    items: list[str] = Field(examples=[["discovery", "closing"]])
+
+
+class ListsOut(BaseModel):
+    skills: list[str]
+    pre_brief: list[str]
+    debrief: list[str]
+    awards: list[str]
+
+
 class CoachingPage(BaseModel):
     total: int
     limit: int

@@ -8,7 +8,7 @@ that is rolled back on refusal, whatever it had flushed.
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request
@@ -22,6 +22,7 @@ from pacesetter.api.validation import IdPath, IdQuery, Offset
 from pacesetter.coaching import forms, queries
 from pacesetter.coaching.fields import form_from_fields
 from pacesetter.coaching.forms import CoachingForm, Problems
+from pacesetter.coaching.lists import NAMES, load_lists, set_list
 from pacesetter.coaching.service import (
     CoachingFormError,
     form_of,
@@ -29,10 +30,10 @@ from pacesetter.coaching.service import (
     update_coaching,
 )
 from pacesetter.coaching.views import Review, one_on_one_review, record_view
-from pacesetter.domain.errors import Forbidden, NotFound
+from pacesetter.domain.errors import Forbidden, Invalid, NotFound
 from pacesetter.domain.periods import PeriodKind, period_of
 from pacesetter.domain.plan_lines import LINES
-from pacesetter.domain.vocab import COACHING_WITHOUT_SUBJECT, CoachingType
+from pacesetter.domain.vocab import COACHING_WITHOUT_SUBJECT, CoachingType, Role
 from pacesetter.store.models import Account, CoachingRecord, Deal, OrgSettings, Person, PlanLine
 from pacesetter.store.scope import MIN_FEEDBACK_ANSWERS, Scope
 from pacesetter.web.templating import render
@@ -154,6 +155,32 @@ def save(page: PageDep, fields: Annotated[dict[str, str], Depends(_posted)]) -> 
     return _submit(page, fields, store, "/coaching/new")
 
 
+@router.get("/lists", response_class=HTMLResponse)
+def lists_page(page: PageDep) -> HTMLResponse:
+    """The lists the forms offer, for an admin to set (anyone else: not found)."""
+    _ensure_admin(page.user)
+    return _lists_page(page, asdict(load_lists(page.db)), {})
+
+
+@router.post("/lists", response_class=HTMLResponse, response_model=None)
+def save_lists(page: PageDep, fields: Annotated[dict[str, str], Depends(_posted)]) -> Response:
+    """Set every list at once, one item a line; any refused list saves none of them."""
+    _ensure_admin(page.user)
+    typed = {name: fields.get(name, "").splitlines() for name in NAMES}
+    savepoint = page.db.begin_nested()
+    refused = {}
+    for name, items in typed.items():
+        try:
+            set_list(page.db, page.user, name, items)
+        except Invalid as error:
+            refused[name] = str(error)
+    if refused:
+        savepoint.rollback()
+        return _lists_page(page, typed, refused, status=422)
+    savepoint.commit()
+    return RedirectResponse("/coaching/lists?saved=1", status_code=303)
+
+
 @router.get("/{record_id}/edit", response_class=HTMLResponse)
 def edit_form(page: PageDep, record_id: IdPath) -> HTMLResponse:
     """A record its author corrects or completes, in its own form."""
@@ -198,7 +225,8 @@ def _submit(
     filled, problems = form_from_fields(fields, org_today(page.org))
     _known(filled.type)
     if problems:
-        return _form_page(page, filled, forms.problems(filled) | problems, 422, action=action)
+        checked = forms.problems(filled, load_lists(page.db))
+        return _form_page(page, filled, checked | problems, 422, action=action)
     savepoint = page.db.begin_nested()
     try:
         saved = store(filled)
@@ -210,6 +238,19 @@ def _submit(
         raise
     savepoint.commit()
     return RedirectResponse(f"/coaching/{saved.id}", status_code=303)
+
+
+def _lists_page(
+    page: Page, lists: dict[str, Any], problems: dict[str, str], status: int = 200
+) -> HTMLResponse:
+    shown = {name: "\n".join(items) for name, items in lists.items()}
+    context = {"lists": shown, "problems": problems, "saved": "saved" in page.request.query_params}
+    return page.render("coaching/lists.html", "Coaching lists", context, status)
+
+
+def _ensure_admin(user: Person) -> None:
+    if user.role != Role.ADMIN:
+        raise NotFound("No such page")
 
 
 def _form_page(
@@ -229,8 +270,9 @@ def _form_page(
         "subject": subject,
         "action": action,
     }
-    context |= {"skills": forms.SKILLS, "awards": forms.AWARDS, "lines": LINES}
-    context |= {"pre_brief": forms.PRE_BRIEF_CHECKLIST, "debrief": forms.DEBRIEF_CHECKLIST}
+    lists = load_lists(page.db)
+    context |= {"skills": lists.skills, "awards": lists.awards, "lines": LINES}
+    context |= {"pre_brief": lists.pre_brief, "debrief": lists.debrief}
     context |= {"reports": _reports(page.db, page.user), "review": None, "planned": {}}
     if subject is not None:
         context |= _subject_choices(page.db, subject)
