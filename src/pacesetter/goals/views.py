@@ -48,6 +48,7 @@ def person_goals_view(
         "progress": progress,
         "charts": {goal_id: pacing_chart(done, currency) for goal_id, done in progress.items()},
         "share": share.share if share else None,
+        "not_started": today < period.start,
         "may_propose": permissions.may_propose(actor, key),
         "sets_approved": permissions.may_decide(actor, key),
         "metrics": metric_choices(),
@@ -65,6 +66,8 @@ def goal_view(
         "goal": goal,
         "review": reviews(session, [goal], today=today, scope=actor.scope)[goal.id],
         "chart": pacing_chart(detail.progress, currency),
+        # A period still ahead has no gap and no pace yet, whatever the as-of date asked for.
+        "not_started": today < detail.progress.period.start,
         "may_decide": goal.status == GoalStatus.PROPOSED and permissions.may_approve(actor, goal),
         "may_manage": goal.status == GoalStatus.APPROVED
         and permissions.may_decide(actor, key_of(goal)),

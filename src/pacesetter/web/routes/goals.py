@@ -148,6 +148,7 @@ def board(
     day = as_of or default_as_of(span, page.today)
     shown = team_board(page.db, page.actor, manager_id, span, day, metric=metric, sort=sort)
     context = {"board": shown, "sorts": SORTS, "sort": sort, "metrics": metric_choices()}
+    context["not_started"] = page.today < span.start  # no pace to colour red yet
     return page.render("goals/board.html", "Team goals", context)
 
 
