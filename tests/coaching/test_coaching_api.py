@@ -126,3 +126,13 @@ def test_the_author_corrects_a_record_and_a_refused_change_leaves_it_as_it_was(
     rep = client_for(org.ann)
     answer = rep.put(url, json=body, headers={"X-CSRF-Token": rep.csrf_token})
     assert answer.status_code == 403
+
+
+def test_a_rep_opening_their_own_review_never_sees_the_private_notes(
+    org: Org, client_for: SignIn
+) -> None:
+    post(client_for(org.max), ONE_ON_ONE | {"person_id": org.ann.id})
+    params = {"person_id": org.ann.id, "on": "2026-04-02"}
+    review = client_for(org.ann).get("/api/v1/coaching/one-on-one/review", params=params).json()
+    assert review["previous"]["notes"] == "Good month; more meetings."
+    assert review["previous"]["private_notes"] is None
