@@ -23,18 +23,25 @@ def require_reason(reason: str | None, what: str = "Changing an approved goal") 
 def record(
     session: Session, goal: Goal, actor: Actor, field: str, old: Any, new: Any, reason: str
 ) -> GoalChange:
-    change = GoalChange(
-        goal_id=goal.id,
-        changed_by_id=actor.person_id,
-        channel=actor.channel.value,
-        field=field,
-        old_value=as_text(old),
-        new_value=as_text(new),
-        reason=reason,
-    )
-    session.add(change)
+    entry = GoalChange(**change(goal.id, actor, field, old, new, reason))
+    session.add(entry)
     session.flush()
-    return change
+    return entry
+
+
+def change(
+    goal_id: int, actor: Actor, field: str, old: Any, new: Any, reason: str
+) -> dict[str, Any]:
+    """One entry of the trail as column values (an import inserts thousands at once)."""
+    return {
+        "goal_id": goal_id,
+        "changed_by_id": actor.person_id,
+        "channel": actor.channel.value,
+        "field": field,
+        "old_value": as_text(old),
+        "new_value": as_text(new),
+        "reason": reason,
+    }
 
 
 def as_text(value: Any) -> str | None:

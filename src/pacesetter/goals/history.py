@@ -5,12 +5,13 @@ once), so a goal is weighed against the very numbers the reports print. A period
 person (for a team: its manager) was not employed throughout has no value: a part-period (a
 new hire's first weeks) is not comparable, and its 0 would make every target look unrealistic.
 Nor has a period that starts before the deals (for an outcome metric) or activities (for an
-activity metric) on record begin: the data was not loaded yet, which says nothing about results.
+activity metric) on record begin: the data was not loaded yet, which says nothing about results
+(data beginning within the period's first week counts: see `_covered`).
 """
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
@@ -25,6 +26,8 @@ from pacesetter.metrics.values import person_metrics, team_metrics
 from pacesetter.store.models import Activity, CoachingRecord, Deal, Person
 
 History = dict[tuple[ScopeKey, str], list[float | None]]
+# How late in a period the data on record may begin for the period to count as history.
+COVERED_GRACE = timedelta(days=6)
 
 
 @dataclass(frozen=True)
@@ -60,21 +63,71 @@ def trailing_history(
 
     Metrics outside the catalogue have no history here.
     """
-    periods = trailing_periods(period, count, today)
-    slugs = sorted({slug for slug in metrics if slug in REGISTRY and slug in goal_metrics()})
+    return trailing_histories(session, scopes, {period: metrics}, count, today=today)[period]
+
+
+def trailing_histories(
+    session: Session,
+    scopes: Iterable[ScopeKey],
+    metrics: Mapping[Period, Iterable[str]],
+    count: int,
+    *,
+    today: date,
+) -> dict[Period, TrailingHistory]:
+    """`trailing_history` of several periods at once, each with its own metrics (an import's):
+    a trailing period shared by several of them (the months before June and before May) is
+    computed once, and where the data on record begins is read once."""
+    wanted = {period: trailing_periods(period, count, today) for period in metrics}
+    slugs = {period: _known(names) for period, names in metrics.items()}
     keys = sorted(set(scopes))
-    values: History = {(key, slug): [] for key in keys for slug in slugs}
-    if not slugs or not keys:
-        return TrailingHistory(periods, values)
-    people = people_by_id(session, [key.person_id for key in keys])
-    starts = _data_starts(session)
-    for past in periods:
-        found = _values_in(session, keys, slugs, past)
-        for key, slug in values:
-            covered = _covered(starts[source_of(slug)], past)
-            employed = _employed_throughout(people.get(key.person_id), past)
-            values[(key, slug)].append(_number(found, key, slug) if covered and employed else None)
-    return TrailingHistory(periods, values)
+    every = sorted({slug for names in slugs.values() for slug in names})
+    if not every or not keys:
+        return {period: TrailingHistory(past, {}) for period, past in wanted.items()}
+    pasts = sorted({past for found in wanted.values() for past in found})
+    value = _Values(session, keys, every, pasts)
+    return {
+        period: TrailingHistory(
+            wanted[period],
+            {
+                (key, slug): [value(key, slug, past) for past in wanted[period]]
+                for key in keys
+                for slug in slugs[period]
+            },
+        )
+        for period in wanted
+    }
+
+
+def _known(metrics: Iterable[str]) -> list[str]:
+    """The goal metrics of the catalogue among `metrics` (others have no history)."""
+    return sorted({slug for slug in metrics if slug in REGISTRY and slug in goal_metrics()})
+
+
+class _Values:
+    """Each scope's value of a metric in a trailing period, or None (see the module): every
+    period's metrics read once, employment and data coverage worked out once per period."""
+
+    def __init__(
+        self, session: Session, keys: list[ScopeKey], slugs: list[str], periods: list[Period]
+    ) -> None:
+        people = people_by_id(session, [key.person_id for key in keys])
+        starts = _data_starts(session)
+        self.found = {past: _values_in(session, keys, slugs, past) for past in periods}
+        self.covered = {
+            (source, past): _covered(start, past)
+            for source, start in starts.items()
+            for past in periods
+        }
+        self.employed = {
+            (person_id, past): _employed_throughout(people.get(person_id), past)
+            for person_id in {key.person_id for key in keys}
+            for past in periods
+        }
+
+    def __call__(self, key: ScopeKey, slug: str, past: Period) -> float | None:
+        if self.covered[(source_of(slug), past)] and self.employed[(key.person_id, past)]:
+            return _number(self.found[past], key, slug)
+        return None
 
 
 def _values_in(
@@ -115,7 +168,9 @@ def _data_starts(session: Session) -> dict[str, date | None]:
 
 
 def _covered(first_on_record: date | None, period: Period) -> bool:
-    return first_on_record is not None and first_on_record <= period.start
+    """Data on record from the period's first week on: a first deal closed on the quarter's
+    second working day (after a holiday and a weekend) still makes a whole quarter."""
+    return first_on_record is not None and first_on_record <= period.start + COVERED_GRACE
 
 
 def _employed_throughout(person: Person | None, period: Period) -> bool:

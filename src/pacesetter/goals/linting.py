@@ -5,8 +5,8 @@ peers (same manager), their trailing history through the metrics layer, and the 
 feeding each goal's metric arrived.
 """
 
-from collections.abc import Sequence
-from dataclasses import replace
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Protocol
 
@@ -28,12 +28,17 @@ from pacesetter.domain.goal_lint import (
 from pacesetter.domain.periods import Period, PeriodError
 from pacesetter.goals.catalogue import goal_metrics
 from pacesetter.goals.dataflow import last_data_on
-from pacesetter.goals.history import trailing_history
+from pacesetter.goals.history import TrailingHistory, trailing_histories
 from pacesetter.goals.permissions import TEAM_LEADERS
-from pacesetter.goals.queries import goals_of_period, period_named
+from pacesetter.goals.queries import period_named
 from pacesetter.goals.values import draft_of
 from pacesetter.store.models import Goal, Person
 from pacesetter.store.scope import Scope
+
+# Periods read by name, kept for the unit of work (an import's rows name a few dozen).
+PERIODS_KEY = "pacesetter.lint_periods"
+# The drafts of a batch by their period (None: a period that cannot be read).
+Batch = dict[Period | None, list[GoalDraft]]
 
 
 class Linter(Protocol):
@@ -65,34 +70,37 @@ def lint_drafts(
 def lint_contexts(
     session: Session, drafts: Sequence[GoalDraft], *, today: date, config: LintConfig
 ) -> list[tuple[list[GoalDraft], LintContext]]:
-    """The drafts by period, each group with the facts of its period."""
-    by_period: dict[Period | None, list[GoalDraft]] = {}
+    """The drafts by period, each group with the facts of its period.
+
+    The people around the drafts and the trailing history of every period are read once for
+    the whole batch (all of its scopes at once); each period then adds its stored goals and
+    data dates, so the cost grows with the number of periods, not of drafts."""
+    batch: Batch = {}
     for draft in drafts:
-        by_period.setdefault(_period(session, draft), []).append(draft)
+        batch.setdefault(_period(session, draft), []).append(draft)
+    people = _people_around(session, drafts)
+    base = LintContext(as_of=today, metrics=goal_metrics(), scopes=_scopes(drafts, people))
+    metrics = {
+        period: {draft.metric for draft in group if draft.metric}
+        for period, group in batch.items()
+        if period is not None
+    }
+    histories = trailing_histories(
+        session, base.scopes, metrics, config.trailing_periods, today=today
+    )
+    facts = _BatchFacts(batch, histories)
     return [
-        (group, _build_context(session, group, period, today, config))
-        for period, group in by_period.items()
+        (group, _with_period_facts(session, base, group, period, facts) if period else base)
+        for period, group in batch.items()
     ]
 
 
-def _build_context(
-    session: Session,
-    drafts: Sequence[GoalDraft],
-    period: Period | None,
-    today: date,
-    config: LintConfig,
-) -> LintContext:
-    """The facts around `drafts`, all of `period` (None: a period that cannot be read)."""
-    people = _people_around(session, drafts)
-    base = LintContext(
-        as_of=today,
-        metrics=goal_metrics(),
-        scopes=_scopes(drafts, people),
-        fiscal_year_start_month=period.fiscal_year_start_month if period else 1,
-    )
-    if period is None:
-        return base
-    return _with_period_facts(session, base, drafts, period, config)
+@dataclass(frozen=True)
+class _BatchFacts:
+    """What every period of a batch shares: its drafts by period, and each one's history."""
+
+    batch: Batch
+    histories: dict[Period, TrailingHistory]
 
 
 def _with_period_facts(
@@ -100,36 +108,50 @@ def _with_period_facts(
     base: LintContext,
     drafts: Sequence[GoalDraft],
     period: Period,
-    config: LintConfig,
+    facts: _BatchFacts,
 ) -> LintContext:
-    """`base` with the period's stored goals, the trailing history of every scope in it and
+    """`base` with the stored goals of the period and of the periods inside it (the batch's
+    own drafts in place of those they change), the trailing history of every scope in it and
     the last date data arrived for each draft (no later than the period's end)."""
     as_of = min(base.as_of, period.end)
     wanted = [(draft.scope, draft.metric) for draft in drafts if draft.metric]
-    history = trailing_history(
-        session,
-        base.scopes,
-        {metric for _, metric in wanted},
-        period,
-        config.trailing_periods,
-        today=base.as_of,
-    )
-    ids = select(Person.id).where(Person.id.in_({key.person_id for key in base.scopes}))
+    history = facts.histories[period]
     return replace(
         base,
         as_of=as_of,
-        goals=[draft_of(goal) for goal in goals_of_period(session, period.name, ids)],
+        fiscal_year_start_month=period.fiscal_year_start_month,
+        goals=_goals_within(session, period, base.scopes, facts.batch),
         history_periods=[past.name for past in history.periods],
         history=history.values,
         last_data_on=last_data_on(session, wanted, as_of),
     )
 
 
+def _goals_within(
+    session: Session, period: Period, scopes: Iterable[ScopeKey], batch: Batch
+) -> list[GoalDraft]:
+    """The goals of `period` and of the periods inside it about the people of `scopes`: the
+    stored ones, with the batch's drafts of those periods in place of the goals they change."""
+    ids = {key.person_id for key in scopes}
+    inside = Goal.period_start >= period.start, Goal.period_end <= period.end
+    stored = session.scalars(select(Goal).where(*inside, Goal.person_id.in_(ids)))
+    goals = {goal.key: goal for goal in map(draft_of, stored)}
+    for other, drafts in batch.items():
+        if other is not None and period.start <= other.start and other.end <= period.end:
+            goals.update((draft.key, draft) for draft in drafts if draft.scope.person_id in ids)
+    return list(goals.values())
+
+
 def _period(session: Session, draft: GoalDraft) -> Period | None:
-    try:
-        return period_named(session, draft.period or "")
-    except PeriodError:
-        return None
+    """The draft's period, None when the name cannot be read (parsed once per name)."""
+    known = session.info.setdefault(PERIODS_KEY, {})
+    name = draft.period or ""
+    if name not in known:
+        try:
+            known[name] = period_named(session, name)
+        except PeriodError:
+            known[name] = None
+    return known[name]
 
 
 def _people_around(session: Session, drafts: Sequence[GoalDraft]) -> dict[int, Person]:

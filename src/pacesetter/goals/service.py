@@ -6,11 +6,12 @@ the rest comes back with the result) and writes the audit trail. Functions flush
 commits.
 """
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from pacesetter.domain.errors import Conflict, Invalid
@@ -18,7 +19,7 @@ from pacesetter.domain.goal_lint import Finding, GoalDraft, ScopeKey, blocking
 from pacesetter.domain.periods import Period
 from pacesetter.domain.vocab import GoalStatus
 from pacesetter.goals import audit, permissions
-from pacesetter.goals.actor import Actor
+from pacesetter.goals.actor import Actor, Channel
 from pacesetter.goals.linting import Linter, lint_drafts
 from pacesetter.goals.queries import find_goal, get_goal, key_of, period_named
 from pacesetter.goals.values import (
@@ -31,7 +32,7 @@ from pacesetter.goals.values import (
     validated,
 )
 from pacesetter.goals.workflow import check_open, check_transition
-from pacesetter.store.models import Goal, utcnow
+from pacesetter.store.models import Goal, GoalChange, utcnow
 
 NEW_STATUSES = (GoalStatus.PROPOSED.value, GoalStatus.APPROVED.value)
 
@@ -87,6 +88,30 @@ def create_goal(
     default = "proposed" if status == GoalStatus.PROPOSED else "set"
     audit.record(session, goal, actor, "status", None, status, reason or data.rationale or default)
     return GoalResult(goal, findings)
+
+
+def create_goals(
+    session: Session, actor: Actor, inputs: Sequence[GoalInput], *, reason: str
+) -> None:
+    """Many new goals at once, for an import that has checked each as `create_goal` would
+    (every scope visible, no goal there yet, values valid, no lint error: `GoalBatch`).
+
+    The goals, then their audit rows, go in as one bulk insert each (executemany), rather
+    than a round trip per goal."""
+    rows = []
+    for data in inputs:
+        new = draft_for(data)
+        _ensure_may_create(actor, data.scope, new.status)
+        values = validated(data.scope, editable_values(data))
+        rows.append(_goal_values(actor, new, period_named(session, str(data.period)), values))
+    if not rows:
+        return
+    session.execute(insert(Goal), rows)
+    ids = _ids_by_key(session, rows)
+    trail = [
+        audit.change(ids[_key(row)], actor, "status", None, row["status"], reason) for row in rows
+    ]
+    session.execute(insert(GoalChange), trail)
 
 
 def update_goal(
@@ -151,7 +176,8 @@ def draft_for(data: GoalInput, status: str | None = None) -> GoalDraft:
 
 
 def _ensure_may_create(actor: Actor, key: ScopeKey, status: str) -> None:
-    if status not in NEW_STATUSES:
+    # An import may bring goals already decided elsewhere (history from another system).
+    if status not in NEW_STATUSES and actor.channel is not Channel.IMPORT:
         raise Invalid(f"A new goal is proposed or approved, not {status}.")
     if status == GoalStatus.APPROVED:
         permissions.ensure_may_decide(actor, key)
@@ -233,26 +259,54 @@ def _unclaimed_period(session: Session, data: GoalInput) -> Period:
 def _new_goal(
     session: Session, actor: Actor, new: GoalDraft, period: Period, values: Values
 ) -> Goal:
-    """The goal `new` describes, saved; decided at once unless it is a proposal."""
-    distribution_fits(values["distribution"], period)
-    proposed = new.status == GoalStatus.PROPOSED
-    goal = Goal(
-        scope_type=new.scope.scope_type,
-        person_id=new.scope.person_id,
-        metric=new.metric,
-        period=period.name,
-        period_start=period.start,
-        period_end=period.end,
-        target=float(values["target"]),
-        kind=new.kind,
-        status=new.status,
-        individual_weight=new.individual_weight,
-        rationale=values["rationale"],
-        distribution=values["distribution"],
-        proposed_by_id=actor.person_id if proposed else None,
-        decided_by_id=None if proposed else actor.person_id,
-        decided_at=None if proposed else utcnow(),
-    )
+    """The goal `new` describes, saved."""
+    goal = _goal_row(actor, new, period, values)
     session.add(goal)
     session.flush()
     return goal
+
+
+def _goal_row(actor: Actor, new: GoalDraft, period: Period, values: Values) -> Goal:
+    return Goal(**_goal_values(actor, new, period, values))
+
+
+def _goal_values(actor: Actor, new: GoalDraft, period: Period, values: Values) -> dict[str, Any]:
+    """The columns of the goal `new` describes; decided at once unless it is a proposal."""
+    distribution_fits(values["distribution"], period)
+    proposed = new.status == GoalStatus.PROPOSED
+    return {
+        "scope_type": new.scope.scope_type,
+        "person_id": new.scope.person_id,
+        "metric": new.metric,
+        "period": period.name,
+        "period_start": period.start,
+        "period_end": period.end,
+        "target": float(values["target"]),
+        "kind": new.kind,
+        "status": new.status,
+        "individual_weight": new.individual_weight,
+        "rationale": values["rationale"],
+        "distribution": values["distribution"],
+        "proposed_by_id": actor.person_id if proposed else None,
+        "decided_by_id": None if proposed else actor.person_id,
+        "decided_at": None if proposed else utcnow(),
+    }
+
+
+def _key(row: Mapping[str, Any]) -> tuple[str, int, str, str]:
+    return row["scope_type"], row["person_id"], row["metric"], row["period"]
+
+
+def _ids_by_key(session: Session, rows: Sequence[Mapping[str, Any]]) -> dict[tuple, int]:
+    """The ids of the goals just inserted, by natural key (one query per 500 people)."""
+    people = sorted({row["person_id"] for row in rows})
+    periods = sorted({row["period"] for row in rows})
+    key_columns = (Goal.scope_type, Goal.person_id, Goal.metric, Goal.period)
+    found = {}
+    for start in range(0, len(people), 500):
+        chunk = people[start : start + 500]
+        statement = select(Goal.id, *key_columns).where(
+            Goal.person_id.in_(chunk), Goal.period.in_(periods)
+        )
+        found.update({tuple(key): goal_id for goal_id, *key in session.execute(statement)})
+    return found

@@ -1,40 +1,134 @@
 """Goals by natural key (scope, metric, period): what an import row does to the goal it names.
 
-A new key becomes a goal (approved unless the row says otherwise). An existing goal takes the
-row's target, kind and weight (a blank kind is the metric's, a blank weight none; a blank
-rationale keeps the one there), then moves to the row's status if one is given. Both go
-through the service, so the lint, the workflow and the audit trail apply as everywhere else.
+A new key becomes a goal (approved unless the row says otherwise; rejected and retired rows
+bring another system's history along). An existing goal takes the row's target, kind and
+weight (a blank kind is the metric's, a blank weight none; a blank rationale keeps the one
+there), then moves to the row's status if one is given.
+
+A file is handled as a batch (`GoalBatch`), so its cost grows with its rows and not with their
+square: the stored goals of the file's keys are read in one query, each scope's person once,
+and the lint's facts once per period for every scope of the file (`BatchLint`). Each row is
+then checked in memory against the service's own rules (`plan_upsert`: values, workflow; the
+lint's errors), new goals are written together (`create_goals`), and a stored goal that changes
+goes through the service one by one, with its audit trail.
 """
 
-from dataclasses import replace
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from pacesetter.domain.periods import PeriodError
+from pacesetter.domain.goal_lint import TEAM, Finding, GoalDraft, ScopeKey, blocking
 from pacesetter.domain.vocab import GoalStatus
+from pacesetter.goals import permissions
 from pacesetter.goals.actor import Actor
 from pacesetter.goals.catalogue import default_kind
-from pacesetter.goals.linting import Linter, lint_drafts
-from pacesetter.goals.queries import find_goal, period_named
+from pacesetter.goals.linting import BatchLint, Linter, lint_drafts
+from pacesetter.goals.queries import find_goal, key_of
 from pacesetter.goals.service import (
     GoalInput,
-    GoalResult,
+    GoalLintError,
     approve_goal,
     create_goal,
+    create_goals,
+    draft_for,
     reject_goal,
     retire_goal,
     update_goal,
 )
-from pacesetter.goals.workflow import check_transition
-from pacesetter.store.models import Goal
+from pacesetter.goals.values import draft, editable_values, validated
+from pacesetter.goals.workflow import check_open, check_transition
+from pacesetter.store.models import Goal, Person
+
+Key = tuple[ScopeKey, str | None, str | None]
 
 
 class Outcome(StrEnum):
     ADDED = "added"
     UPDATED = "updated"
     UNCHANGED = "unchanged"
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What a checked row does, and the lint's findings on the goal as it would stand."""
+
+    data: GoalInput
+    outcome: Outcome
+    findings: list[Finding]
+
+
+class GoalBatch:
+    """The rows of one file, checked together and then written together."""
+
+    def __init__(
+        self, session: Session, actor: Actor, inputs: Sequence[GoalInput], *, today: date
+    ) -> None:
+        self.session, self.actor, self.today = session, actor, today
+        self.stored = _stored_goals(session, inputs)
+        drafts = [self._draft(data) for data in inputs]
+        self.linter = BatchLint(session, drafts, today=today)
+        self.roles = _visible_people(session, actor, inputs)
+
+    def plan(self, data: GoalInput) -> Plan:
+        """What the row does; the service's refusal (`PacesetterError`) if it may not."""
+        self._ensure_visible(data.scope)
+        stored = self.stored.get(_key(data))
+        outcome = plan_upsert(stored, data)
+        findings = self.linter.findings(self._draft(data))
+        if blocking(findings):
+            raise GoalLintError(findings)
+        return Plan(data, outcome, findings)
+
+    def write(self, plans: Sequence[Plan], *, reason: str) -> None:
+        """Write checked plans: new goals in bulk, changed ones through the service."""
+        new = [plan.data for plan in plans if plan.outcome is Outcome.ADDED]
+        create_goals(self.session, self.actor, new, reason=reason)
+        for plan in plans:
+            if plan.outcome is Outcome.UPDATED:
+                upsert_goal(
+                    self.session,
+                    self.actor,
+                    plan.data,
+                    reason=reason,
+                    today=self.today,
+                    linter=self.linter,
+                )
+
+    def _draft(self, data: GoalInput) -> GoalDraft:
+        """The goal as it would stand after the row: a stored goal keeps what the row leaves."""
+        stored = self.stored.get(_key(data))
+        if stored is None:
+            return draft_for(data)
+        values = editable_values(stored) | changes_to(stored, data)
+        status = data.status or stored.status
+        return draft(key_of(stored), stored.metric, stored.period, values, status, stored.id)
+
+    def _ensure_visible(self, key: ScopeKey) -> None:
+        """The scope's person is visible and, for a team, leads one; if not, the service's own
+        check says why."""
+        role = self.roles.get(key.person_id)
+        if role is None or (key.scope_type == TEAM and role not in permissions.TEAM_LEADERS):
+            permissions.scope_person(self.session, self.actor, key)
+
+
+def plan_upsert(stored: Goal | None, data: GoalInput) -> Outcome:
+    """What the row does to the stored goal, refusing what the service would refuse (invalid
+    values, a closed goal changed, a move the workflow does not allow), without a query."""
+    if stored is None:
+        validated(data.scope, editable_values(data))
+        return Outcome.ADDED
+    changes = changes_to(stored, data)
+    if changes:
+        check_open(stored.status)
+        validated(key_of(stored), editable_values(stored) | changes)
+    moved = data.status is not None and data.status != stored.status
+    if moved:
+        check_transition(stored.status, str(data.status))
+    return Outcome.UPDATED if changes or moved else Outcome.UNCHANGED
 
 
 def upsert_goal(
@@ -45,34 +139,22 @@ def upsert_goal(
     reason: str,
     today: date,
     linter: Linter = lint_drafts,
-) -> tuple[Outcome, GoalResult]:
+) -> Outcome:
     """Create the goal the row names, or bring the existing one to the row's values."""
-    existing = _existing(session, data)
+    existing = find_goal(session, data.scope, str(data.metric), str(data.period))
     if existing is None:
         new = replace(data, status=data.status or GoalStatus.APPROVED.value)
-        created = create_goal(session, actor, new, today=today, reason=reason, linter=linter)
-        return Outcome.ADDED, created
-    changes = _changes(existing, data)
-    result = GoalResult(existing)
+        create_goal(session, actor, new, today=today, reason=reason, linter=linter)
+        return Outcome.ADDED
+    changes = changes_to(existing, data)
     if changes:
-        result = update_goal(
-            session, actor, existing.id, changes, today=today, reason=reason, linter=linter
-        )
+        update_goal(session, actor, existing.id, changes, today=today, reason=reason, linter=linter)
     moved = _move(session, actor, existing, data.status, reason=reason, today=today, linter=linter)
-    return (Outcome.UPDATED if changes or moved else Outcome.UNCHANGED), result
+    return Outcome.UPDATED if changes or moved else Outcome.UNCHANGED
 
 
-def _existing(session: Session, data: GoalInput) -> Goal | None:
-    if not data.metric or not data.period:
-        return None
-    try:
-        period = period_named(session, data.period)
-    except PeriodError:
-        return None  # creating it reports the unreadable period
-    return find_goal(session, data.scope, data.metric, period.name)
-
-
-def _changes(goal: Goal, data: GoalInput) -> dict[str, object]:
+def changes_to(goal: Goal, data: GoalInput) -> dict[str, object]:
+    """The editable values the row changes on the stored goal."""
     wanted = {
         "target": data.target,
         "kind": data.kind or default_kind(goal.metric) or goal.kind,
@@ -104,3 +186,35 @@ def _move(
     else:
         retire_goal(session, actor, goal.id, reason=reason)
     return True
+
+
+def _key(data: GoalInput) -> Key:
+    return data.scope, data.metric, data.period
+
+
+def _visible_people(session: Session, actor: Actor, inputs: Sequence[GoalInput]) -> dict[int, str]:
+    """The role of every person the inputs name that the actor sees, by id (one query per
+    500 people)."""
+    found: dict[int, str] = {}
+    for chunk in _chunks(sorted({data.scope.person_id for data in inputs})):
+        statement = select(Person.id, Person.role).where(Person.id.in_(chunk))
+        found.update(
+            (id_, role) for id_, role in session.execute(actor.scope.restrict(statement, Person.id))
+        )
+    return found
+
+
+def _stored_goals(session: Session, inputs: Sequence[GoalInput]) -> dict[Key, Goal]:
+    """The stored goals with the inputs' keys (one query per 500 people)."""
+    periods = sorted({str(data.period) for data in inputs})
+    found: dict[Key, Goal] = {}
+    for chunk in _chunks(sorted({data.scope.person_id for data in inputs})):
+        statement = select(Goal).where(Goal.person_id.in_(chunk), Goal.period.in_(periods))
+        for goal in session.scalars(statement):
+            found[(key_of(goal), goal.metric, goal.period)] = goal
+    return found
+
+
+def _chunks(ids: list[int], size: int = 500) -> list[list[int]]:
+    """Ids in slices, so bound parameters stay few on every database."""
+    return [ids[start : start + size] for start in range(0, len(ids), size)]

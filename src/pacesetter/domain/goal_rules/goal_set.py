@@ -20,10 +20,11 @@ def outcome_only(goal: GoalDraft, context: LintContext, _config: LintConfig) -> 
     """A person with outcome goals in the period and no activity goal to steer by."""
     if goal.scope.scope_type != PERSON or context.kind_of(goal) != GoalKind.OUTCOME:
         return None
-    theirs = [other for other in context.live_goals(goal.period) if other.scope == goal.scope]
-    if any(context.kind_of(other) == GoalKind.ACTIVITY for other in theirs):
+    # Monthly activity goals inside a quarter steer its outcome as well as a quarterly one.
+    within = context.live_goals_within(goal.period, goal.scope)
+    if any(context.kind_of(other) == GoalKind.ACTIVITY for other in within):
         return None
-    outcomes = sorted(str(other.metric) for other in theirs)
+    outcomes = sorted(str(other.metric) for other in context.live_goals(goal.period, goal.scope))
     return Flag(
         f"{context.name(goal.scope)} has only outcome goals for {goal.period} "
         f"({', '.join(outcomes)}). Results come late and cannot be steered directly: add an "
@@ -79,10 +80,8 @@ def data_no_longer_flows(goal: GoalDraft, context: LintContext, config: LintConf
 def _has_approved_goal(scope: ScopeKey, goal: GoalDraft, context: LintContext) -> bool:
     """`scope` has an approved goal on the same metric in the goal's period."""
     return any(
-        other.scope == scope
-        and other.metric == goal.metric
-        and other.status == GoalStatus.APPROVED.value
-        for other in context.live_goals(goal.period)
+        other.metric == goal.metric and other.status == GoalStatus.APPROVED.value
+        for other in context.live_goals(goal.period, scope)
     )
 
 

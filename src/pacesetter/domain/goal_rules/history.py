@@ -32,7 +32,8 @@ def unrealistic(goal: GoalDraft, context: LintContext, config: LintConfig) -> Fl
     if not _better(goal.target, limit, facts):
         return None
     whose = f"{context.name(goal.scope)}'s" if own else "any peer's"
-    reference = _Reference(best_period, best, limit, config.unrealistic_factor)
+    periods = len(own) if own else _peer_periods(goal, context, facts)
+    reference = _Reference(best_period, best, limit, config.unrealistic_factor, periods)
     evidence = _evidence(goal, context, facts, own) | {"best": best, "limit": limit}
     return Flag(_unrealistic_words(goal, context, facts, whose, reference), evidence)
 
@@ -51,8 +52,8 @@ def too_easy(goal: GoalDraft, context: LintContext, config: LintConfig) -> Flag 
         return None
     return Flag(
         f"Target {show(goal.target, facts.unit)} is below what {context.name(goal.scope)} "
-        f"already averages over {_span(context)} ({show(average, facts.unit)}): it would be met "
-        f"without any change. Set it at {show(floor, facts.unit)} or more.",
+        f"already averages over {_span(context, len(own))} ({show(average, facts.unit)}): it "
+        f"would be met without any change. Set it at {show(floor, facts.unit)} or more.",
         _evidence(goal, context, facts, own) | {"average": average},
     )
 
@@ -91,6 +92,7 @@ class _Reference:
     best: float
     limit: float
     factor: float
+    periods: int  # how many trailing periods had a value
 
 
 def _unrealistic_words(
@@ -98,13 +100,15 @@ def _unrealistic_words(
 ) -> str:
     target = show(goal.target or 0, facts.unit)
     if not ref.best:
+        span = _span(context, ref.periods)
         return (
-            f"Target {target}, while {whose} result was 0 in each of {_span(context)}: the "
+            f"Target {target}, while {whose} result was 0 in each of {span}: the "
             "history does not support it. Agree the plan that gets there, or set a first step."
         )
     return (
-        f"Target {target} is beyond {ref.factor:g} times {whose} best of {_span(context)} "
-        f"({show(ref.best, facts.unit)} in {ref.period}), so the history does not support it. "
+        f"Target {target} is beyond {ref.factor:g} times {whose} best of "
+        f"{_span(context, ref.periods)} ({show(ref.best, facts.unit)} in {ref.period}), so the "
+        "history does not support it. "
         f"Agree the stretch openly or bring it to about {show(ref.limit, facts.unit)}."
     )
 
@@ -148,9 +152,22 @@ def _peer_values(goal: GoalDraft, context: LintContext, facts: MetricFacts) -> d
     }
 
 
-def _span(context: LintContext) -> str:
+def _peer_periods(goal: GoalDraft, context: LintContext, facts: MetricFacts) -> int:
+    """How many trailing periods any peer has a value for."""
+    return len(
+        {
+            period
+            for peer in context.peers(goal.scope)
+            for period in context.trailing(peer.key, facts.name)
+        }
+    )
+
+
+def _span(context: LintContext, count: int) -> str:
+    """The trailing periods that had values, as counted: a period without data is not one of
+    "the last 3 quarters"."""
     kind = parse_period(context.history_periods[0], context.fiscal_year_start_month).kind
-    return f"the last {len(context.history_periods)} {kind}s"
+    return f"the last {kind}" if count == 1 else f"the last {count} {kind}s"
 
 
 def _evidence(
@@ -167,14 +184,14 @@ def _evidence(
 
 
 def _same_target_peers(goal: GoalDraft, context: LintContext) -> list[ScopeFacts]:
-    peers = {peer.key: peer for peer in context.peers(goal.scope)}
+    if goal.target is None:
+        return []
     return [
-        peers[other.scope]
-        for other in context.live_goals(goal.period)
-        if other.scope in peers
-        and other.metric == goal.metric
+        peer
+        for peer in context.peers(goal.scope)
+        for other in context.live_goals(goal.period, peer.key)
+        if other.metric == goal.metric
         and other.target is not None
-        and goal.target is not None
         and isclose(other.target, goal.target, rel_tol=1e-9)
     ]
 
@@ -193,8 +210,9 @@ def _difference(
         return None
     low, high = sorted((fmean(mine.values()), fmean(theirs.values())))
     if high > 0 and (low == 0 or high / low >= config.one_size_history_ratio):
+        span = _span(context, max(len(mine), len(theirs)))
         return (
             f"averages {show(fmean(theirs.values()), facts.unit)} vs "
-            f"{show(fmean(mine.values()), facts.unit)} over {_span(context)}"
+            f"{show(fmean(mine.values()), facts.unit)} over {span}"
         )
     return None

@@ -7,8 +7,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from functools import cached_property, lru_cache
 from typing import Any
 
+from pacesetter.domain.periods import PeriodError, parse_period
 from pacesetter.domain.vocab import GoalKind, GoalStatus
 
 PERSON = "person"
@@ -97,8 +99,9 @@ class LintConfig:
 class LintContext:
     """Everything around the goals being checked.
 
-    `goals` holds every goal of the period among the scopes concerned (the checked ones
-    included, in their new state), so rules over a person's goal set or a team see the whole.
+    `goals` holds every goal of the period, and of the periods inside it, among the scopes
+    concerned (the checked ones included, in their new state), so rules over a person's goal set
+    or a team see the whole (a quarter's outcome goal and the monthly activity goals under it).
     `history[(scope, metric)]` lists the values of the `history_periods` (latest first), None
     where the scope has no data for that period. `last_data_on[(scope, metric)]` is the latest
     date data feeding the metric arrived on or before `as_of` (None: never); a missing key
@@ -139,16 +142,69 @@ class LintContext:
         own = self.scopes.get(scope)
         if own is None or own.manager_id is None:
             return []
-        return [
-            facts
-            for key, facts in self.scopes.items()
-            if key != scope
-            and key.scope_type == scope.scope_type
-            and facts.manager_id == own.manager_id
-        ]
+        siblings = self._under_manager.get((scope.scope_type, own.manager_id), [])
+        return [facts for facts in siblings if facts.key != scope]
 
-    def live_goals(self, period: str | None) -> list[GoalDraft]:
-        return [goal for goal in self.goals if goal.live and goal.period == period]
+    def live_goals(self, period: str | None, scope: ScopeKey | None = None) -> list[GoalDraft]:
+        """The live goals of exactly `period` (only the scope's, when one is given)."""
+        return self._live.get((period, scope), [])
+
+    def live_goals_within(self, period: str | None, scope: ScopeKey) -> list[GoalDraft]:
+        """The scope's live goals of `period` and of the periods inside it (a quarter's months)."""
+        inside = self._periods_within(period)
+        return [goal for name in inside for goal in self._live.get((name, scope), [])]
+
+    # The lint asks these of every goal of a batch (an import of thousands): they are indexed
+    # once per context, so a rule costs the same whatever the size of the goal set.
+    @cached_property
+    def _live(self) -> dict[tuple[str | None, ScopeKey | None], list[GoalDraft]]:
+        index: dict[tuple[str | None, ScopeKey | None], list[GoalDraft]] = {}
+        for goal in self.goals:
+            if goal.live:
+                index.setdefault((goal.period, None), []).append(goal)
+                index.setdefault((goal.period, goal.scope), []).append(goal)
+        return index
+
+    @cached_property
+    def _under_manager(self) -> dict[tuple[str, int], list[ScopeFacts]]:
+        index: dict[tuple[str, int], list[ScopeFacts]] = {}
+        for key, facts in self.scopes.items():
+            if facts.manager_id is not None:
+                index.setdefault((key.scope_type, facts.manager_id), []).append(facts)
+        return index
+
+    @cached_property
+    def _bounds_of_periods(self) -> dict[str, tuple[date, date]]:
+        """The first and last day of each period among the live goals that can be read."""
+        found = {}
+        for name in {name for name, _ in self._live}:
+            bounds = _bounds(name, self.fiscal_year_start_month)
+            if name is not None and bounds is not None:
+                found[name] = bounds
+        return found
+
+    def _periods_within(self, period: str | None) -> list[str | None]:
+        """`period` and the periods among the goals that lie inside it."""
+        bounds = _bounds(period, self.fiscal_year_start_month)
+        if bounds is None:
+            return [period]
+        start, end = bounds
+        inside = [
+            name
+            for name, (first, last) in self._bounds_of_periods.items()
+            if name != period and start <= first and last <= end
+        ]
+        return [period, *inside]
+
+
+@lru_cache(maxsize=1024)
+def _bounds(name: str | None, fiscal_year_start_month: int) -> tuple[date, date] | None:
+    """A period's first and last day, None when the name cannot be read (asked per goal)."""
+    try:
+        period = parse_period(name or "", fiscal_year_start_month)
+    except PeriodError:
+        return None
+    return period.start, period.end
 
 
 @dataclass(frozen=True)

@@ -1,13 +1,14 @@
 """goals: targets by (scope, metric, period), through the goals service.
 
 `scope` is a person (external id, email or unique name) or `team:<manager>`. Unlike the other
-kinds, rows are not written as plain records: each goes through the goals service, so the lint
-(whose errors reject the row), the status workflow and the audit trail apply exactly as on the
-pages and in the API. The whole file is linted at once, each row in the company of the others
-(an activity goal on line 9 answers an outcome-only warning on line 3). Checking runs every row
-through the service inside a savepoint that is rolled back; writing runs it for real, recording
-"import <file>" as the reason for each change to an approved goal. Lint warnings are listed as
-the row's warnings.
+kinds, rows are not written as plain records: the file is one `GoalBatch`, so the lint (whose
+errors reject the row), the status workflow and the audit trail apply exactly as on the pages
+and in the API. The whole file is linted at once, each row in the company of the others (an
+activity goal on line 9 answers an outcome-only warning on line 3), with the facts read once
+per period for every scope of the file. Checking plans each row in memory (nothing is written
+and undone); writing adds the new goals together and takes each changed goal through the
+service, recording "import <file>" as the reason. Lint warnings are listed as the row's
+warnings.
 """
 
 from collections.abc import Callable, Iterable
@@ -15,13 +16,12 @@ from datetime import datetime
 from pathlib import Path
 
 from pacesetter.domain.errors import PacesetterError
-from pacesetter.domain.goal_lint import PERSON, TEAM, Finding, ScopeKey, Severity, blocking
+from pacesetter.domain.goal_lint import PERSON, TEAM, Finding, ScopeKey, blocking
 from pacesetter.domain.periods import PeriodError, parse_period
 from pacesetter.domain.vocab import GoalKind, GoalStatus
 from pacesetter.goals.actor import Actor, Channel
-from pacesetter.goals.linting import BatchLint, lint_drafts
-from pacesetter.goals.service import GoalInput, GoalLintError, draft_for
-from pacesetter.goals.upsert import Outcome, upsert_goal
+from pacesetter.goals.service import GoalInput, GoalLintError
+from pacesetter.goals.upsert import GoalBatch, Plan
 from pacesetter.ingest.cells import Cell, CellError, text
 from pacesetter.ingest.kinds.base import TEXT_LIMIT, Kind, KindContext
 from pacesetter.ingest.refs import load_people
@@ -53,7 +53,8 @@ class Goals(Kind):
         self.today = datetime.now(context.clock.zone).date()
         self.actor = Actor.system(Channel.IMPORT)
         self.rows: list[tuple[Row, Record]] = []
-        self.linter: BatchLint | None = None
+        self.batch: GoalBatch | None = None
+        self.plans: list[Plan] = []
 
     def parse(self, row: Row) -> Record:
         scope = row.get("scope", self._scope, required=True)
@@ -74,53 +75,37 @@ class Goals(Kind):
             self.rows.append((row, record))
 
     def check_rows(self, error: Report) -> None:
-        """Lint the file as a whole, then try each row through the service and undo it."""
-        session = self.context.session
-        drafts = [draft_for(goal_input(record)) for _, record in self.rows]
-        self.linter = BatchLint(session, drafts, today=self.today)
-        for (row, record), draft in zip(self.rows, drafts, strict=True):
-            for finding in self.linter.findings(draft):
-                if finding.severity is not Severity.ERROR:
+        """Plan every row of the file as one batch; a refusal is the row's error."""
+        inputs = [goal_input(record) for _, record in self.rows]
+        self.batch = GoalBatch(self.context.session, self.actor, inputs, today=self.today)
+        for (row, record), data in zip(self.rows, inputs, strict=True):
+            plan = self._plan(row, record, data, error)
+            if plan is not None:
+                self.plans.append(plan)
+                for finding in plan.findings:
                     row.sink.warning(_problem(row, record, finding))
-            self._try(row, record, error)
 
     def write(self, chunks: Iterable[list[Record]], upserter: Upserter) -> None:
-        reason = self._reason()
-        counts = upserter.counts
+        """Write the plans of the check (the file was clean, so there is one per record)."""
+        done = 0
         for chunk in chunks:
-            for record in chunk:
-                outcome = self._upsert(record, reason, undo=self.context.dry_run)
-                setattr(counts, outcome.value, getattr(counts, outcome.value) + 1)
+            plans = self.plans[done : done + len(chunk)]
+            done += len(chunk)
+            if self.batch is not None and not self.context.dry_run:
+                self.batch.write(plans, reason=self._reason())
+            for plan in plans:
+                counts = upserter.counts
+                setattr(counts, plan.outcome.value, getattr(counts, plan.outcome.value) + 1)
 
-    def _try(self, row: Row, record: Record, error: Report) -> None:
+    def _plan(self, row: Row, record: Record, data: GoalInput, error: Report) -> Plan | None:
         try:
-            self._upsert(record, "import", undo=True)
+            return self.batch.plan(data) if self.batch else None
         except GoalLintError as lint_error:
             for finding in blocking(lint_error.findings):
                 error(_problem(row, record, finding))
         except PacesetterError as refused:
             error(Problem(row.line, None, None, str(refused)))
-
-    def _upsert(self, record: Record, reason: str, *, undo: bool) -> Outcome:
-        session = self.context.session
-        savepoint = session.begin_nested()
-        try:
-            outcome, _ = upsert_goal(
-                session,
-                self.actor,
-                goal_input(record),
-                reason=reason,
-                today=self.today,
-                linter=self.linter or lint_drafts,
-            )
-        except PacesetterError:
-            savepoint.rollback()
-            raise
-        if undo:
-            savepoint.rollback()
-        else:
-            savepoint.commit()
-        return outcome
+        return None
 
     def _reason(self) -> str:
         run = self.context.session.get(ImportRun, self.context.run_id or 0)
