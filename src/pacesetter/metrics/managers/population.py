@@ -48,9 +48,11 @@ def employed_during(start: date, end: date) -> ColumnElement[bool]:
 
 
 def team_rep_ids(closure: CTE, period: Period) -> Ids:
-    """The ids of the reps of every team of `closure` employed during P."""
+    """The ids of the reps of every team of `closure` employed during P, each once (a rep is
+    in the team of each of their managers, up to the top)."""
     statement = select(closure.c.member).join(Person, Person.id == closure.c.member)
-    return statement.where(Person.role == Role.REP, employed_during(period.start, period.end))
+    statement = statement.where(Person.role == Role.REP, employed_during(period.start, period.end))
+    return statement.distinct()
 
 
 def team_reps(session: Session, closure: CTE, period: Period) -> Members:
