@@ -27,6 +27,7 @@ from pacesetter.goals.suggestions import (
 )
 from pacesetter.metrics.scorecard import find_person
 from pacesetter.store.db import get_engine, unit_of_work
+from pacesetter.store.org_settings import org_today
 from pacesetter.store.scope import Scope
 
 lint_app = typer.Typer(help="Check goals for the common goal-setting mistakes.")
@@ -65,7 +66,7 @@ def lint_goals(
     )
     with unit_of_work(get_engine()) as session:
         span = period_named(session, period)
-        today = _day(as_of)
+        today = _day(as_of) or org_today(session)
         findings = lint_period(session, Scope.everything(), span, today=today, config=config)
         shown = findings_as_dicts(session, findings)
     if output is Format.JSON:
@@ -99,8 +100,9 @@ def suggest_targets(
     player-coach) by trailing results and ramp. The parts add up to the team target exactly
     (plus the over-assignment). With --accept the parts and the team target become approved
     goals, each change recorded with the channel `cli`."""
-    actor, today = Actor.system(Channel.CLI), date.today()
+    actor = Actor.system(Channel.CLI)
     with unit_of_work(get_engine()) as session:
+        today = org_today(session)
         person = find_person(session, Scope.everything(), manager)
         request = SuggestionRequest(
             person.id, period, team_target, over_assign, metric, trailing_periods, _ramp(ramp)
@@ -127,11 +129,11 @@ def _ramp(text: str) -> Ramp:
         ) from None
 
 
-def _day(text: str | None) -> date:
-    """--as-of, today when it is left out; a date that cannot be read is refused like any
+def _day(text: str | None) -> date | None:
+    """--as-of (None when it is left out); a date that cannot be read is refused like any
     other bad input (`Error: ...`, exit 1)."""
     if not text:
-        return date.today()
+        return None
     try:
         return date.fromisoformat(text)
     except ValueError as error:

@@ -4,8 +4,6 @@ Each report is a command of its own module; this file wires them into one group 
 scorecard, the first of them. The options and printers they share are in `reporting.py`.
 """
 
-from datetime import date
-
 import typer
 
 from pacesetter.cli import report_manager, report_quadrant
@@ -31,6 +29,7 @@ from pacesetter.metrics.scorecard import (
 )
 from pacesetter.metrics.scorecard_export import GOAL_FIELDS, flat_header, flat_rows
 from pacesetter.store.db import get_engine, unit_of_work
+from pacesetter.store.org_settings import org_today
 from pacesetter.store.scope import Scope
 
 app = typer.Typer(help="Reports for a period at an as-of date.", no_args_is_help=True)
@@ -65,7 +64,7 @@ def _scorecard(
 ) -> Scorecard:
     with unit_of_work(get_engine()) as session:
         period = period_option(period_name, fiscal_year_start_month(session))
-        day = as_of_option(as_of) or default_as_of(period, date.today())
+        day = as_of_option(as_of) or default_as_of(period, org_today(session))
         scope = Scope.everything()
         person_id, manager_id = (
             find_person(session, scope, reference).id if reference else None

@@ -6,8 +6,6 @@ group, then the player-coach values and the signals), unrounded JSON, or CSV wit
 manager (signals as a `;`-joined list of names, the recommendation's value).
 """
 
-from datetime import date
-
 import typer
 
 from pacesetter.cli.reporting import (
@@ -32,6 +30,7 @@ from pacesetter.metrics.manager_report import (
 from pacesetter.metrics.org_settings import fiscal_year_start_month
 from pacesetter.metrics.scorecard import default_as_of, find_person
 from pacesetter.store.db import get_engine, unit_of_work
+from pacesetter.store.org_settings import org_today
 from pacesetter.store.scope import Scope
 
 # Months and ratings read with one decimal, like days.
@@ -62,7 +61,7 @@ def manager(
 def _build(period_name: str, as_of: str | None, manager: str | None) -> ManagerReport:
     with unit_of_work(get_engine()) as session:
         period = period_option(period_name, fiscal_year_start_month(session))
-        day = as_of_option(as_of) or default_as_of(period, date.today())
+        day = as_of_option(as_of) or default_as_of(period, org_today(session))
         scope = Scope.everything()
         manager_id = find_person(session, scope, manager).id if manager else None
         return build_manager_report(session, scope, period, day, manager_id)

@@ -4,8 +4,6 @@ The report is built once (metrics/quadrant.py) and printed as a rounded table, u
 CSV with the JSON rows' columns; null is `-` in the table and an empty CSV cell.
 """
 
-from datetime import date
-
 import typer
 
 from pacesetter.cli.reporting import (
@@ -24,6 +22,7 @@ from pacesetter.metrics.org_settings import fiscal_year_start_month
 from pacesetter.metrics.quadrant import ROW_FIELDS, QuadrantView, build_quadrant
 from pacesetter.metrics.scorecard import default_as_of, find_person
 from pacesetter.store.db import get_engine, unit_of_work
+from pacesetter.store.org_settings import org_today
 from pacesetter.store.scope import Scope
 
 # The table's columns after the name: paces and QDQ dimensions as percentages.
@@ -59,7 +58,7 @@ def quadrant(
 def _build(period_name: str, as_of: str | None, manager: str | None) -> QuadrantView:
     with unit_of_work(get_engine()) as session:
         period = period_option(period_name, fiscal_year_start_month(session))
-        day = as_of_option(as_of) or default_as_of(period, date.today())
+        day = as_of_option(as_of) or default_as_of(period, org_today(session))
         scope = Scope.everything()
         manager_id = find_person(session, scope, manager).id if manager else None
         return build_quadrant(session, scope, period, day, manager_id)

@@ -2,7 +2,8 @@
 and changing it."""
 
 from collections.abc import Mapping
-from datetime import date
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
@@ -25,6 +26,17 @@ def load_org_settings(session: Session) -> OrgSettings:
         if column.default is not None and not callable(column.default.arg)
     }
     return OrgSettings(id=ORG_SETTINGS_ID, **defaults)
+
+
+def today_in(zone: str, now: datetime | None = None) -> date:
+    """Today in the time zone `zone`: the date a sales team lives by, not the server's clock
+    (a server in UTC is already in tomorrow for an organisation in Sydney)."""
+    return (now or datetime.now(UTC)).astimezone(ZoneInfo(zone)).date()
+
+
+def org_today(session: Session, now: datetime | None = None) -> date:
+    """Today where the organisation is: the default as-of date of pages, API and CLI alike."""
+    return today_in(load_org_settings(session).timezone, now)
 
 
 def update_org_settings(session: Session, changes: Mapping[str, str]) -> OrgSettings:
