@@ -96,8 +96,9 @@ def goals_progress(
 
 
 def chart_days(period: Period, as_of: date, milestone_ends: list[date]) -> list[date]:
-    """Where the chart has a point: each week's Friday (each month's end for a year), the
-    milestones' ends, the as-of date and the period's last day."""
+    """Where the chart has a point: the period's first day (the line starts on the 1st, not
+    on the first Friday), each week's Friday (each month's end for a year), the milestones'
+    ends, the as-of date and the period's last day."""
     if period.kind is PeriodKind.YEAR:
         days = [month.end for month in period.months()]
     else:
@@ -105,7 +106,7 @@ def chart_days(period: Period, as_of: date, milestone_ends: list[date]) -> list[
         days = [first_friday + timedelta(weeks=n) for n in range(60)]
         days = [day for day in days if day < period.end]
     within = [as_of] if period.contains(as_of) else []
-    return sorted({*days, *milestone_ends, *within, period.end})
+    return sorted({period.start, *days, *milestone_ends, *within, period.end})
 
 
 def _calendar(session: Session, periods: Iterable[Period]) -> WorkCalendar:
