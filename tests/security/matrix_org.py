@@ -122,13 +122,14 @@ def visible(viewer: str, target: str | None) -> bool:
 
 @dataclass(frozen=True)
 class Obj:
-    """An object a route can name: its id and the people who may read it."""
+    """An object a route can name: its id (or key) and the people who may read it."""
 
-    id: int
+    id: int | str
     readers: frozenset[str]
 
 
 NOWHERE = Obj(MISSING_ID, frozenset())
+ADMINS = frozenset(name for name, (role, _) in PEOPLE.items() if role == "admin")
 
 
 @dataclass(frozen=True)

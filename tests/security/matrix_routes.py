@@ -19,7 +19,7 @@ from typing import Any, Literal, Union, get_args, get_origin
 from fastapi import FastAPI, UploadFile, params
 from fastapi.dependencies.models import Dependant
 from fastapi.routing import APIRoute, iter_route_contexts
-from matrix_org import AS_OF, PERIOD, MatrixOrg, Obj
+from matrix_org import ADMINS, AS_OF, PERIOD, MatrixOrg, Obj
 from pydantic import BaseModel
 from starlette.routing import Route
 
@@ -61,14 +61,26 @@ class ObjectKind:
         return org.objects_of(self.kind, getattr(target, self.owner))
 
 
+@dataclass(frozen=True)
+class SettingKind:
+    """An organisation-wide setting named by its key: the same in every relation (but none,
+    a key that does not exist), and only admins may change it."""
+
+    key: str
+
+    def objects(self, org: MatrixOrg, target: Target) -> list[Obj]:
+        return [Obj(self.key, ADMINS) if target.person else Obj("no_such_key", frozenset())]
+
+
 # The matrix map: a route with an object parameter not named here fails the matrix.
-OBJECT_PARAMS: dict[str, ObjectKind] = {
+OBJECT_PARAMS: dict[str, ObjectKind | SettingKind] = {
     "person_id": ObjectKind("person", "person"),
     "manager_id": ObjectKind("person", "lead"),
     "goal_id": ObjectKind("goal", "person"),
     "record_id": ObjectKind("record", "person"),  # a 1:1 about them, their upward feedback
     "account_id": ObjectKind("account", "person"),
     "deal_id": ObjectKind("deal", "person"),
+    "name": SettingKind("skills"),  # a coaching list: skills, pre_brief, debrief, awards
 }
 
 
@@ -162,6 +174,8 @@ def sample(annotation: Any) -> Any:
         return sample(options[0])
     if get_origin(annotation) is Literal:
         return options[0]
+    if get_origin(annotation) is list:
+        return [sample(options[0])]
     if isinstance(annotation, type):
         return _sample_type(annotation)
     return TEXT
@@ -180,15 +194,14 @@ def _sample_type(kind: type) -> Any:
     return value.isoformat() if isinstance(value, date) else value
 
 
-# Writes about no object in particular: signing in and out, importing whole files.
-NO_OBJECT_WRITES = {
-    "POST /api/v1/session",
-    "DELETE /api/v1/session",
-    "POST /login",
-    "POST /logout",
+# Writes about no object: signing in and out.
+SESSION_WRITES = {"POST /api/v1/session", "DELETE /api/v1/session", "POST /login", "POST /logout"}
+# Organisation-wide writes that only an admin makes: imports, all the coaching lists at once.
+ADMIN_WRITES = {
     "POST /api/v1/imports",
     "POST /imports/preview",
     "POST /imports/run",
+    "POST /coaching/lists",
 }
 # Forms a route reads by hand (its fields depend on what is posted), so the route table does
 # not list them: the fields that matter here.

@@ -16,7 +16,14 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from matrix_checks import Expectation, problems_with, snapshot
 from matrix_org import VIEWERS, MatrixOrg, Relation
-from matrix_routes import NO_OBJECT_WRITES, Named, RouteCase, Target, app_routes
+from matrix_routes import (
+    ADMIN_WRITES,
+    SESSION_WRITES,
+    Named,
+    RouteCase,
+    Target,
+    app_routes,
+)
 from sqlalchemy import create_engine
 from sqlalchemy.orm import Session
 
@@ -32,6 +39,7 @@ ROLES = sorted(VIEWERS)
 ROUTES = app_routes(create_app(create_engine("sqlite://"), TEST_SETTINGS))
 OBJECT_ROUTES = [case for case in ROUTES if case.objects]
 LIST_ROUTES = [case for case in ROUTES if case.is_list]
+ADMIN_ROUTES = [case for case in ROUTES if case.id in ADMIN_WRITES]
 
 
 def signed_in(app: FastAPI, client_for: SignIn, db: Session, person_id: int) -> TestClient:
@@ -58,9 +66,9 @@ def test_every_write_names_its_objects_or_none() -> None:
     """A write whose objects the route table does not show (a form read by hand) must say
     which it names, or be listed as naming none."""
     unaccounted = [
-        f"{case.id}: list its fields in HAND_READ_FORMS, or add it to NO_OBJECT_WRITES"
+        f"{case.id}: list its fields in HAND_READ_FORMS, or in SESSION_WRITES or ADMIN_WRITES"
         for case in ROUTES
-        if case.is_write and not case.objects and case.id not in NO_OBJECT_WRITES
+        if case.is_write and not case.objects and case.id not in SESSION_WRITES | ADMIN_WRITES
     ]
     assert unaccounted == []
 
@@ -139,3 +147,21 @@ def test_lists_and_pages_show_nobody_outside_the_scope(
     response = browser.request(**case.unfiltered_request())
     expected = Expectation(names_hidden=False, addresses_hidden=False, is_write=False)
     assert problems_with(response, expected, matrix_org.secrets_hidden_from(viewer), False) == []
+
+
+@pytest.mark.parametrize("case", ADMIN_ROUTES, ids=lambda case: case.id)
+@pytest.mark.parametrize("role", [role for role in ROLES if role != "admin"])
+def test_organisation_wide_changes_are_refused_to_all_but_admins(
+    role: str,
+    case: RouteCase,
+    app: FastAPI,
+    db: Session,
+    matrix_org: MatrixOrg,
+    client_for: SignIn,
+) -> None:
+    viewer = VIEWERS[role][0]
+    browser = signed_in(app, client_for, db, matrix_org.id_of(viewer))
+    secrets = matrix_org.secrets_hidden_from(viewer)
+    expected = Expectation(names_hidden=True, addresses_hidden=False, is_write=True)
+    request = case.unfiltered_request()
+    assert _one_request(browser, db, request, expected, secrets, snapshot(db)) == []

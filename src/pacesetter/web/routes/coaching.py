@@ -305,9 +305,10 @@ def _rates_manager(page: Page, person: Person) -> int | None:
 
 
 def _reports(db: Session, user: Person) -> list[Person]:
-    return list(
-        db.scalars(select(Person).where(Person.manager_id == user.id).order_by(Person.name))
-    )
+    """The people who report to the user, through the scope: a rep to whom the data gives a
+    report still sees only themselves."""
+    reports = select(Person).where(Person.manager_id == user.id).order_by(Person.name)
+    return list(db.scalars(Scope.of(user).restrict(reports, Person.id)))
 
 
 def _subject_choices(db: Session, subject: Person) -> dict[str, Any]:
