@@ -21,6 +21,7 @@ from pacesetter.domain.vocab import Role
 from pacesetter.goals.actor import Actor
 from pacesetter.goals.share import PersonalShare, personal_share
 from pacesetter.metrics.catalogue import REGISTRY
+from pacesetter.metrics.contribution import Contribution, team_contributions
 from pacesetter.metrics.scorecard import GoalLine, ScorecardRow, build_scorecard
 from pacesetter.store.models import Person
 
@@ -73,6 +74,8 @@ class Board:
     personal: PersonalShare
     groups: list[BoardGroup]
     subtotal: Subtotal  # the whole board
+    # Each member's contribution to their lead's team revenue, by person (leads excluded).
+    contributions: dict[int, Contribution]
 
 
 def team_board(
@@ -100,7 +103,18 @@ def team_board(
     ordered = _sorted(rows, sort)
     groups = _groups(ordered, metric)
     total = _subtotal([row for group in groups for row in group.rows], metric)
-    return Board(manager, period, as_of, metric, ordered, team, share, groups, total)
+    contributions = _contributions(session, groups, period, as_of)
+    return Board(manager, period, as_of, metric, ordered, team, share, groups, total, contributions)
+
+
+def _contributions(
+    session: Session, groups: list[BoardGroup], period: Period, as_of: date
+) -> dict[int, Contribution]:
+    """Each member's share of their lead's team revenue, and the flag of metrics.md "Team
+    targets" (both revenue and activities below half the team's medians), by person."""
+    leads = select(Person.id).where(Person.id.in_([group.lead_id for group in groups]))
+    teams = team_contributions(session, leads, period, as_of)
+    return {member.person_id: member for team in teams.values() for member in team.members}
 
 
 def _row(row: ScorecardRow, person_id: int, boss: int | None, metric: str) -> BoardRow:
