@@ -59,6 +59,12 @@ EXPECTED: dict[str, Rejected | Accepted] = {
     "accounts__bad_quoting.csv": Rejected(((2, None, "bad quoting"),)),
     "deals__huge_field.csv": Rejected(((2, "next_step", "longer than 65,535 characters"),)),
     "accounts__not_really_xlsx.xlsx": Rejected(((None, None, "is not a readable XLSX workbook"),)),
+    # XLSX bombs (tests/ingest/xlsx_bombs.py makes them): refused before they inflate
+    "people__xlsx_billion_laughs.xlsx": Rejected(((None, None, "declares XML entities"),)),
+    "people__xlsx_shared_strings_bomb.xlsx": Rejected(((None, None, "is a zip bomb"),)),
+    "people__xlsx_rows_beyond_excel.xlsx": Rejected(((None, None, "at most 1,048,576 rows"),)),
+    "people__xlsx_far_row_undeclared.xlsx": Rejected(((None, None, "at most 1,048,576 rows"),)),
+    "people__xlsx_far_column.xlsx": Rejected(((2, None, "is not a valid column name"),)),
     # Cells
     "deals__bad_dates.csv": Rejected(
         ((2, "created_date", NOT_A_DATE), (3, "close_date", NOT_A_DATE))
