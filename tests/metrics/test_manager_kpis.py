@@ -31,7 +31,7 @@ from pacesetter.metrics.manager_kpis import (
     manager_kpis,
     previous_forecast_accuracy,
 )
-from pacesetter.metrics.managers.revenue import forecast_accuracy
+from pacesetter.metrics.managers.revenue import forecast_accuracy, forecast_history
 from pacesetter.store.models import Person
 
 Q1 = parse_period("2026-Q1")
@@ -186,6 +186,19 @@ def test_previous_forecast_accuracy_is_for_the_previous_quarter_at_its_end(
     managers = select(Person.id).where(Person.id.in_((org.milo.id, org.mina.id)))
     found = previous_forecast_accuracy(db, managers, Q1)
     assert found == {org.milo.id: 1 - 200 / 800, org.mina.id: None}
+
+
+def test_forecast_history_is_the_periods_before_the_latest_first(db: Session, org: Org) -> None:
+    # Q4 2025: forecast 1000 by the midpoint, team won 800; Q3 2025: no forecast, won 500
+    won(db, org.raj, 800, date(2025, 12, 31))
+    won(db, org.rosa, 500, date(2025, 8, 1))
+    make_forecast(db, org.milo, "2025-Q4", 1000, date(2025, 11, 16))
+    managers = select(Person.id).where(Person.id == org.milo.id)
+    found = forecast_history(db, managers, Q1, 2)[org.milo.id]
+    assert [(r.period, r.forecast, r.actual, r.accuracy) for r in found] == [
+        ("2025-Q4", 1000, 800, 1 - 200 / 800),
+        ("2025-Q3", None, 500, None),
+    ]
 
 
 @pytest.fixture

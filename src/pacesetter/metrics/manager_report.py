@@ -7,7 +7,7 @@ the API and shown on the page. The KPIs, the previous period's forecast accuracy
 signals are each computed for all the rows' managers at once.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -25,6 +25,7 @@ from pacesetter.metrics.manager_kpis import (
 )
 from pacesetter.metrics.manager_signals import FiredSignal, ManagerSignals, manager_signals
 from pacesetter.metrics.managers.population import employed_during
+from pacesetter.metrics.managers.revenue import ForecastRecord, forecast_history
 from pacesetter.metrics.org_settings import (
     fiscal_year_start_month,
     load_work_calendar,
@@ -35,6 +36,8 @@ from pacesetter.store.models import Person
 from pacesetter.store.scope import Scope, subtree_ids
 
 MANAGER_ROLES = (Role.MANAGER, Role.DIRECTOR)
+# How many past periods of forecasts the page and the API show beside the report.
+HISTORY_PERIODS = 4
 # The JSON row's KPI keys, in order: `time_to_first_goal_waiting` sits beside its KPI.
 ROW_KPIS = (*KPI_KEYS, WAITING_KEY)
 PLAYER_COACH_FIELDS = ("personal_target_share", "top_account_share", "selling_time_share")
@@ -157,6 +160,8 @@ class ManagerRow:
     role: str
     kpis: dict[str, Value]
     coach: ManagerSignals
+    # The forecasts of the periods before P, the latest first (pages and API; not the CLI's).
+    forecast_history: list[ForecastRecord] = field(default_factory=list)
 
     @property
     def signals(self) -> list[FiredSignal]:
@@ -209,20 +214,37 @@ def report_managers(scope: Scope, period: Period, manager_id: int | None) -> Sel
 
 
 def build_manager_report(
-    session: Session, scope: Scope, period: Period, as_of: date, manager_id: int | None = None
+    session: Session,
+    scope: Scope,
+    period: Period,
+    as_of: date,
+    manager_id: int | None = None,
+    *,
+    history: int = 0,
 ) -> ManagerReport:
-    """The report's rows, sorted by name. `manager_id` is not checked against the scope here:
-    rows outside it simply do not appear (resolve it with `scorecard.find_person` first)."""
+    """The report's rows, sorted by name, with the forecasts of the `history` periods before
+    P. `manager_id` is not checked against the scope here: rows outside it simply do not
+    appear (resolve it with `scorecard.find_person` first)."""
     ids = report_managers(scope, period, manager_id)
     calendar = load_work_calendar(session, report_years(period.previous().start, period.end))
     kpis = manager_kpis(session, ids, period, as_of, calendar=calendar)
     previous = previous_forecast_accuracy(session, ids, period, calendar=calendar)
     coach = manager_signals(session, ids, period, as_of, kpis, previous, calendar=calendar)
+    past = forecast_history(session, ids, period, history, calendar=calendar) if history else {}
     people = session.scalars(
         select(Person).where(Person.id.in_(ids)).order_by(Person.name, Person.external_id)
     )
     rows = [
-        ManagerRow(p.id, p.external_id, p.email, p.name, p.role, kpis[p.id], coach[p.id])
+        ManagerRow(
+            p.id,
+            p.external_id,
+            p.email,
+            p.name,
+            p.role,
+            kpis[p.id],
+            coach[p.id],
+            past.get(p.id, []),
+        )
         for p in people
     ]
     return ManagerReport(period, as_of, rows)
@@ -246,4 +268,4 @@ def requested_manager_report(
         period = period_of(today, PeriodKind.QUARTER, fiscal)
     manager = scope.person(session, manager_id).id if manager_id is not None else None
     day = as_of or default_as_of(period, today)
-    return build_manager_report(session, scope, period, day, manager)
+    return build_manager_report(session, scope, period, day, manager, history=HISTORY_PERIODS)

@@ -1,12 +1,13 @@
 """The manager report of the managers and directors the viewer may see: the JSON twin of the
 page and of `pacesetter report manager`. A manager outside the viewer's scope answers 404."""
 
+from dataclasses import asdict
 from typing import Annotated
 
 from fastapi import APIRouter, Query
 
 from pacesetter.api.deps import OrgDep, ScopeDep, SessionDep
-from pacesetter.api.schemas.managers import ManagerRowOut, ManagersOut
+from pacesetter.api.schemas.managers import ForecastOut, ManagerRowOut, ManagersOut
 from pacesetter.api.services.orgsettings import org_today
 from pacesetter.api.validation import MAX_ID, AsOf
 from pacesetter.metrics.manager_report import requested_manager_report
@@ -32,10 +33,17 @@ def managers(
 ) -> ManagersOut:
     """Every manager and director you may see who was employed during the period: their KPIs
     (team revenue, sales rhythm, capability growth), player-coach values, the signals that
-    fired with their evidence, and the role-design recommendation with its reasons."""
+    fired with their evidence, the role-design recommendation with its reasons, and the
+    forecasts of the four periods before (forecast, the team's actual, accuracy)."""
     report = requested_manager_report(db, scope, org_today(org), period, as_of, manager)
     rows = [
-        ManagerRowOut(**row.as_dict(), person_id=row.person_id, name=row.name, role=row.role)
+        ManagerRowOut(
+            **row.as_dict(),
+            person_id=row.person_id,
+            name=row.name,
+            role=row.role,
+            forecast_history=[ForecastOut(**asdict(past)) for past in row.forecast_history],
+        )
         for row in report.rows
     ]
     return ManagersOut(period=report.period.name, as_of=report.as_of, rows=rows)

@@ -19,6 +19,13 @@ class RecommendationOut(BaseModel):
     reasons: list[str]
 
 
+class ForecastOut(BaseModel):
+    period: str
+    forecast: float | None
+    actual: float
+    accuracy: float | None
+
+
 class ManagerRowOut(BaseModel):
     external_id: str
     email: str
@@ -48,6 +55,7 @@ class ManagerRowOut(BaseModel):
     person_id: int
     name: str
     role: str
+    forecast_history: list[ForecastOut]
 
 
 class ManagersOut(BaseModel):

@@ -4,6 +4,7 @@ Each is one or two statements for every manager at once (metrics.md "Manager KPI
 team's numbers come from the catalogue (`team_metrics`), summed over the team closure.
 """
 
+from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import ColumnElement, Select, func, select
@@ -99,11 +100,52 @@ def previous_forecast_accuracy(
 ) -> dict[int, float | None]:
     """Each manager's forecast accuracy for the previous period of the same length as P,
     taken at its end (it has ended): what the `unreliable_forecast` signal compares with."""
-    previous = period.previous()
-    revenue = team_metrics(
-        session, managers, previous, previous.end, ("revenue_won",), calendar=calendar
-    )
-    return forecast_accuracies(session, managers, previous, previous.end, revenue)
+    records = past_forecast(session, managers, period.previous(), calendar)
+    return {key: record.accuracy for key, record in records.items()}
+
+
+@dataclass(frozen=True)
+class ForecastRecord:
+    """One past period's forecast: the forecast that counted, the team's actual, accuracy."""
+
+    period: str
+    forecast: float | None
+    actual: float
+    accuracy: float | None
+
+
+def past_forecast(
+    session: Session, managers: Ids, past: Period, calendar: WorkCalendar | None
+) -> dict[int, ForecastRecord]:
+    """Each manager's forecast for a period that has ended, against the team's actual."""
+    revenue = team_metrics(session, managers, past, past.end, ("revenue_won",), calendar=calendar)
+    forecasts = latest_forecasts(session, managers, past)
+    found: dict[int, ForecastRecord] = {}
+    for key, values in revenue.items():
+        actual, forecast = float(values["revenue_won"] or 0), forecasts.get(key)
+        found[key] = ForecastRecord(
+            past.name, forecast, actual, forecast_accuracy(actual, forecast)
+        )
+    return found
+
+
+def forecast_history(
+    session: Session,
+    managers: Ids,
+    period: Period,
+    count: int,
+    *,
+    calendar: WorkCalendar | None = None,
+) -> dict[int, list[ForecastRecord]]:
+    """Each manager's forecasts in the `count` periods of P's length before P, the latest
+    first: three statements a period, whatever the number of managers."""
+    found: dict[int, list[ForecastRecord]] = {}
+    past = period
+    for _ in range(count):
+        past = past.previous()
+        for key, record in past_forecast(session, managers, past, calendar).items():
+            found.setdefault(key, []).append(record)
+    return found
 
 
 def crm_compliance(session: Session, grouping: ByTeam, as_of: date) -> dict[int, float | None]:

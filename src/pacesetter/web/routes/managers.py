@@ -64,6 +64,7 @@ def managers_page(
         "show": show_kpi,
         "evidence": describe_evidence,
         "recommendations": RECOMMENDATIONS,
+        "currency": org.currency,
     }
     return render(request, "managers/page.html", context)
 
