@@ -20,6 +20,7 @@ from pacesetter.domain.overload import (
     missed_months,
     personal_revenue_share,
     selling_time_share,
+    signal_changes,
     top_account_share,
     top_accounts,
 )
@@ -359,3 +360,19 @@ def test_top_accounts_rank_by_revenue_and_round_up(
     revenue: dict[str, float], top: list[str]
 ) -> None:
     assert top_accounts(revenue, 0.1) == top
+
+
+def test_signal_changes_since_the_previous_period() -> None:
+    now = ["unclear_expectations", "lapsed_one_on_ones"]
+    before = ["single_closer_dependency", "lapsed_one_on_ones"]
+    assert signal_changes(now, before) == {
+        "lapsed_one_on_ones": "persisting",
+        "unclear_expectations": "new",
+        "single_closer_dependency": "cleared",
+    }
+    assert list(signal_changes(now, before)) == [  # metrics.md's order
+        "lapsed_one_on_ones",
+        "unclear_expectations",
+        "single_closer_dependency",
+    ]
+    assert signal_changes([], []) == {}

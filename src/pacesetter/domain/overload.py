@@ -6,7 +6,7 @@ people, accounts and deals arrive as references (`{"external_id", "email"/"name"
 as ISO text, numbers unrounded, and the threshold that was crossed. A null value never fires.
 """
 
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from heapq import nsmallest
@@ -330,3 +330,16 @@ def fired_signals(facts: ManagerFacts, limits: SignalThresholds) -> list[FiredSi
     """The signals that fire for these facts, in metrics.md's order, each with its evidence."""
     found = ((name, RULES[name](facts, limits)) for name in SIGNALS)
     return [FiredSignal(name, evidence) for name, evidence in found if evidence is not None]
+
+
+def signal_changes(now: Iterable[str], before: Iterable[str]) -> dict[str, str]:
+    """Each signal that fired in P or in the previous period, in metrics.md's order: `new`
+    (only now), `persisting` (both) or `cleared` (only before)."""
+    current, previous = set(now), set(before)
+    changes: dict[str, str] = {}
+    for name in SIGNALS:
+        if name in current:
+            changes[name] = "persisting" if name in previous else "new"
+        elif name in previous:
+            changes[name] = "cleared"
+    return changes
