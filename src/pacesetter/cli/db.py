@@ -1,7 +1,10 @@
 """`pacesetter db`: create or migrate the schema of the configured database."""
 
+from pathlib import Path
+
 import typer
 
+from pacesetter.store import backup as backups
 from pacesetter.store import schema
 from pacesetter.store.db import get_engine
 
@@ -23,3 +26,23 @@ def current() -> None:
     at, head = schema.current_revision(engine), schema.head_revision(engine)
     state = "up to date" if at == head else f"behind (latest is {head})"
     typer.echo(f"Revision {at or 'none'}: {state}.")
+
+
+@app.command()
+def backup(file: Path = typer.Argument(..., help="Where to write the backup.")) -> None:
+    """Copy the whole database to FILE, consistently, while the app keeps running (SQLite's
+    online backup; pg_dump's custom format on PostgreSQL)."""
+    engine = get_engine()
+    backups.backup(engine, file)
+    typer.echo(f"Backed up {engine.url.database} to {file}.")
+
+
+@app.command()
+def restore(
+    file: Path = typer.Argument(..., help="A file made by `pacesetter db backup`."),
+) -> None:
+    """Replace the database's contents with FILE's (stop the app first); then run `db upgrade`
+    if the backup is older than this version."""
+    engine = get_engine()
+    backups.restore(engine, file)
+    typer.echo(f"Restored {engine.url.database} from {file}.")
