@@ -159,8 +159,9 @@ def territory_deals(
     same_territory = func.lower(rep.territory) == func.lower(Account.territory)
     statement = (
         select(Deal.owner_id, Deal.id, Deal.external_id, Deal.name, Deal.amount, Deal.close_date)
-        .add_columns(Account.external_id, Account.name, Account.territory)
-        .add_columns(rep.external_id, rep.email, rep.name)
+        .add_columns(Account.external_id.label("account_id"), Account.name.label("account"))
+        .add_columns(Account.territory, rep.external_id.label("rep_id"))
+        .add_columns(rep.email.label("rep_email"), rep.name.label("rep_name"))
         .join(Account, Account.id == Deal.account_id)
         .join(rep, (rep.manager_id == Deal.owner_id) & same_territory)
         .where(Deal.owner_id.in_(managers), Deal.status == DealStatus.WON)
@@ -168,20 +169,20 @@ def territory_deals(
         .order_by(Deal.owner_id, Deal.close_date, Deal.external_id, rep.name, rep.external_id)
     )
     deals: dict[int, dict[int, Ref]] = {}
-    for row in session.execute(statement):
-        deal = deals.setdefault(row[0], {}).setdefault(row[1], _deal_ref(row))
-        deal["reps"].append(person_ref(*row[9:12]))
+    for row in session.execute(statement).mappings():
+        deal = deals.setdefault(row["owner_id"], {}).setdefault(row["id"], _deal_ref(row))
+        deal["reps"].append(person_ref(row["rep_id"], row["rep_email"], row["rep_name"]))
     return {manager: list(by_id.values()) for manager, by_id in deals.items()}
 
 
-def _deal_ref(row: Any) -> Ref:
-    _owner, _id, external_id, name, amount, closed, account_id, account, territory = row[:9]
+def _deal_ref(row: Mapping[str, Any]) -> Ref:
+    account = {"external_id": row["account_id"], "name": row["account"]}
     return {
-        "external_id": external_id,
-        "name": name,
-        "amount": amount,
-        "close_date": closed.isoformat(),
-        "account": {"external_id": account_id, "name": account, "territory": territory},
+        "external_id": row["external_id"],
+        "name": row["name"],
+        "amount": row["amount"],
+        "close_date": row["close_date"].isoformat(),
+        "account": {**account, "territory": row["territory"]},
         "reps": [],
     }
 
