@@ -41,8 +41,15 @@ from factories import (
 )
 from pacesetter.domain.periods import parse_period
 from pacesetter.metrics.manager_kpis import manager_kpis
-from pacesetter.metrics.manager_signals import ManagerSignals, manager_signals
+from pacesetter.metrics.manager_signals import (
+    ManagerSignals,
+    WhatIf,
+    manager_facts,
+    manager_signals,
+    what_if_advice,
+)
 from pacesetter.store.models import OrgSettings, Person
+from pacesetter.store.org_settings import load_org_settings
 
 Q1 = parse_period("2026-Q1")
 AS_OF = date(2026, 3, 2)
@@ -205,6 +212,15 @@ def test_a_director_is_measured_on_the_whole_organisation_below(db: Session, org
     # 13000 won below Dana: Remy's 5000 is 0.38, under 0.4; Northwind is not hers.
     assert (dana.personal_revenue_share, dana.top_account_share) == (0.0, 0.0)
     assert [signal.name for signal in dana.signals] == ["irregular_team_meetings"]
+
+
+def test_what_if_replays_a_managers_facts(db: Session, org: Org) -> None:
+    managers = select(Person.id).where(Person.id == org.mina.id)
+    facts = manager_facts(db, managers, Q1, AS_OF, {}, {}, load_org_settings(db))[org.mina.id]
+    # Mina: 1 direct report, 2 overload signals, growing stage -> limit_personal_target.
+    assert what_if_advice(db, facts, WhatIf()).value == "limit_personal_target"
+    assert what_if_advice(db, facts, WhatIf(stage="small")).value == "player_coach_ok"
+    assert what_if_advice(db, facts, WhatIf(direct_reports=8)).value == "leadership_only"
 
 
 def test_the_settings_decide_thresholds_and_stage(db: Session, org: Org) -> None:

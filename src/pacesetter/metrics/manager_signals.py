@@ -28,7 +28,13 @@ from pacesetter.domain.overload import (
     top_account_share,
 )
 from pacesetter.domain.periods import Period, to_date_window
-from pacesetter.domain.role_design import RoleDesignThresholds, advise
+from pacesetter.domain.role_design import (
+    Advice,
+    RoleDesignThresholds,
+    WhatIf,
+    advise,
+    what_if,
+)
 from pacesetter.domain.vocab import CoachingType
 from pacesetter.metrics.people_signals import Reports, direct_reports
 from pacesetter.metrics.player_coach import (
@@ -44,7 +50,14 @@ from pacesetter.metrics.player_coach import (
 from pacesetter.store.models import CoachingRecord, OrgSettings
 from pacesetter.store.org_settings import load_org_settings
 
-__all__ = ["FiredSignal", "ManagerSignals", "manager_facts", "manager_signals"]
+__all__ = [
+    "FiredSignal",
+    "ManagerSignals",
+    "WhatIf",
+    "manager_facts",
+    "manager_signals",
+    "what_if_advice",
+]
 
 # The KPIs (metrics.md "Manager KPIs") the signals read.
 SIGNAL_KPIS = ("one_on_one_cadence", "forecast_accuracy", "improvement_plan_rate")
@@ -98,6 +111,14 @@ def _signals(
         recommendation=advice.value.value,
         reasons=advice.reasons,
     )
+
+
+def what_if_advice(session: Session, facts: ManagerFacts, change: WhatIf) -> Advice:
+    """The recommendation for a manager's facts (`manager_facts`) if the team size, the stage
+    or the personal target share changed, under the organisation's thresholds."""
+    settings = load_org_settings(session)
+    limits, design = signal_thresholds(settings), role_design_thresholds(settings)
+    return what_if(facts, settings.business_stage, change, limits, design)
 
 
 def manager_facts(
