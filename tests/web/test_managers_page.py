@@ -43,6 +43,7 @@ def test_a_manager_sees_their_own_scorecard(sold: Org, client_for: SignIn) -> No
     assert "Omar Other: manager scorecard" in text
     assert "Mia Manager" not in text
     assert "Lapsed one on ones" in text
+    assert "2025-Q4: " in text  # each KPI beside its value in the quarter before
 
 
 def test_sorting_by_a_kpi_keeps_every_row(sold: Org, client_for: SignIn) -> None:

@@ -7,6 +7,7 @@ the API and shown on the page. The KPIs, the previous period's forecast accuracy
 signals are each computed for all the rows' managers at once.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -269,3 +270,13 @@ def requested_manager_report(
     manager = scope.person(session, manager_id).id if manager_id is not None else None
     day = as_of or default_as_of(period, today)
     return build_manager_report(session, scope, period, day, manager, history=HISTORY_PERIODS)
+
+
+def previous_kpis(
+    session: Session, report: ManagerReport, person_ids: Sequence[int]
+) -> tuple[Period, dict[int, dict[str, Value]]]:
+    """The KPIs of some of the report's managers for the previous period of the same length,
+    taken at its end: the trend a manager's own page shows beside each value."""
+    previous = report.period.previous()
+    managers = select(Person.id).where(Person.id.in_(person_ids))
+    return previous, manager_kpis(session, managers, previous, previous.end)
