@@ -58,6 +58,7 @@ def test_rows_carry_the_reports_json_and_the_kpis(goals: Org, client_for: SignIn
     # the four quarters before Q1 2026, the latest first; nobody forecast them
     history = [(past["period"], past["forecast"]) for past in mia["forecast_history"]]
     assert history == [("2025-Q4", None), ("2025-Q3", None), ("2025-Q2", None), ("2025-Q1", None)]
+    assert (mia["forecast_rollup"]["forecast"], mia["forecast_rollup"]["won"]) == (None, 2500)
 
 
 def test_a_manager_filter_is_that_manager_and_those_below(goals: Org, client_for: SignIn) -> None:

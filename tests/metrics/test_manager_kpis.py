@@ -31,7 +31,13 @@ from pacesetter.metrics.manager_kpis import (
     manager_kpis,
     previous_forecast_accuracy,
 )
-from pacesetter.metrics.managers.revenue import forecast_accuracy, forecast_history
+from pacesetter.metrics.managers.revenue import (
+    ForecastRollup,
+    forecast_accuracy,
+    forecast_history,
+    forecast_rollups,
+)
+from pacesetter.metrics.org_settings import load_work_calendar
 from pacesetter.store.models import Person
 
 Q1 = parse_period("2026-Q1")
@@ -199,6 +205,20 @@ def test_forecast_history_is_the_periods_before_the_latest_first(db: Session, or
         ("2025-Q4", 1000, 800, 1 - 200 / 800),
         ("2025-Q3", None, 500, None),
     ]
+
+
+def test_forecast_rollup_is_the_latest_forecast_by_d_against_won_and_pipeline(
+    db: Session, org: Org, forecasts: None
+) -> None:
+    # At 20 Feb: Milo's latest by d is 5000 (16 Feb: after the midpoint counts here); his team
+    # has won Rosa's 3000; pipeline: Raj's open 1500 closing 20 Mar and Milo's 2000 won on
+    # 31 Mar (open at d), not Lea's closing 10 Feb
+    make_deal(db, org.raj, amount=1500, created=date(2026, 1, 5), closed=date(2026, 3, 20))
+    make_deal(db, org.lea, amount=700, created=date(2026, 1, 5), closed=date(2026, 2, 10))
+    managers = select(Person.id).where(Person.id.in_((org.milo.id, org.mina.id)))
+    found = forecast_rollups(db, managers, Q1, date(2026, 2, 20), load_work_calendar(db))
+    assert found[org.milo.id] == ForecastRollup(5000, date(2026, 2, 16), 3000, 1500 + 2000)
+    assert found[org.mina.id] == ForecastRollup(None, None, 0, 0)
 
 
 @pytest.fixture

@@ -26,7 +26,12 @@ from pacesetter.metrics.manager_kpis import (
 )
 from pacesetter.metrics.manager_signals import FiredSignal, ManagerSignals, manager_signals
 from pacesetter.metrics.managers.population import employed_during
-from pacesetter.metrics.managers.revenue import ForecastRecord, forecast_history
+from pacesetter.metrics.managers.revenue import (
+    ForecastRecord,
+    ForecastRollup,
+    forecast_history,
+    forecast_rollups,
+)
 from pacesetter.metrics.org_settings import (
     fiscal_year_start_month,
     load_work_calendar,
@@ -163,6 +168,7 @@ class ManagerRow:
     coach: ManagerSignals
     # The forecasts of the periods before P, the latest first (pages and API; not the CLI's).
     forecast_history: list[ForecastRecord] = field(default_factory=list)
+    forecast_rollup: ForecastRollup | None = None
 
     @property
     def signals(self) -> list[FiredSignal]:
@@ -223,28 +229,25 @@ def build_manager_report(
     *,
     history: int = 0,
 ) -> ManagerReport:
-    """The report's rows, sorted by name, with the forecasts of the `history` periods before
-    P. `manager_id` is not checked against the scope here: rows outside it simply do not
-    appear (resolve it with `scorecard.find_person` first)."""
+    """The report's rows, sorted by name, with (when `history` > 0) the forecasts of the
+    `history` periods before P and the forecast roll-up for P. `manager_id` is not checked
+    against the scope here: rows outside it simply do not appear (resolve it with
+    `scorecard.find_person` first)."""
     ids = report_managers(scope, period, manager_id)
     calendar = load_work_calendar(session, report_years(period.previous().start, period.end))
     kpis = manager_kpis(session, ids, period, as_of, calendar=calendar)
     previous = previous_forecast_accuracy(session, ids, period, calendar=calendar)
     coach = manager_signals(session, ids, period, as_of, kpis, previous, calendar=calendar)
     past = forecast_history(session, ids, period, history, calendar=calendar) if history else {}
+    rollups = forecast_rollups(session, ids, period, as_of, calendar) if history else {}
     people = session.scalars(
         select(Person).where(Person.id.in_(ids)).order_by(Person.name, Person.external_id)
     )
     rows = [
         ManagerRow(
-            p.id,
-            p.external_id,
-            p.email,
-            p.name,
-            p.role,
-            kpis[p.id],
-            coach[p.id],
+            *(p.id, p.external_id, p.email, p.name, p.role, kpis[p.id], coach[p.id]),
             past.get(p.id, []),
+            rollups.get(p.id),
         )
         for p in people
     ]

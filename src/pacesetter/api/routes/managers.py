@@ -34,7 +34,8 @@ def managers(
     """Every manager and director you may see who was employed during the period: their KPIs
     (team revenue, sales rhythm, capability growth), player-coach values, the signals that
     fired with their evidence, the role-design recommendation with its reasons, and the
-    forecasts of the four periods before (forecast, the team's actual, accuracy)."""
+    forecasts of the four periods before (forecast, the team's actual, accuracy) and the
+    latest forecast for the period against the team's won revenue and open pipeline."""
     report = requested_manager_report(db, scope, org_today(org), period, as_of, manager)
     rows = [
         ManagerRowOut(
@@ -43,6 +44,7 @@ def managers(
             name=row.name,
             role=row.role,
             forecast_history=[ForecastOut(**asdict(past)) for past in row.forecast_history],
+            forecast_rollup=asdict(row.forecast_rollup) if row.forecast_rollup else None,
         )
         for row in report.rows
     ]

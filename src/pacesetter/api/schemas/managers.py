@@ -26,6 +26,13 @@ class ForecastOut(BaseModel):
     accuracy: float | None
 
 
+class ForecastRollupOut(BaseModel):
+    forecast: float | None
+    submitted_on: date | None
+    won: float
+    pipeline: float
+
+
 class ManagerRowOut(BaseModel):
     external_id: str
     email: str
@@ -56,6 +63,7 @@ class ManagerRowOut(BaseModel):
     name: str
     role: str
     forecast_history: list[ForecastOut]
+    forecast_rollup: ForecastRollupOut | None
 
 
 class ManagersOut(BaseModel):

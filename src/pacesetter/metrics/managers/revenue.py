@@ -148,6 +148,41 @@ def forecast_history(
     return found
 
 
+@dataclass(frozen=True)
+class ForecastRollup:
+    """A manager's latest forecast for P by d against their team's won revenue to d and the
+    open pipeline at d closing by the end of P: what a director rolls up."""
+
+    forecast: float | None
+    submitted_on: date | None
+    won: float
+    pipeline: float
+
+
+def forecast_rollups(
+    session: Session, managers: Ids, period: Period, as_of: date, calendar: WorkCalendar
+) -> dict[int, ForecastRollup]:
+    """Each manager's `ForecastRollup` for P at d (any forecast submitted by d counts here)."""
+    slugs = ("revenue_won", "open_pipeline")
+    team = team_metrics(session, managers, period, as_of, slugs, calendar=calendar)
+    statement = (
+        select(Forecast.manager_id, Forecast.amount, Forecast.submitted_on)
+        .where(Forecast.manager_id.in_(managers), Forecast.period == period.name)
+        .where(Forecast.submitted_on <= as_of)
+        .order_by(Forecast.manager_id, Forecast.submitted_at)
+    )
+    # In submission order, so the latest of each manager is the one kept.
+    latest = {manager: (float(amount), day) for manager, amount, day in session.execute(statement)}
+    return {
+        key: ForecastRollup(
+            *latest.get(key, (None, None)),
+            float(values["revenue_won"] or 0),
+            float(values["open_pipeline"] or 0),
+        )
+        for key, values in team.items()
+    }
+
+
 def crm_compliance(session: Session, grouping: ByTeam, as_of: date) -> dict[int, float | None]:
     """Over each team's deals open at d, the share with an amount > 0, a close date >= d and
     a next step that is not blank; null if none is open."""
