@@ -49,7 +49,7 @@ from pacesetter.metrics.manager_signals import (
     what_if_advice,
 )
 from pacesetter.store.models import OrgSettings, Person
-from pacesetter.store.org_settings import load_org_settings
+from pacesetter.store.org_settings import load_org_settings, update_org_settings
 
 Q1 = parse_period("2026-Q1")
 AS_OF = date(2026, 3, 2)
@@ -229,6 +229,15 @@ def test_the_settings_decide_thresholds_and_stage(db: Session, org: Org) -> None
     mina = _signals(db, org)[org.mina.id]
     assert [signal.name for signal in mina.signals] == ["irregular_team_meetings"]
     assert mina.recommendation == "player_coach_ok"
+
+
+def test_thresholds_set_as_text_reach_the_signals(db: Session, org: Org) -> None:
+    # As `pacesetter org set` stores them: Remy's 100% no longer exceeds a 100% threshold.
+    update_org_settings(db, {"signal_single_closer_share": "1", "business_stage": "small"})
+    mina = _signals(db, org)[org.mina.id]
+    assert [signal.name for signal in mina.signals] == ["irregular_team_meetings"]
+    update_org_settings(db, {"role_leadership_only_signals": "1"})
+    assert _signals(db, org)[org.mina.id].recommendation == "leadership_only"
 
 
 def test_before_the_period_nothing_in_the_window_fires(db: Session, org: Org) -> None:
