@@ -10,6 +10,7 @@ from pacesetter.store.models.planning import (
     GoalChange,
     PlanLine,
 )
+from pacesetter.store.models.plans import PlanProposal
 from pacesetter.store.models.system import ImportRun, LoginAttempt, UserSession
 
 __all__ = [
@@ -29,6 +30,7 @@ __all__ = [
     "OrgSettings",
     "Person",
     "PlanLine",
+    "PlanProposal",
     "UserSession",
     "utcnow",
 ]
