@@ -17,6 +17,7 @@ from sqlalchemy import Engine
 from factories import make_person
 from pacesetter.app import create_app
 from pacesetter.auth import passwords
+from pacesetter.auth.csrf import LOGIN_CSRF_COOKIE
 from pacesetter.store.db import make_engine, unit_of_work
 from web.client import PASSWORD, TEST_SETTINGS, with_password
 
@@ -88,3 +89,19 @@ def test_parallel_sign_ins_hash_at_most_the_allowed_number_at_once(
     statuses = _attempts(committed, emails, PASSWORD)
     assert statuses == {200: PARALLEL}
     assert slow.most <= TEST_SETTINGS.password_hashing_concurrency
+
+
+def test_parallel_sign_ins_through_the_form_evaluate_no_more_than_the_limit(
+    committed: Engine, slow: SlowHasher
+) -> None:
+    client = TestClient(create_app(committed, TEST_SETTINGS))
+    token = "form-token"
+    client.cookies.set(LOGIN_CSRF_COOKIE, token, path="/login")
+
+    def attempt(_: int) -> int:
+        form = {"email": "rep@example.com", "password": "wrong", "csrf_token": token}
+        return client.post("/login", data=form).status_code
+
+    with ThreadPoolExecutor(PARALLEL) as pool:
+        statuses = Counter(pool.map(attempt, range(PARALLEL)))
+    assert statuses == {401: TEST_SETTINGS.login_attempts, 429: PARALLEL - 3}

@@ -25,6 +25,7 @@ from pacesetter.auth.signin import Credentials, sign_in
 from pacesetter.domain.errors import Forbidden
 from pacesetter.settings import Settings
 from pacesetter.store.models import utcnow
+from pacesetter.store.org_settings import load_org_settings
 from pacesetter.web.templating import render
 
 public_router = APIRouter()
@@ -55,7 +56,6 @@ def login(
     request: Request,
     db: SessionDep,
     settings: SettingsDep,
-    org: OrgDep,
     email: Annotated[str, Form()],
     password: Annotated[str, Form()],
     csrf_token: Annotated[str, Form()] = "",
@@ -69,7 +69,10 @@ def login(
     except (SignInRefused, TooManyAttempts) as refusal:
         # Answered rather than raised, so that the unit of work commits the failed attempt.
         status = 429 if isinstance(refusal, TooManyAttempts) else 401
-        form = LoginForm(org.name, safe_next(next), email, str(refusal))
+        # Read only now: on SQLite the sign-in's first statement must be its write (see
+        # auth.ratelimit), or parallel sign-ins find the database locked.
+        org_name = load_org_settings(db).name
+        form = LoginForm(org_name, safe_next(next), email, str(refusal))
         return _login_form(request, settings, form, status)
     response = RedirectResponse(safe_next(next), status_code=303)
     set_session_cookie(response, opened.token, settings)
