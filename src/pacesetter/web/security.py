@@ -83,21 +83,19 @@ class GuardBodies:
         if scope["type"] != "http" or scope["method"] in SAFE_METHODS:
             await self.app(scope, receive, send)
             return
-        request = Request(scope)
-        refusal = await _refusal(request)
+        request, limit = Request(scope), _body_limit(scope)
+        refusal = await _refusal(request, limit)
         if refusal is not None:
             await refusal(scope, receive, send)
             return
-        limit = _body_limit(scope)
         await self.app(scope, receive if limit is None else _capped(receive, limit), send)
 
 
-async def _refusal(request: Request) -> Response | None:
+async def _refusal(request: Request, limit: int | None) -> Response | None:
     """The answer to a write that must not be read: not signed in, or declared too large."""
     signing_in = (request.method, request.url.path) in SIGN_IN
     if not signing_in and not await run_in_threadpool(has_live_session, request):
         return sign_in_answer(request)
-    limit = _body_limit(request.scope)
     declared = request.headers.get("content-length", "")
     if limit is not None and declared.isdigit() and int(declared) > limit:
         return _too_large(request, limit)
