@@ -2,6 +2,7 @@
 
 from pacesetter.store.models.base import Base, utcnow
 from pacesetter.store.models.crm import Account, Activity, Deal, DealChange, Forecast
+from pacesetter.store.models.incentives import RewardRule, RewardRuleChange, RewardRuleVersion
 from pacesetter.store.models.org import Holiday, OrgSettings, Person
 from pacesetter.store.models.planning import (
     CoachingList,
@@ -31,6 +32,9 @@ __all__ = [
     "Person",
     "PlanLine",
     "PlanProposal",
+    "RewardRule",
+    "RewardRuleChange",
+    "RewardRuleVersion",
     "UserSession",
     "utcnow",
 ]
