@@ -14,7 +14,7 @@ from sqlalchemy import Engine, delete, inspect, text
 
 from factories import make_activity, make_deal, make_person
 from pacesetter.store.db import make_engine, unit_of_work
-from pacesetter.store.models import Activity, Person
+from pacesetter.store.models import Activity
 
 PACESETTER = str(Path(sys.executable).parent / "pacesetter")
 
