@@ -105,11 +105,8 @@ def _run_database(database: str, folder: Path, work: Path, period: str | None) -
     try:
         copier = _Copier(make_engine(product), make_engine(raw))
         measures = [_import_kind(kind, folder, product, copier) for kind in LOAD_ORDER]
-        seconds = _timed_process(
-            product,
-            ["report", "scorecard", "--period", period or _last_quarter(), "--format", "json"],
-        )
-        _print(database, measures, seconds)
+        arguments = ["report", "scorecard", "--period", period or _last_quarter()]
+        _print(database, measures, _timed_process(product, [*arguments, "--format", "json"]))
     finally:
         _drop(product)
         _drop(raw)
