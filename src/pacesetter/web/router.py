@@ -12,6 +12,7 @@ from pacesetter.web.routes import (
     pages,
     quadrant,
     rep_plan,
+    spreadsheets,
 )
 
 web_router = APIRouter(include_in_schema=False)
@@ -26,4 +27,5 @@ _protected.include_router(imports.router)
 _protected.include_router(quadrant.router)
 _protected.include_router(rep_plan.router)
 _protected.include_router(managers.router)
+_protected.include_router(spreadsheets.router)
 web_router.include_router(_protected)

@@ -1,0 +1,75 @@
+"""XLSX twins of the pages' CSV downloads: the same report, the same columns, through the one
+XLSX writer (numbers as numbers with their units' formats, text never a formula).
+
+Each is built exactly as its page and CSV build it (`requested_quadrant`,
+`requested_manager_report`), so the spreadsheet, the CSV, the page and the API agree.
+"""
+
+from fastapi import APIRouter
+from fastapi.responses import Response
+
+from pacesetter.api.deps import OrgDep, ScopeDep, SessionDep, ViewerDep
+from pacesetter.api.services.orgsettings import org_today
+from pacesetter.api.validation import AsOf, IdQuery
+from pacesetter.exports.xlsx import XLSX_MEDIA_TYPE, Column, xlsx_bytes
+from pacesetter.metrics.manager_report import (
+    CSV_FIELDS,
+    KPI_GROUPS,
+    PLAYER_COACH_FIELDS,
+    requested_manager_report,
+)
+from pacesetter.metrics.quadrant import ROW_FIELDS, requested_quadrant
+from pacesetter.web.routes.quadrant import TeamQuery
+
+router = APIRouter()
+# The quadrant's paces and QDQ dimensions are all shares of what was expected.
+QUADRANT_SHARES = frozenset(ROW_FIELDS) - {"external_id", "email", "quadrant", "qdq_binding"}
+# Each manager KPI's kind (share, count, months, rating) is its unit; player-coach values are
+# shares.
+MANAGER_UNITS = {
+    **{column.key: column.kind for columns in KPI_GROUPS.values() for column in columns},
+    **dict.fromkeys(PLAYER_COACH_FIELDS, "share"),
+}
+
+
+def xlsx_response(body: bytes, name: str) -> Response:
+    """A spreadsheet download named `name`.xlsx."""
+    headers = {"Content-Disposition": f'attachment; filename="{name}.xlsx"'}
+    return Response(body, media_type=XLSX_MEDIA_TYPE, headers=headers)
+
+
+@router.get("/quadrant.xlsx")
+def quadrant_xlsx(
+    viewer: ViewerDep,
+    db: SessionDep,
+    scope: ScopeDep,
+    org: OrgDep,
+    period: str | None = None,
+    as_of: AsOf = None,
+    manager: TeamQuery = None,
+) -> Response:
+    """The quadrant table: the CSV's columns, paces and QDQ as percents."""
+    view = requested_quadrant(db, scope, org_today(org), period, as_of, manager)
+    units = {name: "share" for name in QUADRANT_SHARES}
+    columns = [Column("name"), *(Column(name, units.get(name)) for name in ROW_FIELDS)]
+    rows = ([row.name, *(row.as_dict()[name] for name in ROW_FIELDS)] for row in view.rows)
+    body = xlsx_bytes("Quadrant", columns, rows)
+    return xlsx_response(body, f"quadrant-{view.period.name}-{view.as_of.isoformat()}")
+
+
+@router.get("/managers.xlsx")
+def managers_xlsx(
+    viewer: ViewerDep,
+    db: SessionDep,
+    scope: ScopeDep,
+    org: OrgDep,
+    period: str | None = None,
+    as_of: AsOf = None,
+    manager: IdQuery = None,
+) -> Response:
+    """The managers table: the CSV's columns, each KPI in its kind's format."""
+    report = requested_manager_report(db, scope, org_today(org), period, as_of, manager)
+    columns = [Column("name"), *(Column(name, MANAGER_UNITS.get(name)) for name in CSV_FIELDS)]
+    rows = ([row.name, *row.csv_cells()] for row in report.rows)
+    body = xlsx_bytes("Managers", columns, rows)
+    return xlsx_response(body, f"managers-{report.period.name}-{report.as_of.isoformat()}")
