@@ -8,9 +8,11 @@ from threading import BoundedSemaphore
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import delete
+from sqlalchemy.orm import object_session
 
 from pacesetter.domain.errors import Invalid
-from pacesetter.store.models import Person
+from pacesetter.store.models import Person, UserSession
 
 MIN_LENGTH = 8
 # argon2-cffi's defaults (RFC 9106, low-memory profile). Module-level so that a test run can swap
@@ -25,7 +27,12 @@ def hash_password(plain: str) -> str:
 
 
 def set_password(person: Person, plain: str) -> None:
+    """A new password, which also ends every session the person has: whoever had their old
+    password, or a session opened with it, is signed out (OWASP ASVS, session termination)."""
     person.password_hash = hash_password(plain)
+    db = object_session(person)
+    if db is not None and person.id is not None:
+        db.execute(delete(UserSession).where(UserSession.person_id == person.id))
 
 
 def check_password(person: Person | None, plain: str) -> bool:
