@@ -34,6 +34,18 @@ class Settings(BaseSettings):
     password_hashing_concurrency: int = 2
     # The largest request body accepted anywhere but the upload routes (which have their own).
     max_body_bytes: int = 1_000_000
+    # Mail (docs/digest.md): the SMTP server, how to reach it, and the sender. TLS is "none",
+    # "starttls" (upgrade a plain connection, port 587) or "tls" (TLS from the start, port 465).
+    smtp_host: str = "localhost"
+    smtp_port: int = 25
+    smtp_tls: Literal["none", "starttls", "tls"] = "none"
+    smtp_user: str = ""
+    smtp_password: str = ""
+    mail_from: str = "pacesetter@localhost"
+    # Where people reach the app: every link in a mail starts with it.
+    public_url: str = "http://127.0.0.1:8000"
+    # A goal is "at risk" in the weekly digest when its pace is below this share of expected.
+    digest_at_risk_pace: float = 0.9
 
     @model_validator(mode="after")
     def _refuse_development_secret_in_production(self) -> "Settings":

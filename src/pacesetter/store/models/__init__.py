@@ -3,6 +3,7 @@
 from pacesetter.store.models.base import Base, utcnow
 from pacesetter.store.models.crm import Account, Activity, Deal, DealChange, Forecast
 from pacesetter.store.models.incentives import RewardRule, RewardRuleChange, RewardRuleVersion
+from pacesetter.store.models.mail import MailOutbox, MailPreference, MailSent
 from pacesetter.store.models.org import Holiday, OrgSettings, Person
 from pacesetter.store.models.planning import (
     CoachingList,
@@ -28,6 +29,9 @@ __all__ = [
     "Holiday",
     "ImportRun",
     "LoginAttempt",
+    "MailOutbox",
+    "MailPreference",
+    "MailSent",
     "OrgSettings",
     "Person",
     "PlanLine",

@@ -1,0 +1,60 @@
+"""A real SMTP server on localhost (aiosmtpd) that keeps what it receives, and the public URL
+mail links start with."""
+
+import socket
+from collections.abc import Iterator
+from email import message_from_bytes, policy
+from email.message import EmailMessage
+
+import pytest
+from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import SMTP, Envelope, Session
+
+from pacesetter.mail.sender import SmtpSender
+from pacesetter.settings import get_settings
+
+PUBLIC_URL = "https://pacesetter.example.com"
+SENDER = "pacesetter@example.com"
+
+
+class Inbox:
+    """What the server accepted: each message with the envelope's recipients."""
+
+    def __init__(self) -> None:
+        self.messages: list[EmailMessage] = []
+        self.refuse = False
+
+    async def handle_DATA(self, server: SMTP, session: Session, envelope: Envelope) -> str:
+        if self.refuse:
+            return "554 Transaction failed"
+        message = message_from_bytes(envelope.content, policy=policy.default)  # type: ignore[arg-type]
+        message["X-Envelope-To"] = ",".join(envelope.rcpt_tos)
+        self.messages.append(message)  # type: ignore[arg-type]
+        return "250 OK"
+
+    def to(self, address: str) -> list[EmailMessage]:
+        return [m for m in self.messages if m["X-Envelope-To"] == address]
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def inbox() -> Iterator[Inbox]:
+    received = Inbox()
+    server = Controller(received, hostname="127.0.0.1", port=_free_port())
+    server.start()
+    received.sender = SmtpSender("127.0.0.1", server.port, SENDER)  # type: ignore[attr-defined]
+    yield received
+    server.stop()
+
+
+@pytest.fixture(autouse=True)
+def public_url(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    monkeypatch.setenv("PACESETTER_PUBLIC_URL", PUBLIC_URL)
+    get_settings.cache_clear()
+    yield PUBLIC_URL
+    get_settings.cache_clear()
