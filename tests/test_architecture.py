@@ -65,6 +65,13 @@ FORBIDDEN = {
         "pacesetter.web",
         "pacesetter.cli",
     },
+    "plans": {
+        "fastapi",
+        "pacesetter.ingest",
+        "pacesetter.api",
+        "pacesetter.web",
+        "pacesetter.cli",
+    },
     "incentives": {
         "fastapi",
         "pacesetter.ingest",

@@ -80,6 +80,7 @@ OBJECT_PARAMS: dict[str, ObjectKind | SettingKind] = {
     "record_id": ObjectKind("record", "person"),  # a 1:1 about them, their upward feedback
     "account_id": ObjectKind("account", "person"),
     "deal_id": ObjectKind("deal", "person"),
+    "proposal_id": ObjectKind("proposal", "person"),  # a change to their activity plan
     "name": SettingKind("skills"),  # a coaching list: skills, pre_brief, debrief, awards
 }
 

@@ -3,7 +3,17 @@
 from fastapi import APIRouter, Depends
 
 from pacesetter.api.deps import verify_csrf
-from pacesetter.api.routes import coaching, goals, imports, managers, org, people, quadrant, session
+from pacesetter.api.routes import (
+    coaching,
+    goals,
+    imports,
+    managers,
+    org,
+    people,
+    plans,
+    quadrant,
+    session,
+)
 
 API_PREFIX = "/api/v1"
 
@@ -11,6 +21,6 @@ api_router = APIRouter(prefix=API_PREFIX)
 api_router.include_router(session.sign_in_router)
 
 _protected = APIRouter(dependencies=[Depends(verify_csrf)])
-for module in (session, people, org, goals, coaching, imports, quadrant, managers):
+for module in (session, people, org, goals, coaching, imports, quadrant, managers, plans):
     _protected.include_router(module.router)
 api_router.include_router(_protected)

@@ -10,6 +10,7 @@ from pacesetter.web.routes import (
     imports,
     managers,
     pages,
+    plans,
     quadrant,
     rep_plan,
     spreadsheets,
@@ -27,5 +28,6 @@ _protected.include_router(imports.router)
 _protected.include_router(quadrant.router)
 _protected.include_router(rep_plan.router)
 _protected.include_router(managers.router)
+_protected.include_router(plans.router)
 _protected.include_router(spreadsheets.router)
 web_router.include_router(_protected)
