@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
+from pacesetter.digest import events
 from pacesetter.domain.errors import Conflict, Invalid
 from pacesetter.domain.goal_lint import Finding, GoalDraft, ScopeKey, blocking
 from pacesetter.domain.periods import Period
@@ -87,6 +88,8 @@ def create_goal(
     goal = _new_goal(session, actor, new, _unclaimed_period(session, data), values)
     default = "proposed" if status == GoalStatus.PROPOSED else "set"
     audit.record(session, goal, actor, "status", None, status, reason or data.rationale or default)
+    if status == GoalStatus.PROPOSED:
+        events.goal_proposed(session, goal, actor.person_id)
     return GoalResult(goal, findings)
 
 
@@ -164,8 +167,10 @@ def reject_goal(session: Session, actor: Actor, goal_id: int, *, note: str | Non
 def retire_goal(session: Session, actor: Actor, goal_id: int, *, reason: str | None) -> GoalResult:
     """Take an approved goal out of the reports, saying why."""
     goal = _decidable(session, actor, goal_id, GoalStatus.RETIRED)
-    _move(session, actor, goal, GoalStatus.RETIRED, audit.require_reason(reason, "Retiring a goal"))
+    why = audit.require_reason(reason, "Retiring a goal")
+    _move(session, actor, goal, GoalStatus.RETIRED, why)
     session.flush()
+    events.goal_changed(session, goal, actor.person_id, ["status"], why)
     return GoalResult(goal, [])
 
 
@@ -200,6 +205,7 @@ def _decide(
     goal.decided_at = utcnow()
     goal.decision_note = note
     session.flush()
+    events.goal_decided(session, goal, actor.person_id)
 
 
 def _move(session: Session, actor: Actor, goal: Goal, status: GoalStatus, why: str) -> None:
@@ -231,6 +237,8 @@ def _apply(
             reason = audit.require_reason(reason)
         distribution_fits(values["distribution"], period_named(session, goal.period))
         _write(session, actor, goal, changed, reason or "edited")
+        if goal.status == GoalStatus.APPROVED:
+            events.goal_changed(session, goal, actor.person_id, sorted(changed), reason)
     return GoalResult(goal, findings)
 
 

@@ -8,12 +8,16 @@ import smtplib
 import ssl
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
+from email import policy
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 
 from pacesetter.settings import Settings
 
 TIMEOUT_SECONDS = 30
+# Headers folded only past RFC 5322's hard limit: a subject folded right after "Subject:"
+# reads back with a leading space in some mail readers.
+HEADERS = policy.SMTP.clone(max_line_length=998)
 
 
 @dataclass(frozen=True)
@@ -72,7 +76,7 @@ class SmtpSender(EmailSender):
 
 def message_of(mail: Mail, sender: str) -> EmailMessage:
     """A multipart/alternative message: plain text first, HTML preferred by mail readers."""
-    message = EmailMessage()
+    message = EmailMessage(policy=HEADERS)
     message["From"], message["To"], message["Subject"] = sender, mail.to, mail.subject
     message["Date"] = formatdate(localtime=False)
     message["Message-ID"] = make_msgid(domain=sender.rpartition("@")[2] or None)
