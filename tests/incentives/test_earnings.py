@@ -9,9 +9,10 @@ from datetime import date
 from decimal import Decimal as D
 
 import pytest
+from incentive_helpers import PLAN, Q1_END
 from sqlalchemy.orm import Session
 
-from factories import make_deal, make_goal, make_person
+from factories import make_deal, make_goal
 from pacesetter.domain.errors import Forbidden, Invalid
 from pacesetter.domain.periods import parse_period
 from pacesetter.goals.actor import Actor, Channel
@@ -19,30 +20,6 @@ from pacesetter.incentives.earnings import Earning, earnings
 from pacesetter.incentives.rules import RuleInput, change_rule, create_rule, trail_of
 from pacesetter.store.models import Person
 from pacesetter.store.scope import Scope
-
-PLAN = {
-    "target_bonus": "5000",
-    "tiers": [{"floor": "0.9", "share": "0.5"}, {"floor": "0.95", "share": "0.75"}],
-    "bands": [{"start": "1", "rate": "2"}, {"start": "1.2", "rate": "3"}],
-    "cap": "1.9",
-}
-Q1_END = date(2026, 3, 31)
-
-
-@pytest.fixture
-def team(db: Session) -> dict[str, Person]:
-    admin = make_person(db, "Ada Admin", role="admin")
-    mia = make_person(db, "Mia", role="manager")
-    ann = make_person(db, "Ann", manager=mia)
-    ben = make_person(db, "Ben", manager=mia)
-    cal = make_person(db, "Cal", manager=mia, end_date=date(2026, 2, 15))
-    for person, target in ((ann, 100_000), (ben, 100_000), (cal, 50_000)):
-        make_goal(db, person, "2026-Q1", target)
-    make_goal(db, mia, "2026-Q1", 250_000, team=True)
-    make_deal(db, ann, amount=110_000, status="won", closed=date(2026, 3, 10))
-    make_deal(db, ben, amount=99_990, status="won", closed=date(2026, 3, 3))
-    make_deal(db, cal, amount=60_000, status="won", closed=date(2026, 1, 20))
-    return {"admin": admin, "mia": mia, "ann": ann, "ben": ben, "cal": cal}
 
 
 def rule(db: Session, actor: Person, kind: str, params: dict, manager: Person | None) -> int:

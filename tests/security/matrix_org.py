@@ -23,7 +23,7 @@ from enum import StrEnum
 from sqlalchemy.orm import Session
 
 from factories import make_account, make_coaching, make_deal, make_goal, make_person
-from pacesetter.store.models import Person, PlanProposal
+from pacesetter.store.models import Person, PlanProposal, RewardRule
 
 AS_OF = date(2026, 2, 15)
 PERIOD = "2026-Q1"
@@ -224,6 +224,11 @@ def _crm_and_goals(db: Session, org: MatrixOrg, name: str, person: Person) -> No
     proposed = make_goal(db, person, PERIOD, 5, metric="deals_won", status="proposed")
     for goal in (approved, proposed):
         org.add("goal", name, goal.id, readers)
+    rule = RewardRule(name=f"{name} bonus", kind="bonus", metric="revenue_won")
+    rule.period_kind, rule.team_manager_id = "quarter", person.id
+    db.add(rule)
+    db.flush()
+    org.add("rule", name, rule.id, readers)
     plan = PlanProposal(person_id=person.id, month="2026-03", changes={"call": 10.0})
     plan.status, plan.proposed_by_id = "proposed", person.id
     db.add(plan)

@@ -81,6 +81,8 @@ OBJECT_PARAMS: dict[str, ObjectKind | SettingKind] = {
     "account_id": ObjectKind("account", "person"),
     "deal_id": ObjectKind("deal", "person"),
     "proposal_id": ObjectKind("proposal", "person"),  # a change to their activity plan
+    "rule_id": ObjectKind("rule", "lead"),  # a reward rule on their team
+    "team_manager_id": ObjectKind("person", "lead"),  # the team a reward rule is for
     "name": SettingKind("skills"),  # a coaching list: skills, pre_brief, debrief, awards
 }
 

@@ -7,6 +7,7 @@ from pacesetter.api.routes import (
     coaching,
     goals,
     imports,
+    incentives,
     managers,
     org,
     people,
@@ -23,4 +24,5 @@ api_router.include_router(session.sign_in_router)
 _protected = APIRouter(dependencies=[Depends(verify_csrf)])
 for module in (session, people, org, goals, coaching, imports, quadrant, managers, plans):
     _protected.include_router(module.router)
+_protected.include_router(incentives.router)
 api_router.include_router(_protected)

@@ -1,0 +1,152 @@
+"""Reward rules (define, change with a reason, their versions and trail) and earnings: each
+person's earnings per rule so far and at pace, and the period's payout statement (CSV/XLSX)."""
+
+from decimal import Decimal
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Query, status
+from fastapi.responses import Response
+
+from pacesetter.api.deps import CurrentUser, OrgDep, ScopeDep, SessionDep
+from pacesetter.api.schemas.incentives import (
+    EarningsOut,
+    RuleChange,
+    RuleChangeOut,
+    RuleCreate,
+    RuleOut,
+    VersionOut,
+    earnings_out,
+)
+from pacesetter.api.services.orgsettings import org_today
+from pacesetter.api.validation import AsOf, IdPath, IdQuery
+from pacesetter.exports.csv import csv_text
+from pacesetter.exports.xlsx import XLSX_MEDIA_TYPE, Column, xlsx_bytes
+from pacesetter.goals.actor import Actor, Channel
+from pacesetter.goals.queries import period_named
+from pacesetter.incentives import rules
+from pacesetter.incentives.views import (
+    STATEMENT_HEADER,
+    EarningsView,
+    earnings_view,
+    statement_rows,
+)
+from pacesetter.store.models import RewardRule
+
+router = APIRouter(prefix="/incentives", tags=["incentives"])
+_RESPONSES: dict[int | str, dict[str, Any]] = {
+    404: {"description": "No such rule, or not in your scope"},
+    422: {"description": "Refused: the message says why"},
+}
+AMOUNTS = frozenset({"earned_so_far", "at_current_pace"})
+
+
+@router.get("/rules", response_model=list[RuleOut])
+def rule_list(db: SessionDep, user: CurrentUser) -> list[RuleOut]:
+    """The rules about everyone and about the teams you see, with every version."""
+    found = rules.visible_rules(db, _actor(user))
+    versions = rules.versions_of(db, [rule.id for rule in found])
+    return [_rule_out(rule, versions[rule.id]) for rule in found]
+
+
+@router.post(
+    "/rules", response_model=RuleOut, status_code=status.HTTP_201_CREATED, responses=_RESPONSES
+)
+def rule_create(body: RuleCreate, db: SessionDep, user: CurrentUser) -> RuleOut:
+    """A new rule (managers for their team, admins for any team or everyone)."""
+    data = rules.RuleInput(
+        body.name,
+        body.kind,
+        body.metric,
+        body.period_kind,
+        body.team_manager_id,
+        body.params,
+        body.effective_from,
+    )
+    rule = rules.create_rule(db, _actor(user), data, reason=body.reason)
+    return _rule_out(rule, rules.versions_of(db, [rule.id])[rule.id])
+
+
+@router.put("/rules/{rule_id}", response_model=RuleOut, responses=_RESPONSES)
+def rule_change(rule_id: IdPath, body: RuleChange, db: SessionDep, user: CurrentUser) -> RuleOut:
+    """New terms from `effective_from`; the periods before keep the old ones."""
+    actor = _actor(user)
+    rules.change_rule(
+        db, actor, rule_id, body.params, effective_from=body.effective_from, reason=body.reason
+    )
+    rule = rules.get_rule(db, actor, rule_id)
+    return _rule_out(rule, rules.versions_of(db, [rule.id])[rule.id])
+
+
+@router.get("/rules/{rule_id}/changes", response_model=list[RuleChangeOut], responses=_RESPONSES)
+def rule_trail(rule_id: IdPath, db: SessionDep, user: CurrentUser) -> list[RuleChangeOut]:
+    """Who changed the rule, when, from what to what, and why."""
+    rule = rules.get_rule(db, _actor(user), rule_id)
+    return [RuleChangeOut.model_validate(change) for change in rules.trail_of(db, rule.id)]
+
+
+@router.get("/earnings", response_model=EarningsOut)
+def earnings(
+    db: SessionDep,
+    scope: ScopeDep,
+    org: OrgDep,
+    period: str,
+    as_of: AsOf = None,
+    person_id: IdQuery = None,
+) -> EarningsOut:
+    """Each visible person's earnings per rule, so far and at the current pace, with the working."""
+    view = _view(db, scope, org, period, as_of)
+    return earnings_out(view, view.of_person(person_id) if person_id else None)
+
+
+@router.get("/statement")
+def statement(
+    db: SessionDep,
+    scope: ScopeDep,
+    org: OrgDep,
+    period: str,
+    as_of: AsOf = None,
+    format: Annotated[Literal["csv", "xlsx"], Query()] = "csv",
+) -> Response:
+    """The period's payout statement: one line per person and rule."""
+    view = _view(db, scope, org, period, as_of)
+    name = f"payouts-{view.period.name}-{view.as_of.isoformat()}"
+    if format == "xlsx":
+        columns = [
+            Column(field, "money" if field in AMOUNTS else None) for field in STATEMENT_HEADER
+        ]
+        body = xlsx_bytes("Payouts", columns, statement_rows(view, float))
+        return _download(body, XLSX_MEDIA_TYPE, f"{name}.xlsx")
+    text = csv_text(STATEMENT_HEADER, statement_rows(view, _cents))
+    return _download(text.encode(), "text/csv; charset=utf-8", f"{name}.csv")
+
+
+def _cents(amount: Decimal) -> str:
+    return f"{amount:.2f}"
+
+
+def _download(body: bytes, media_type: str, name: str) -> Response:
+    return Response(
+        body,
+        media_type=media_type,
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )
+
+
+def _view(db: SessionDep, scope: ScopeDep, org: OrgDep, period: str, as_of: AsOf) -> EarningsView:
+    return earnings_view(db, scope, period_named(db, period), as_of or org_today(org))
+
+
+def _rule_out(rule: RewardRule, versions: list[Any]) -> RuleOut:
+    return RuleOut(
+        id=rule.id,
+        name=rule.name,
+        kind=rule.kind,
+        metric=rule.metric,
+        period_kind=rule.period_kind,
+        team_manager_id=rule.team_manager_id,
+        versions=[VersionOut.model_validate(version) for version in versions],
+    )
+
+
+def _actor(user: CurrentUser) -> Actor:
+    return Actor.of(user, Channel.API)
