@@ -18,7 +18,10 @@ SENDER = "pacesetter@example.com"
 
 
 class Inbox:
-    """What the server accepted: each message with the envelope's recipients."""
+    """What the server accepted: each message with the envelope's recipients; `sender` sends
+    to it."""
+
+    sender: SmtpSender
 
     def __init__(self) -> None:
         self.messages: list[EmailMessage] = []
@@ -47,7 +50,7 @@ def inbox() -> Iterator[Inbox]:
     received = Inbox()
     server = Controller(received, hostname="127.0.0.1", port=_free_port())
     server.start()
-    received.sender = SmtpSender("127.0.0.1", server.port, SENDER)  # type: ignore[attr-defined]
+    received.sender = SmtpSender("127.0.0.1", server.port, SENDER)
     yield received
     server.stop()
 

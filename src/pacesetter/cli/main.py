@@ -30,6 +30,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "users": ("pacesetter.cli.users", "app"),
     "lint": ("pacesetter.cli.goals", "lint_app"),
     "suggest": ("pacesetter.cli.goals", "suggest_app"),
+    "digest": ("pacesetter.cli.digest", "app"),
 }
 
 
