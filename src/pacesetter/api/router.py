@@ -5,6 +5,7 @@ from fastapi import APIRouter, Depends
 from pacesetter.api.deps import verify_csrf
 from pacesetter.api.routes import (
     coaching,
+    explain,
     goals,
     imports,
     incentives,
@@ -25,4 +26,5 @@ _protected = APIRouter(dependencies=[Depends(verify_csrf)])
 for module in (session, people, org, goals, coaching, imports, quadrant, managers, plans):
     _protected.include_router(module.router)
 _protected.include_router(incentives.router)
+_protected.include_router(explain.router)
 api_router.include_router(_protected)

@@ -6,6 +6,7 @@ from pacesetter.api.deps import verify_csrf
 from pacesetter.web.routes import (
     auth,
     coaching,
+    explain,
     goals,
     imports,
     managers,
@@ -30,4 +31,5 @@ _protected.include_router(rep_plan.router)
 _protected.include_router(managers.router)
 _protected.include_router(plans.router)
 _protected.include_router(spreadsheets.router)
+_protected.include_router(explain.router)
 web_router.include_router(_protected)
