@@ -11,7 +11,7 @@ from pathlib import Path
 from goal_helpers import TODAY, Org, person_goal, team_goal
 from sqlalchemy.orm import Session
 
-from factories import make_deal, make_goal
+from factories import make_activity, make_deal, make_goal
 from pacesetter.domain.goal_lint import (
     PERSON,
     GoalDraft,
@@ -138,3 +138,15 @@ def test_an_import_of_a_quarters_revenue_and_its_months_calls_has_no_outcome_onl
     report = run_import(db, "goals", path, file_name=str(path))
     assert report.added == 3
     assert not [w for w in report.warnings.to_list() if "outcome_only" in w["reason"]]
+
+
+def test_quarters_before_anyones_first_activity_are_not_activity_history(
+    db: Session, org: Org
+) -> None:
+    # The first activity on record is Ben's on 2025-10-02: only Q4 is history for calls.
+    # Ann made 2 calls in Q4: 300 is beyond 1.5 x 2
+    make_activity(db, org.ben, date(2025, 10, 2))
+    make_activity(db, org.ann, date(2025, 11, 3))
+    make_activity(db, org.ann, date(2025, 12, 1))
+    found = lint_stored(db, person_goal(org.ann, 300, metric="activities_call"))
+    assert found["unrealistic"]["trailing"] == {"2025-Q4": 2}
