@@ -6,7 +6,7 @@ scorecard, the first of them. The options and printers they share are in `report
 
 import typer
 
-from pacesetter.cli import report_manager, report_quadrant
+from pacesetter.cli import report_manager, report_quadrant, report_review
 from pacesetter.cli.reporting import (
     AS_OF_HELP,
     PERIOD_HELP,
@@ -110,3 +110,4 @@ _PRINTERS = {Format.TABLE: _print_table, Format.JSON: _print_json, Format.CSV: _
 
 app.command("quadrant")(report_quadrant.quadrant)
 app.command("manager")(report_manager.manager)
+app.command("review")(report_review.review)

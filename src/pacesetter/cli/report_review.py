@@ -1,0 +1,171 @@
+"""`pacesetter report review`: the period review of each team once the period has closed.
+
+Built once (incentives/review.py) and printed as a rounded table, unrounded JSON or CSV with one
+line per person and goal; null is `-` in the table and an empty CSV cell.
+"""
+
+from collections.abc import Iterator
+from typing import Any
+
+import typer
+from sqlalchemy import select
+
+from pacesetter.cli.reporting import (
+    PERIOD_HELP,
+    Format,
+    echo_table,
+    period_option,
+    print_csv,
+    print_json,
+    shown,
+)
+from pacesetter.domain.vocab import Role
+from pacesetter.incentives.review import ReviewView, build_review
+from pacesetter.metrics.catalogue import REGISTRY, Unit
+from pacesetter.metrics.org_settings import fiscal_year_start_month
+from pacesetter.metrics.player_coach import employed_during
+from pacesetter.metrics.scorecard import find_person
+from pacesetter.store.db import get_engine, unit_of_work
+from pacesetter.store.models import Person
+from pacesetter.store.org_settings import org_today
+from pacesetter.store.scope import Scope
+
+CSV_FIELDS = (
+    "manager",
+    "person",
+    "role",
+    "metric",
+    "scope",
+    "target",
+    "actual",
+    "attainment",
+    "hit",
+    "by",
+    "lint",
+    "quadrant",
+    "qdq_score",
+    "qdq_binding",
+    "plan_kept",
+    "one_on_ones",
+    "ride_alongs",
+)
+
+
+def review(
+    period: str = typer.Option(..., help=PERIOD_HELP),
+    manager: str | None = typer.Option(
+        None, help="Only this manager's team (email or external id); default: every manager's."
+    ),
+    output: Format = typer.Option(
+        Format.TABLE, "--format", help="table (rounded), json (unrounded) or csv (one line a goal)."
+    ),
+) -> None:
+    """Once a period has closed: each team's goals hit and missed and by how much, the quadrant,
+    QDQ, 1:1s and ride-alongs behind them, what the lint had warned about, and the manager's
+    forecast against the team's actual."""
+    views = _build(period, manager)
+    _PRINTERS[output](views)
+
+
+def _build(period_name: str, manager: str | None) -> list[ReviewView]:
+    with unit_of_work(get_engine()) as session:
+        span = period_option(period_name, fiscal_year_start_month(session))
+        scope, today = Scope.everything(), org_today(session)
+        if manager:
+            leads = [find_person(session, scope, manager)]
+        else:
+            statement = select(Person).where(
+                Person.role == Role.MANAGER.value, employed_during(span)
+            )
+            leads = list(session.scalars(statement.order_by(Person.name, Person.external_id)))
+        return [build_review(session, scope, lead, span, today=today) for lead in leads]
+
+
+def csv_lines(view: ReviewView) -> Iterator[list[Any]]:
+    """One line per goal of each person, then the team's goals, under CSV_FIELDS."""
+    for person in view.people:
+        coaching = [person.quadrant, person.qdq_score, person.qdq_binding, person.plan_kept]
+        counts = [person.one_on_ones, person.ride_alongs]
+        for goal in person.goals:
+            outcome = [goal.target, goal.actual, goal.attainment, goal.hit, goal.by]
+            yield [
+                view.manager,
+                person.name,
+                person.role,
+                goal.metric,
+                goal.scope,
+                *outcome,
+                " ".join(goal.lint),
+                *coaching,
+                *counts,
+            ]
+    for goal in view.team_goals:
+        outcome = [goal.target, goal.actual, goal.attainment, goal.hit, goal.by]
+        yield [
+            view.manager,
+            view.manager,
+            "team",
+            goal.metric,
+            goal.scope,
+            *outcome,
+            " ".join(goal.lint),
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+        ]
+
+
+def _print_json(views: list[ReviewView]) -> None:
+    print_json({"reviews": [view.as_dict() for view in views]})
+
+
+def _print_csv(views: list[ReviewView]) -> None:
+    print_csv(CSV_FIELDS, (line for view in views for line in csv_lines(view)))
+
+
+def _print_table(views: list[ReviewView]) -> None:
+    for view in views:
+        typer.echo(
+            f"Review {view.period.name}: {view.manager}'s team. {view.hit} goals hit, "
+            f"{view.missed} missed. Forecast {shown(view.forecast, Unit.MONEY)}, "
+            f"won {shown(view.team_revenue_won, Unit.MONEY)}."
+        )
+        header = [
+            "person",
+            "metric",
+            "target",
+            "actual",
+            "attainment",
+            "hit",
+            "lint",
+            "quadrant",
+            "qdq",
+            "1:1s",
+            "rides",
+        ]
+        echo_table("Goals", header, [_cells(line) for line in csv_lines(view)])
+
+
+def _cells(line: list[Any]) -> list[str]:
+    row = dict(zip(CSV_FIELDS, line, strict=True))
+    unit = REGISTRY[row["metric"]].unit if row["metric"] in REGISTRY else Unit.COUNT
+    hit = "-" if row["hit"] is None else ("hit" if row["hit"] else "missed")
+    return [
+        row["person"],
+        row["metric"],
+        shown(row["target"], unit),
+        shown(row["actual"], unit),
+        shown(row["attainment"], Unit.SHARE),
+        hit,
+        row["lint"] or "-",
+        row["quadrant"] or "-",
+        shown(row["qdq_score"], Unit.SHARE),
+        str(row["one_on_ones"] if row["one_on_ones"] is not None else "-"),
+        str(row["ride_alongs"] if row["ride_alongs"] is not None else "-"),
+    ]
+
+
+_PRINTERS = {Format.TABLE: _print_table, Format.JSON: _print_json, Format.CSV: _print_csv}
