@@ -3,9 +3,11 @@ changes (a person renamed, moved, given a new email or role) before anything is 
 
 from pathlib import Path
 
+import pytest
 from ingest_helpers import Org, run_text, snapshot
 from sqlalchemy.orm import Session
 
+from pacesetter.cli.importing import _print_text
 from pacesetter.ingest.changes import IdentityChange
 
 PEOPLE = (
@@ -71,3 +73,12 @@ def test_the_summary_keeps_the_documented_fields_first_and_adds_changes(
     summary = run_text(db, tmp_path, "people", PEOPLE, dry_run=True).to_dict()
     documented = ["kind", "file", "rows", "added", "updated", "unchanged", "warnings", "errors"]
     assert list(summary) == [*documented, "changes"]
+
+
+def test_the_cli_text_output_says_who_will_be_renamed(
+    db: Session, tmp_path: Path, org: Org, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _print_text(run_text(db, tmp_path, "people", PEOPLE, dry_run=True))
+    out = capsys.readouterr().out
+    assert "2 people will be renamed." in out
+    assert "1 person will be moved to another manager." in out

@@ -130,6 +130,9 @@ def _progress(file: Path) -> Iterator[_ProgressDisplay | None]:
 def _print_text(report: ImportReport) -> None:
     console = Console()
     console.print(_verdict(report))
+    for change in report.changes.identity if report.changes else []:
+        # Who a person is changes: worth a second look, as on the upload page.
+        console.print(Text(f"{change.sentence(report.dry_run)}."), style="yellow")
     if report.warnings:
         console.print(_problem_table("Warnings", report.warnings.to_list()[:TEXT_WARNINGS_SHOWN]))
         if len(report.warnings) > TEXT_WARNINGS_SHOWN:
