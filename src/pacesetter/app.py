@@ -8,7 +8,7 @@ import logging
 from importlib.metadata import version
 from typing import Any
 
-from fastapi import FastAPI, Request
+from fastapi import Depends, FastAPI, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.docs import get_swagger_ui_html
@@ -18,6 +18,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import DataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from pacesetter.api.deps import verify_csrf
 from pacesetter.api.errors import document_errors, error_headers, json_error, status_for
 from pacesetter.api.router import API_PREFIX, api_router
 from pacesetter.auth.errors import NotSignedIn
@@ -26,6 +27,7 @@ from pacesetter.settings import Settings, get_settings
 from pacesetter.store.db import get_engine
 from pacesetter.web.errors import error_page
 from pacesetter.web.router import web_router
+from pacesetter.web.routes import health, mail
 from pacesetter.web.security import DOCS_PATH, GuardBodies, SecurityHeaders, is_api, sign_in_answer
 from pacesetter.web.templating import STATIC_DIR
 
@@ -49,6 +51,10 @@ def create_app(engine: Engine | None = None, settings: Settings | None = None) -
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.include_router(api_router)
     app.include_router(web_router)
+    # Beside the page router: the health check answers without a session, and mail
+    # settings belong to the mail feature (pages still need a session and a CSRF token).
+    app.include_router(health.router)
+    app.include_router(mail.router, dependencies=[Depends(verify_csrf)], include_in_schema=False)
     app.add_api_route(DOCS_PATH, api_docs, include_in_schema=False)
     _install_error_handlers(app)
     _document_errors(app)

@@ -1,54 +1,21 @@
-"""A real SMTP server on localhost (aiosmtpd) that keeps what it receives, and the public URL
-mail links start with."""
+"""The digest tests' fixtures: a real SMTP server on localhost (aiosmtpd) that keeps what it
+receives, and the public URL mail links start with."""
 
-import socket
 from collections.abc import Iterator
-from email import message_from_bytes, policy
-from email.message import EmailMessage
 
 import pytest
 from aiosmtpd.controller import Controller
-from aiosmtpd.smtp import SMTP, Envelope, Session
+from smtp_inbox import PUBLIC_URL, SENDER, Inbox, free_port
 
 from pacesetter.mail.sender import SmtpSender
 from pacesetter.settings import get_settings
-
-PUBLIC_URL = "https://pacesetter.example.com"
-SENDER = "pacesetter@example.com"
-
-
-class Inbox:
-    """What the server accepted: each message with the envelope's recipients; `sender` sends
-    to it."""
-
-    sender: SmtpSender
-
-    def __init__(self) -> None:
-        self.messages: list[EmailMessage] = []
-        self.refuse = False
-
-    async def handle_DATA(self, server: SMTP, session: Session, envelope: Envelope) -> str:
-        if self.refuse:
-            return "554 Transaction failed"
-        message = message_from_bytes(envelope.content, policy=policy.default)  # type: ignore[arg-type]
-        message["X-Envelope-To"] = ",".join(envelope.rcpt_tos)
-        self.messages.append(message)  # type: ignore[arg-type]
-        return "250 OK"
-
-    def to(self, address: str) -> list[EmailMessage]:
-        return [m for m in self.messages if m["X-Envelope-To"] == address]
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+from web.client import app, cheap_password_hashing, client, client_for  # noqa: F401  (fixtures)
 
 
 @pytest.fixture
 def inbox() -> Iterator[Inbox]:
     received = Inbox()
-    server = Controller(received, hostname="127.0.0.1", port=_free_port())
+    server = Controller(received, hostname="127.0.0.1", port=free_port())
     server.start()
     received.sender = SmtpSender("127.0.0.1", server.port, SENDER)
     yield received

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 from digest_helpers import make_org, make_week
+from smtp_inbox import Inbox
 
-from conftest import Inbox
 from pacesetter.store.db import make_engine, unit_of_work
 
 PACESETTER = Path(sys.executable).parent / "pacesetter"

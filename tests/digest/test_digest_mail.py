@@ -4,9 +4,9 @@ both parts, its links, and that a re-run or an opt-out sends nothing."""
 from datetime import date
 
 from digest_helpers import WEEK, Org, make_org, make_week
+from smtp_inbox import PUBLIC_URL, SENDER, Inbox
 from sqlalchemy.orm import Session
 
-from conftest import PUBLIC_URL, SENDER, Inbox
 from factories import make_coaching
 from pacesetter.digest.preferences import Choice, choose
 from pacesetter.digest.sending import send_digests

@@ -5,10 +5,10 @@ from datetime import date
 
 import pytest
 from digest_helpers import Org, make_org
+from smtp_inbox import PUBLIC_URL, Inbox
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from conftest import PUBLIC_URL, Inbox
 from pacesetter.digest.preferences import Choice, choose
 from pacesetter.digest.sending import flush_outbox
 from pacesetter.domain.errors import Forbidden
