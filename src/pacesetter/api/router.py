@@ -9,12 +9,14 @@ from pacesetter.api.routes import (
     goals,
     imports,
     incentives,
+    leaderboard,
     managers,
     org,
     people,
     plans,
     quadrant,
     session,
+    week,
 )
 
 API_PREFIX = "/api/v1"
@@ -25,6 +27,8 @@ api_router.include_router(session.sign_in_router)
 _protected = APIRouter(dependencies=[Depends(verify_csrf)])
 for module in (session, people, org, goals, coaching, imports, quadrant, managers, plans):
     _protected.include_router(module.router)
+_protected.include_router(week.router)
 _protected.include_router(incentives.router)
 _protected.include_router(explain.router)
+_protected.include_router(leaderboard.router)
 api_router.include_router(_protected)

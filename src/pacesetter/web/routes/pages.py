@@ -6,11 +6,14 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
-from pacesetter.api.deps import ReportDep, ViewerDep
+from pacesetter.api.deps import CurrentUser, ReportDep, ViewerDep
 from pacesetter.api.schemas.org import Bar, Overview, TrendPoint
+from pacesetter.api.services.orgsettings import org_today
 from pacesetter.api.services.overview import build_overview
 from pacesetter.api.services.people import manager_of, visible_subtree_ids
 from pacesetter.api.validation import IdPath
+from pacesetter.coaching.recognitions import team_recognitions
+from pacesetter.coaching.week import build_manager_week
 from pacesetter.domain.periods import parse_period
 from pacesetter.domain.vocab import Role
 from pacesetter.web.templating import render
@@ -26,10 +29,19 @@ HOME_TITLES = {
 
 
 @router.get("/", response_class=HTMLResponse)
-def home(request: Request, viewer: ViewerDep, report: ReportDep) -> HTMLResponse:
+def home(
+    request: Request, viewer: ViewerDep, user: CurrentUser, report: ReportDep
+) -> HTMLResponse:
     overview = build_overview(report.db, report.scope.people_ids(), report.org, report.as_of)
     title = HOME_TITLES[Role(viewer.role)]
-    return _render_overview(request, "home.html", overview, title=title)
+    # The manager's week and the team's recognitions are about today, whatever the as-of date.
+    today = org_today(report.org)
+    leads = Role(viewer.role) in (Role.MANAGER, Role.DIRECTOR)
+    coaching = {
+        "week": build_manager_week(report.db, user, today) if leads else None,
+        "recognitions": team_recognitions(report.db, user, today),
+    }
+    return _render_overview(request, "home.html", overview, title=title, **coaching)
 
 
 @router.get("/people/{person_id}", response_class=HTMLResponse)
