@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 DEMO_DIR := demo
 PG_READY := pg_isready -h 127.0.0.1 -p 5432 -q
 
-.PHONY: demo test lint format check-postgres browser serve clean
+.PHONY: demo test lint format docs check-postgres browser serve clean
 
 $(INSTALLED): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,10 @@ demo: $(INSTALLED)
 test: $(INSTALLED) browser check-postgres lint
 	$(BIN)/pytest -n 2 --db sqlite
 	$(BIN)/pytest -n 2 --db postgresql
+
+## docs: rewrite the generated reference pages (docs/cli.md); a test fails when they are stale
+docs: $(INSTALLED)
+	$(BIN)/python -m pacesetter.cli.reference > docs/cli.md
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check .
