@@ -72,6 +72,13 @@ FORBIDDEN = {
         "pacesetter.web",
         "pacesetter.cli",
     },
+    "leaderboards": {
+        "fastapi",
+        "pacesetter.ingest",
+        "pacesetter.api",
+        "pacesetter.web",
+        "pacesetter.cli",
+    },
     "incentives": {
         "fastapi",
         "pacesetter.ingest",
@@ -107,3 +114,10 @@ def _violations(layer: str) -> list[str]:
 @pytest.mark.parametrize("layer", sorted(FORBIDDEN))
 def test_layer_imports_only_what_lies_below_it(layer: str) -> None:
     assert _violations(layer) == []
+
+
+def test_test_modules_have_unique_names() -> None:
+    # The tests folders are not packages: pytest imports each module by its bare name, so two
+    # modules of one name in different folders stop the whole run at collection.
+    names = [path.name for path in (PACKAGE.parent.parent / "tests").rglob("test_*.py")]
+    assert sorted({name for name in names if names.count(name) > 1}) == []
