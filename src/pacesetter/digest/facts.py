@@ -12,6 +12,7 @@ fixed number of queries whatever the number of people (each digest then picks it
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -49,20 +50,25 @@ class WeekFacts:
     coaching: list[CoachingRecord] = field(default_factory=list)
     plan_lines: list[PlanLine] = field(default_factory=list)
 
+    @cached_property
+    def children(self) -> dict[int | None, list[int]]:
+        """Each person's direct reports (built once: every manager's digest walks it)."""
+        found: dict[int | None, list[int]] = defaultdict(list)
+        for person in self.people.values():
+            found[person.manager_id].append(person.id)
+        return found
+
     def subtree(self, root: int) -> set[int]:
         """`root` and everyone below them, from the people already loaded."""
-        children: dict[int | None, list[int]] = defaultdict(list)
-        for person in self.people.values():
-            children[person.manager_id].append(person.id)
         found, stack = set(), [root]
         while stack:
             current = stack.pop()
             found.add(current)
-            stack.extend(child for child in children[current] if child not in found)
+            stack.extend(child for child in self.children.get(current, []) if child not in found)
         return found
 
     def reports_of(self, manager_id: int) -> list[PersonRef]:
-        reports = [p for p in self.people.values() if p.manager_id == manager_id]
+        reports = [self.people[i] for i in self.children.get(manager_id, [])]
         return sorted(reports, key=lambda p: p.name)
 
 

@@ -127,7 +127,7 @@ def build_digest(
 
 
 def _fill(view: DigestView, facts: WeekFacts, me: int, about: set[int], links: Links) -> None:
-    people = [facts.people[i] for i in sorted(about, key=_by_name(facts)) if i in facts.people]
+    people = sorted((facts.people[i] for i in about if i in facts.people), key=lambda p: p.name)
     view.at_risk = _at_risk(facts, people, view.at_risk_threshold, links)
     view.quadrant_moves = _quadrant_moves(facts, people, links)
     view.commitments_due = _commitments(facts, about, links)
@@ -135,10 +135,6 @@ def _fill(view: DigestView, facts: WeekFacts, me: int, about: set[int], links: L
     if not view.short:
         view.coaching_due = _coaching_due(facts, me, links)
         view.new_signals = _signals(facts, people, links)
-
-
-def _by_name(facts: WeekFacts):
-    return lambda key: facts.people[key].name if key in facts.people else ""
 
 
 def _at_risk(
