@@ -79,6 +79,13 @@ FORBIDDEN = {
         "pacesetter.web",
         "pacesetter.cli",
     },
+    "leaderboards": {
+        "fastapi",
+        "pacesetter.ingest",
+        "pacesetter.api",
+        "pacesetter.web",
+        "pacesetter.cli",
+    },
     "incentives": {
         "fastapi",
         "pacesetter.ingest",

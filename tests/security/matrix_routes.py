@@ -205,6 +205,8 @@ ADMIN_WRITES = {
     "POST /imports/preview",
     "POST /imports/run",
     "POST /coaching/lists",
+    "POST /leaderboard/tv-links",
+    "POST /leaderboard/tv-links/revoke",
 }
 # Forms a route reads by hand (its fields depend on what is posted), so the route table does
 # not list them: the fields that matter here.

@@ -10,6 +10,7 @@ from pacesetter.api.routes import (
     imports,
     incentives,
     leaderboard,
+    leaderboard,
     managers,
     org,
     people,
@@ -30,5 +31,6 @@ for module in (session, people, org, goals, coaching, imports, quadrant, manager
 _protected.include_router(week.router)
 _protected.include_router(incentives.router)
 _protected.include_router(explain.router)
+_protected.include_router(leaderboard.router)
 _protected.include_router(leaderboard.router)
 api_router.include_router(_protected)

@@ -9,16 +9,19 @@ from pacesetter.web.routes import (
     explain,
     goals,
     imports,
+    leaderboard,
     managers,
     pages,
     plans,
     quadrant,
     rep_plan,
     spreadsheets,
+    tv,
 )
 
 web_router = APIRouter(include_in_schema=False)
 web_router.include_router(auth.public_router)
+web_router.include_router(tv.public_router)
 
 _protected = APIRouter(dependencies=[Depends(verify_csrf)])
 _protected.include_router(auth.router)
@@ -32,4 +35,6 @@ _protected.include_router(managers.router)
 _protected.include_router(plans.router)
 _protected.include_router(spreadsheets.router)
 _protected.include_router(explain.router)
+_protected.include_router(leaderboard.router)
+_protected.include_router(tv.router)
 web_router.include_router(_protected)

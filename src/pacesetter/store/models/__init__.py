@@ -3,6 +3,7 @@
 from pacesetter.store.models.base import Base, utcnow
 from pacesetter.store.models.crm import Account, Activity, Deal, DealChange, Forecast
 from pacesetter.store.models.incentives import RewardRule, RewardRuleChange, RewardRuleVersion
+from pacesetter.store.models.leaderboards import TvLink
 from pacesetter.store.models.mail import MailOutbox, MailPreference, MailSent
 from pacesetter.store.models.org import Holiday, OrgSettings, Person
 from pacesetter.store.models.planning import (
@@ -39,6 +40,7 @@ __all__ = [
     "RewardRule",
     "RewardRuleChange",
     "RewardRuleVersion",
+    "TvLink",
     "UserSession",
     "utcnow",
 ]

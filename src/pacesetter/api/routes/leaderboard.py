@@ -1,0 +1,38 @@
+"""A leaderboard of the people you may see: the JSON twin of the /leaderboard page. A team
+outside your scope answers 404; a metric the catalogue does not know 422."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from pacesetter.api.deps import OrgDep, ScopeDep, SessionDep
+from pacesetter.api.schemas.leaderboard import LeaderboardOut
+from pacesetter.api.services.orgsettings import org_today
+from pacesetter.api.validation import MAX_ID, AsOf
+from pacesetter.leaderboards.board import DEFAULT_METRIC, requested_leaderboard
+
+router = APIRouter(prefix="/leaderboard", tags=["metrics"])
+
+_NOT_FOUND: dict[int | str, dict[str, str]] = {
+    404: {"description": "No such team, or not in your scope"}
+}
+
+
+@router.get("", response_model=LeaderboardOut, responses=_NOT_FOUND)
+def leaderboard(
+    db: SessionDep,
+    scope: ScopeDep,
+    org: OrgDep,
+    metric: Annotated[str, Query(description="A catalogue metric")] = DEFAULT_METRIC,
+    period: Annotated[str | None, Query(description="Default: the current month")] = None,
+    as_of: AsOf = None,
+    team: Annotated[
+        int | None, Query(ge=1, le=MAX_ID, description="Only this manager's team")
+    ] = None,
+) -> LeaderboardOut:
+    """The reps (the managers and directors, for a coaching count) employed during the period,
+    ranked by the metric (ties share a rank, no value ranks last), each with the attainment of
+    their approved goal on it, their rank 7 days earlier and the places gained; and the
+    period's recognitions."""
+    view = requested_leaderboard(db, scope, org_today(org), metric, period, as_of, team)
+    return LeaderboardOut(**view.as_dict())
