@@ -11,10 +11,12 @@ from fastapi.responses import HTMLResponse
 from pacesetter.api.deps import OrgDep, ScopeDep, SessionDep, ViewerDep
 from pacesetter.api.services.orgsettings import org_today
 from pacesetter.api.validation import AsOf, IdPath
+from pacesetter.coaching.rep_page import rep_coaching
 from pacesetter.domain.quadrant import ADVICE, Quadrant
 from pacesetter.metrics.quadrant import requested_period
 from pacesetter.metrics.rep_plan import rep_plan
 from pacesetter.metrics.scorecard import default_as_of
+from pacesetter.web.routes.coaching import TYPE_LABELS
 from pacesetter.web.templating import render
 
 router = APIRouter()
@@ -42,5 +44,7 @@ def rep_plan_page(
         "plan": plan,
         "titles": {quadrant.value: ADVICE[quadrant].short for quadrant in Quadrant},
         "advice": {quadrant.value: ADVICE[quadrant] for quadrant in Quadrant},
+        "coaching": rep_coaching(db, scope, person, today),
+        "labels": TYPE_LABELS,
     }
     return render(request, "quadrant/rep.html", context)
