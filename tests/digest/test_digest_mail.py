@@ -37,7 +37,7 @@ def test_both_parts_say_the_same_with_absolute_links(db: Session, inbox: Inbox) 
     html = mail.get_body(("html",)).get_content()
     for part in (text, html):
         assert "Goals at risk".lower() in part.lower()
-        assert "Ann: Revenue won" in part and "$0 of $100,000" in part
+        assert "Ann: Revenue won 2026-02" in part and "$0 of $100,000" in part
         assert f"{PUBLIC_URL}/goals/people/{org.ann.id}" in part
         assert f"{PUBLIC_URL}/people/{org.max.id}/mail" in part  # the way to stop them
         assert "Closed the Acme renewal" in part

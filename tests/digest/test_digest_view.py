@@ -29,8 +29,8 @@ def test_a_months_plan_falls_due_in_the_week_its_last_day_is_in() -> None:
 def test_a_manager_sees_goals_at_risk_below_the_threshold_with_a_link(db: Session) -> None:
     org = _org(db)
     digest = build_digest(db, org.max, WEEK)
-    assert [(g.person, g.metric, g.target, g.pace) for g in digest.at_risk] == [
-        ("Ann", "Revenue won", 100_000, 0.0)
+    assert [(g.person, g.metric, g.period, g.target, g.pace) for g in digest.at_risk] == [
+        ("Ann", "Revenue won", "2026-02", 100_000, 0.0)
     ]
     assert digest.at_risk[0].link == f"{BASE}/goals/people/{org.ann.id}"
 

@@ -43,7 +43,7 @@ class PersonRef:
 class WeekFacts:
     week: DigestWeek
     people: dict[int, PersonRef]
-    goals: dict[int, list[GoalLine]] = field(default_factory=dict)
+    goals: dict[int, list[tuple[Period, GoalLine]]] = field(default_factory=dict)
     quadrant_now: dict[int, str | None] = field(default_factory=dict)
     quadrant_before: dict[int, str | None] = field(default_factory=dict)
     new_signals: dict[int, list[str]] = field(default_factory=dict)
@@ -94,15 +94,15 @@ def _people(session: Session, day: date) -> dict[int, PersonRef]:
     }
 
 
-def _goal_lines(session: Session, week: DigestWeek) -> dict[int, list[GoalLine]]:
+def _goal_lines(session: Session, week: DigestWeek) -> dict[int, list[tuple[Period, GoalLine]]]:
     """Each person's goal lines (their own and, for a manager, their team's), paced at the
     week's last day, for every period an approved goal holding that day is set for."""
-    lines: dict[int, list[GoalLine]] = defaultdict(list)
+    lines: dict[int, list[tuple[Period, GoalLine]]] = defaultdict(list)
     ids = {p.external_id: p.id for p in session.scalars(select(Person))}
     for period in _goal_periods(session, week):
         scorecard = build_scorecard(session, Scope.everything(), period, week.as_of)
         for row in scorecard.rows:
-            lines[ids[row.external_id]].extend(row.goals)
+            lines[ids[row.external_id]].extend((period, goal) for goal in row.goals)
     return lines
 
 

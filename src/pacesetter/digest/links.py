@@ -21,6 +21,9 @@ class Links:
     def goals(self, person_id: int) -> str:
         return self._to(f"/goals/people/{person_id}")
 
+    def team_goals(self, manager_id: int) -> str:
+        return self._to(f"/goals/team/{manager_id}")
+
     def goal(self, goal_id: int) -> str:
         return self._to(f"/goals/{goal_id}")
 

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from pacesetter.digest.facts import PersonRef, WeekFacts, gather
 from pacesetter.digest.links import Links
 from pacesetter.digest.week import DigestWeek
-from pacesetter.domain.vocab import CoachingType, Role
+from pacesetter.domain.vocab import PLAN_LINE_DIRECTION, CoachingType, Role
 from pacesetter.metrics.catalogue import REGISTRY
 from pacesetter.settings import get_settings
 from pacesetter.store.models import Person
@@ -24,6 +24,7 @@ from pacesetter.store.org_settings import load_org_settings
 class GoalAtRisk:
     person: str
     metric: str
+    period: str
     scope: str
     unit: str
     target: float
@@ -52,6 +53,7 @@ class CommitmentDue:
     person: str
     line: str
     planned: float
+    unit: str  # the direction line is a share, the others counts (quality: a 1-5 rating)
     due: date
     link: str
 
@@ -144,15 +146,16 @@ def _at_risk(
         GoalAtRisk(
             p.name,
             _label(g.metric),
+            period.name,
             g.scope,
             _unit(g.metric),
             g.target,
             None if g.actual is None else float(g.actual),
             g.pace,
-            links.goals(p.id),
+            links.team_goals(p.id) if g.scope == "team" else links.goals(p.id),
         )
         for p in people
-        for g in facts.goals.get(p.id, [])
+        for period, g in facts.goals.get(p.id, [])
         if g.pace is not None and g.pace < threshold
     ]
 
@@ -190,17 +193,21 @@ def _due(report: PersonRef, label: str, kind: str, links: Links) -> CoachingDue:
 
 def _commitments(facts: WeekFacts, about: set[int], links: Links) -> list[CommitmentDue]:
     month = facts.week.month_falling_due()
-    return [
+    if month is None:
+        return []
+    due = [
         CommitmentDue(
             facts.people[line.person_id].name,
             line.line,
             line.planned,
+            "share" if line.line == PLAN_LINE_DIRECTION else "count",
             month.end,
             links.plan(line.person_id),
         )
         for line in facts.plan_lines
-        if month is not None and line.person_id in about and line.person_id in facts.people
+        if line.person_id in about and line.person_id in facts.people
     ]
+    return sorted(due, key=lambda c: c.person)  # stable: each person's lines stay in order
 
 
 def _signals(facts: WeekFacts, people: list[PersonRef], links: Links) -> list[NewSignal]:
