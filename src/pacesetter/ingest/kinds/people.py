@@ -72,17 +72,21 @@ class People(Kind):
             "start_date": row.day("start_date"),
             "end_date": row.day("end_date"),
             "manager_type": row.choice("manager_type", MANAGER_TYPES),
+            "manager_id": None,  # resolved once every row is known; dropped when absent
         }
         start, end = record["start_date"], record["end_date"]
         if start is not None and end is not None and end < start:
             row.fail("end_date", row.cell("end_date"), "end date is before the start date")
-        return record
+        return self.given(row, record)
 
     def keep(self, row: Row, record: Record) -> None:
         stored = self.stored.get(record["external_id"])
         row_id = stored.id if stored is not None else -(len(self.entries) + 1)
         labels = (row.plan.label("manager"), row.plan.label("email"))
-        self.entries.append(_Entry(row.line, record, row.cell("manager"), labels, row_id))
+        entry = _Entry(row.line, record, row.cell("manager"), labels, row_id)
+        if "manager_id" not in record and stored is not None:
+            entry.manager_id = stored.manager_id  # no manager column: the stored link stays
+        self.entries.append(entry)
 
     def check_rows(self, error: Report) -> None:
         self._check_emails(error)
@@ -162,9 +166,11 @@ class People(Kind):
         changes: list[Change] = []
         links: list[Change] = []
         for entry in self.entries:
-            record = {**entry.record, "manager_id": real.get(entry.manager_id, entry.manager_id)}
+            record = dict(entry.record)
+            if "manager_id" in record:  # the file has a manager column
+                record["manager_id"] = real.get(entry.manager_id, entry.manager_id)
             old = existing.get(record["external_id"])
-            if old is None and record["manager_id"] is not None:
+            if old is None and record.get("manager_id") is not None:
                 link = {"manager_id": record["manager_id"]}
                 links.append(Change(real.get(entry.id, entry.id), {}, link))
             elif old is not None and differs(old, record):
