@@ -8,7 +8,6 @@ the page; a test fails when it is out of date.
 import sys
 from collections.abc import Iterator
 
-import click
 import typer
 from typer.testing import CliRunner
 
@@ -30,11 +29,12 @@ def reference(app: typer.Typer) -> str:
     return "\n".join([HEADER, *sections])
 
 
-def _paths(command: click.Command, path: tuple[str, ...]) -> Iterator[tuple[str, ...]]:
+def _paths(command: object, path: tuple[str, ...]) -> Iterator[tuple[str, ...]]:
     yield path
-    if isinstance(command, click.Group):
-        for name in sorted(command.commands):
-            yield from _paths(command.commands[name], (*path, name))
+    # Typer carries its own copy of click: a group is what has sub-commands.
+    children: dict[str, object] = getattr(command, "commands", {})
+    for name in sorted(children):
+        yield from _paths(children[name], (*path, name))
 
 
 def _section(runner: CliRunner, app: typer.Typer, path: tuple[str, ...]) -> str:
