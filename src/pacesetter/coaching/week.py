@@ -132,8 +132,8 @@ def _cadence_item(
     employed_then = person.start_date is None or person.start_date <= previous.end
     missed = employed_then and (last is None or last < previous.start)
     label = "1:1" if kind is CoachingType.ONE_ON_ONE else "check-in"
-    held = f"last {label} {last.isoformat()}" if last else f"no {label} yet"
-    detail = f"{held}; one due by {period.end.isoformat()}"
+    held = f"last {label} {_day(last)}" if last else f"no {label} yet"
+    detail = f"{held}; one due by {_day(period.end)}"
     return _item(person, "overdue" if missed else "due", detail, _form(kind.value, person))
 
 
@@ -154,7 +154,7 @@ def _commitments(
         for person_id, details in session.execute(statement)
         if (details or {}).get("plan_month") == month.name and details.get("commitments")
     }
-    detail = f"commitments for {month.name} fall due {month.end.isoformat()}: review them"
+    detail = f"commitments for {month.name} fall due {_day(month.end)}: review them"
     return [_item(p, "due", detail, _form("one_on_one", p)) for p in reports if p.id in committed]
 
 
@@ -173,20 +173,19 @@ def _improvement_plans(
 def _reviews(
     viewer: Person, reports: list[Person], plans: list[CoachingRecord], today: date
 ) -> list[WeekItem]:
-    """Open improvement plans whose review date has come or comes within a week."""
+    """Open improvement plans whose review date has come or comes within a week; the link is
+    the plan's edit form for its author (the outcome is filled in there), else the record."""
     names = {p.id: p for p in reports}
     items = []
     for plan in plans:
-        review = (plan.details or {}).get("review_date")
-        if review and date.fromisoformat(review) - today < SOON and plan.person_id in names:
-            late = "overdue" if date.fromisoformat(review) < today else "due"
-            edit = (
-                f"/coaching/{plan.id}/edit"
-                if plan.author_id == viewer.id
-                else f"/coaching/{plan.id}"
-            )
-            detail = f"improvement plan review {review}: record the outcome"
-            items.append(_item(names[plan.person_id], late, detail, edit))
+        written = (plan.details or {}).get("review_date")
+        review = date.fromisoformat(written) if written else None
+        if review is None or review - today >= SOON or plan.person_id not in names:
+            continue
+        edit = f"/coaching/{plan.id}" + ("/edit" if plan.author_id == viewer.id else "")
+        detail = f"improvement plan review {_day(review)}: record the outcome"
+        late = "overdue" if review < today else "due"
+        items.append(_item(names[plan.person_id], late, detail, edit))
     return items
 
 
@@ -227,3 +226,8 @@ def _item(person: Person, status: str, detail: str, href: str) -> WeekItem:
 
 def _form(kind: str, person: Person) -> str:
     return f"/coaching/new?type={kind}&person_id={person.id}"
+
+
+def _day(day: date) -> str:
+    """A date as a person reads it in a sentence: 31 Mar 2026."""
+    return f"{day.day} {day:%b %Y}"
