@@ -81,6 +81,11 @@ class LeaderboardView:
     recognitions: list[Recognition]
 
     @property
+    def compared(self) -> bool:
+        """Whether there was a board a week earlier in the same period to move against."""
+        return self.as_of - timedelta(days=MOVEMENT_DAYS) >= self.period.start
+
+    @property
     def has_goals(self) -> bool:
         return any(row.attainment is not None for row in self.rows)
 
