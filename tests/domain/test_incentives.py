@@ -24,6 +24,7 @@ from pacesetter.domain.incentives import (
     team_split,
     version_for,
 )
+from pacesetter.domain.suggest import seed_from_review
 
 PLAN = {
     "target_bonus": "5000",
@@ -186,3 +187,18 @@ def test_bad_terms_are_refused_saying_what_is_allowed(
 ) -> None:
     with pytest.raises(Invalid, match=message):
         terms_of(kind, params)
+
+
+@pytest.mark.parametrize(
+    ("target", "actual", "seed"),
+    [
+        (250_000, 269_990, 269_990),
+        (250_000, 200_000, 250_000),
+        (None, 90_000, 90_000),
+        (None, None, None),
+    ],
+)
+def test_the_review_seeds_the_higher_of_target_and_actual(
+    target: float | None, actual: float | None, seed: float | None
+) -> None:
+    assert seed_from_review(target, actual) == seed

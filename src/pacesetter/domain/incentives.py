@@ -104,7 +104,13 @@ def money(value: Decimal) -> str:
 
 
 def percent(value: Decimal) -> str:
-    return f"{(value * HUNDRED).normalize():f}%"
+    """A fraction as a percent for the working, to 0.01 (the amounts use the exact value)."""
+    return f"{(value * HUNDRED).quantize(CENT, ROUND_HALF_UP).normalize():f}%"
+
+
+def multiple_text(value: Decimal) -> str:
+    """A multiple of the target bonus for the working, to 4 decimals."""
+    return f"{value.quantize(Decimal('0.0001'), ROUND_HALF_UP).normalize():f}"
 
 
 def bonus_multiple(terms: BonusTerms, attainment: Decimal) -> tuple[Decimal, list[str]]:
@@ -152,7 +158,9 @@ def bonus_payout(terms: BonusTerms, attainment: Decimal | None) -> Payout:
         return Payout(Decimal(0), ("no attainment yet: nothing",))
     multiple, steps = bonus_multiple(terms, attainment)
     amount = (terms.target_bonus * multiple).quantize(CENT, ROUND_HALF_UP)
-    total = f"{multiple.normalize():f} x target bonus {money(terms.target_bonus)} = {money(amount)}"
+    total = (
+        f"{multiple_text(multiple)} x target bonus {money(terms.target_bonus)} = {money(amount)}"
+    )
     return Payout(amount, (*steps, total))
 
 

@@ -227,3 +227,13 @@ def _ramp_words(sizing: _Sizing) -> str:
     listed = ", ".join(str(month) for month in months)
     label = "month" if len(months) == 1 else "months"
     return f"ramp {label} {listed} → {percent(sizing.capacity)} of a full period"
+
+
+def seed_from_review(target: float | None, actual: float | None) -> float | None:
+    """The team target a closed period's review proposes for the next period: the higher of the
+    target and what the team actually reached. A team that beat its number has shown it can do
+    that much; a team that missed keeps the bar (the review's coaching findings, not a lower
+    target, are the answer to a miss). The split over people then comes from each one's history,
+    ramp and share (`suggest_targets`), and the manager edits it before anything is approved."""
+    known = [value for value in (target, actual) if value is not None]
+    return max(known) if known else None

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import literal, select
+from sqlalchemy import Select, literal, select
 from sqlalchemy.orm import Session
 
 from pacesetter.domain.incentive_terms import terms_of
@@ -82,7 +82,7 @@ def _rules_for(session: Session, period: Period) -> list[_Rule]:
     return [_Rule(rule, terms_of(rule.kind, v.params)) for rule, v in chosen if v is not None]
 
 
-def _members(rule: RewardRule) -> object:
+def _members(rule: RewardRule) -> Select[tuple[int]]:
     """Whose goals and deals the rule reads: the team below its manager, or everyone."""
     if rule.team_manager_id is None:
         return select(Person.id)
@@ -155,7 +155,9 @@ def _people(session: Session, ids: set[int]) -> dict[int, Person]:
     return {p.id: p for p in session.scalars(select(Person).where(Person.id.in_(sorted(ids))))}
 
 
-def won_deals(session: Session, people: object, start: date, end: date) -> list[WonDeal]:
+def won_deals(
+    session: Session, people: Select[tuple[int]], start: date, end: date
+) -> list[WonDeal]:
     """The won deals of `people` closed in [start, end], with their account segment."""
     statement = (
         select(
@@ -257,3 +259,17 @@ def _team_shares(
 def _share(pool: Payout, part: Decimal, split: str) -> Payout:
     how = "by contribution share" if split == "contribution" else "evenly"
     return Payout(part, (*pool.working, f"team pool split {how}: this person's part {money(part)}"))
+
+
+def bonus_rules_for(session: Session, goal: Goal, period: Period) -> list[tuple[str, BonusTerms]]:
+    """The bonus rules that pay on `goal` (by name), under the terms in effect for its period."""
+    found = []
+    for item in _rules_for(session, period):
+        rule = item.rule
+        if rule.kind != "bonus" or rule.metric != goal.metric:
+            continue
+        inside = select(literal(1)).where(literal(goal.person_id).in_(_members(rule)))
+        if session.scalar(inside) is not None:
+            assert isinstance(item.terms, BonusTerms)
+            found.append((rule.name, item.terms))
+    return found

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from pacesetter.domain.errors import Invalid
 from pacesetter.domain.periods import Period
+from pacesetter.domain.suggest import seed_from_review
 from pacesetter.goals.linting import lint_period
 from pacesetter.metrics.quadrant import placements
 from pacesetter.metrics.scorecard import GoalLine, build_scorecard
@@ -217,3 +218,11 @@ def _team_revenue(session: Session, manager: Person, period: Period) -> float:
     team = select(literal(manager.id))
     values = team_metrics(session, team, period, period.end, ["revenue_won"])
     return float(values[manager.id]["revenue_won"] or 0)
+
+
+def next_team_target(view: ReviewView, metric: str = "revenue_won") -> float | None:
+    """What the review proposes as the team's target on `metric` for the next period."""
+    for goal in view.team_goals:
+        if goal.metric == metric:
+            return seed_from_review(goal.target, goal.actual)
+    return seed_from_review(None, view.team_revenue_won if metric == "revenue_won" else None)

@@ -9,6 +9,7 @@ from pacesetter.web.routes import (
     explain,
     goals,
     imports,
+    incentives,
     leaderboard,
     managers,
     pages,
@@ -37,4 +38,5 @@ _protected.include_router(spreadsheets.router)
 _protected.include_router(explain.router)
 _protected.include_router(leaderboard.router)
 _protected.include_router(tv.router)
+_protected.include_router(incentives.router)
 web_router.include_router(_protected)
