@@ -2,8 +2,9 @@
 
 A spreadsheet is for further work, so a number stays a number (unrounded) and only its number
 format says how it reads: money in whole units with separators, a share as a percent with one
-decimal (a format cannot round down as the pages do, so the decimal keeps 99.96% from reading
-as a met "100%"), counts whole, days, months and ratings with one decimal, dates as dates.
+decimal (a format rounds to nearest, not down as the pages do; the decimal narrows what reads as
+a met "100.0%" to 99.95% and up), counts whole, days, months and ratings with one decimal,
+dates as dates.
 Null is an empty cell. Text is always a text cell, never a formula: formula-like text
 (`=HYPERLINK(...)`, the rule of `ingest.cells.looks_like_formula`) is written as written with
 Excel's quote prefix, so it shows exactly as the page shows it and stays text when edited.
