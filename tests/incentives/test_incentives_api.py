@@ -87,3 +87,14 @@ def test_the_payout_statement_as_csv_and_xlsx(
     assert rows["Ann"][7] == 6000.0
     assert rows["=HYPERLINK(1)"][7] == 3750.0  # shown as written, a text cell, not a formula
     assert sheet["H2"].number_format != "General"
+
+
+def test_the_review_of_a_closed_quarter_and_of_one_still_open(
+    team: dict[str, Person], client_for: SignIn
+) -> None:
+    mia = client_for(team["mia"])
+    url = f"/api/v1/incentives/reviews/{team['mia'].id}"
+    body = mia.get(url, params={"period": "2026-Q1"}).json()
+    assert (body["goals_hit"], body["goals_missed"], body["team_revenue_won"]) == (2, 1, 269_990)
+    assert mia.get(url, params={"period": "2999-Q1"}).status_code == 422
+    assert client_for(team["ann"]).get(url, params={"period": "2026-Q1"}).status_code == 404

@@ -24,6 +24,7 @@ from pacesetter.exports.xlsx import XLSX_MEDIA_TYPE, Column, xlsx_bytes
 from pacesetter.goals.actor import Actor, Channel
 from pacesetter.goals.queries import period_named
 from pacesetter.incentives import rules
+from pacesetter.incentives.review import build_review
 from pacesetter.incentives.views import (
     STATEMENT_HEADER,
     EarningsView,
@@ -118,6 +119,18 @@ def statement(
         return _download(body, XLSX_MEDIA_TYPE, f"{name}.xlsx")
     text = csv_text(STATEMENT_HEADER, statement_rows(view, _cents))
     return _download(text.encode(), "text/csv; charset=utf-8", f"{name}.csv")
+
+
+@router.get("/reviews/{manager_id}", responses=_RESPONSES)
+def review(
+    manager_id: IdPath, db: SessionDep, scope: ScopeDep, org: OrgDep, period: str
+) -> dict[str, Any]:
+    """The review of the manager's team for a closed period: goals hit and missed and by how
+    much, quadrant, QDQ, 1:1s and ride-alongs, the lint's warnings, forecast against actual
+    (the page's and `pacesetter report review`'s data; 422 while the period is open)."""
+    lead = scope.person(db, manager_id)
+    view = build_review(db, scope, lead, period_named(db, period), today=org_today(org))
+    return view.as_dict()
 
 
 def _cents(amount: Decimal) -> str:
