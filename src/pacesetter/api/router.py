@@ -16,6 +16,7 @@ from pacesetter.api.routes import (
     people,
     plans,
     quadrant,
+    scorecard,
     session,
     week,
 )
@@ -32,5 +33,6 @@ _protected.include_router(week.router)
 _protected.include_router(incentives.router)
 _protected.include_router(explain.router)
 _protected.include_router(leaderboard.router)
+_protected.include_router(scorecard.router)
 _protected.include_router(leaderboard.router)
 api_router.include_router(_protected)

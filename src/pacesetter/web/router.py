@@ -16,6 +16,7 @@ from pacesetter.web.routes import (
     plans,
     quadrant,
     rep_plan,
+    scorecard,
     spreadsheets,
     tv,
 )
@@ -35,6 +36,7 @@ _protected.include_router(rep_plan.router)
 _protected.include_router(managers.router)
 _protected.include_router(plans.router)
 _protected.include_router(spreadsheets.router)
+_protected.include_router(scorecard.router)
 _protected.include_router(explain.router)
 _protected.include_router(leaderboard.router)
 _protected.include_router(tv.router)

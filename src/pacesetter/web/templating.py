@@ -8,6 +8,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
 from pacesetter.domain.vocab import ManagerType, Role
+from pacesetter.web.twins import twin_href
 from pacesetter.web.formatting import (
     format_day,
     format_money,
@@ -44,6 +45,8 @@ def render(
     status_code: int = 200,
     headers: dict[str, str] | None = None,
 ) -> HTMLResponse:
-    """A page; `viewer` (who is signed in, if anyone) is always in its context."""
-    full = {"viewer": getattr(request.state, "viewer", None), **(context or {})}
+    """A page; `viewer` (who is signed in, if anyone) and its JSON twin's address
+    (`json_twin`, see `web.twins`) are always in its context."""
+    viewer = getattr(request.state, "viewer", None)
+    full = {"viewer": viewer, "json_twin": twin_href(request), **(context or {})}
     return templates.TemplateResponse(request, name, full, status_code=status_code, headers=headers)

@@ -1,0 +1,27 @@
+"""GET /api/v1/scorecard: the JSON twin of the scorecard page, exactly the document
+`pacesetter report scorecard --format json` prints, for the people the viewer may see."""
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query
+
+from pacesetter.api.deps import OrgDep, ScopeDep, SessionDep
+from pacesetter.api.services.orgsettings import org_today
+from pacesetter.api.validation import AsOf
+from pacesetter.metrics.scorecard_view import requested_scorecard
+
+router = APIRouter(prefix="/scorecard", tags=["goals"])
+
+
+@router.get("")
+def scorecard(
+    db: SessionDep,
+    scope: ScopeDep,
+    org: OrgDep,
+    period: Annotated[str | None, Query(description="Default: the current month")] = None,
+    as_of: AsOf = None,
+) -> dict[str, Any]:
+    """Every rep, manager and director you may see employed during the period: their own
+    metrics to date and their approved goals with target, actual, attainment, pace,
+    projection and hybrid credit (unrounded; the CLI's JSON document)."""
+    return requested_scorecard(db, scope, org_today(org), period, as_of).as_dict()

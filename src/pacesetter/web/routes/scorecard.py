@@ -1,0 +1,86 @@
+"""The scorecard page: every person the viewer may see, their metrics to date and their goals,
+with period and as-of pickers, its JSON twin (GET /api/v1/scorecard) and CSV and XLSX downloads.
+
+Page, JSON, CSV and XLSX render the one `requested_scorecard`; the files have the columns of
+`pacesetter report scorecard --format csv` (one row per person, goals spread into columns).
+"""
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, Response
+
+from pacesetter.api.deps import OrgDep, ScopeDep, SessionDep, ViewerDep
+from pacesetter.api.services.orgsettings import org_today
+from pacesetter.api.validation import AsOf
+from pacesetter.domain.formatting import in_unit
+from pacesetter.exports.csv import csv_text
+from pacesetter.exports.xlsx import Column, xlsx_bytes
+from pacesetter.metrics.catalogue import ACTIVITY_METRICS, OUTCOME_METRICS, REGISTRY
+from pacesetter.metrics.scorecard import Scorecard
+from pacesetter.metrics.scorecard_export import flat_header, flat_rows
+from pacesetter.metrics.scorecard_view import flat_units, requested_scorecard
+from pacesetter.web.routes.spreadsheets import xlsx_response
+from pacesetter.web.templating import render
+
+router = APIRouter()
+
+
+@router.get("/scorecard", response_class=HTMLResponse)
+def scorecard_page(
+    request: Request,
+    viewer: ViewerDep,
+    db: SessionDep,
+    scope: ScopeDep,
+    org: OrgDep,
+    period: str | None = None,
+    as_of: AsOf = None,
+) -> HTMLResponse:
+    """Outcomes, activities and goals of everyone in the viewer's scope."""
+    view = requested_scorecard(db, scope, org_today(org), period, as_of)
+    context = {
+        "title": "Scorecard",
+        "view": view,
+        "groups": (("Outcomes", OUTCOME_METRICS), ("Activities", ACTIVITY_METRICS)),
+        "show": in_unit,
+        "units": {slug: metric.unit.value for slug, metric in REGISTRY.items()},
+        "query": _query(view),
+    }
+    return render(request, "scorecard/page.html", context)
+
+
+@router.get("/scorecard.csv")
+def scorecard_csv(
+    viewer: ViewerDep,
+    db: SessionDep,
+    scope: ScopeDep,
+    org: OrgDep,
+    period: str | None = None,
+    as_of: AsOf = None,
+) -> Response:
+    """The CLI's CSV: one row per person, each goal in columns goal.<scope>.<metric>.<field>."""
+    view = requested_scorecard(db, scope, org_today(org), period, as_of)
+    headers = {"Content-Disposition": f'attachment; filename="{_file_name(view)}.csv"'}
+    body = csv_text(flat_header(view), flat_rows(view))
+    return Response(body, media_type="text/csv; charset=utf-8", headers=headers)
+
+
+@router.get("/scorecard.xlsx")
+def scorecard_xlsx(
+    viewer: ViewerDep,
+    db: SessionDep,
+    scope: ScopeDep,
+    org: OrgDep,
+    period: str | None = None,
+    as_of: AsOf = None,
+) -> Response:
+    """The CSV's columns, each number in its unit's format."""
+    view = requested_scorecard(db, scope, org_today(org), period, as_of)
+    columns = [Column(*pair) for pair in zip(flat_header(view), flat_units(view), strict=True)]
+    return xlsx_response(xlsx_bytes("Scorecard", columns, flat_rows(view)), _file_name(view))
+
+
+def _query(view: Scorecard) -> str:
+    return f"period={view.period.name}&as_of={view.as_of.isoformat()}"
+
+
+def _file_name(view: Scorecard) -> str:
+    return f"scorecard-{view.period.name}-{view.as_of.isoformat()}"
