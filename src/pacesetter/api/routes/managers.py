@@ -1,25 +1,34 @@
 """The manager report of the managers and directors the viewer may see: the JSON twin of the
-page and of `pacesetter report manager`. A manager outside the viewer's scope answers 404."""
+page and of `pacesetter report manager`; and a manager's forecast, submitted as on the page.
+A manager outside the viewer's scope answers 404."""
 
 from dataclasses import asdict
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, status
 
-from pacesetter.api.deps import OrgDep, ScopeDep, SessionDep
-from pacesetter.api.schemas.managers import ForecastOut, ManagerRowOut, ManagersOut
+from pacesetter.api.deps import CurrentUser, OrgDep, ScopeDep, SessionDep
+from pacesetter.api.schemas.managers import (
+    ForecastIn,
+    ForecastOut,
+    ManagerRowOut,
+    ManagersOut,
+    SubmittedForecastOut,
+)
 from pacesetter.api.services.orgsettings import org_today
 from pacesetter.api.validation import MAX_ID, AsOf
+from pacesetter.forecasts.service import submit_forecast
 from pacesetter.metrics.manager_report import requested_manager_report
 
-router = APIRouter(prefix="/managers", tags=["managers"])
+# No prefix: the forecasts live beside the managers without a router of their own.
+router = APIRouter(tags=["managers"])
 
 _NOT_FOUND: dict[int | str, dict[str, str]] = {
     404: {"description": "No such manager, or not in your scope"}
 }
 
 
-@router.get("", response_model=ManagersOut, responses=_NOT_FOUND)
+@router.get("/managers", response_model=ManagersOut, responses=_NOT_FOUND)
 def managers(
     db: SessionDep,
     scope: ScopeDep,
@@ -49,3 +58,32 @@ def managers(
         for row in report.rows
     ]
     return ManagersOut(period=report.period.name, as_of=report.as_of, rows=rows)
+
+
+_SUBMIT: dict[int | str, dict[str, str]] = {
+    403: {"description": "Managers submit their own forecast (an admin may for them)"},
+    404: {"description": "No such manager, or not in your scope"},
+    422: {"description": "Not a manager or director, a bad period or amount: nothing written"},
+}
+
+
+@router.post(
+    "/forecasts",
+    response_model=SubmittedForecastOut,
+    status_code=status.HTTP_201_CREATED,
+    responses=_SUBMIT,
+)
+def submit(
+    body: ForecastIn, db: SessionDep, scope: ScopeDep, user: CurrentUser, org: OrgDep
+) -> SubmittedForecastOut:
+    """Submit a forecast for a period (default: the current quarter), submitted now: the one
+    that counts for forecast accuracy is the latest submitted by the period's midpoint."""
+    made = submit_forecast(db, scope, user, body.manager_id, body.amount, body.period, org)
+    return SubmittedForecastOut(
+        id=made.id,
+        manager_id=made.manager_id,
+        period=made.period,
+        amount=made.amount,
+        submitted_at=made.submitted_at,
+        submitted_on=made.submitted_on,
+    )

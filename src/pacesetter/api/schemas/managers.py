@@ -2,9 +2,11 @@
 page needs to link and label them (the person's id, name and role)."""
 
 from datetime import date
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
+
+from pacesetter.api.validation import Id, Number, UtcDateTime
 
 Recommendation = Literal["leadership_only", "limit_personal_target", "player_coach_ok"]
 
@@ -70,3 +72,18 @@ class ManagersOut(BaseModel):
     period: str
     as_of: date
     rows: list[ManagerRowOut]
+
+
+class ForecastIn(BaseModel):
+    manager_id: Id
+    amount: Annotated[Number, Field(ge=0)]
+    period: Annotated[str | None, Field(max_length=32)] = None
+
+
+class SubmittedForecastOut(BaseModel):
+    id: int
+    manager_id: int
+    period: str
+    amount: float
+    submitted_at: UtcDateTime
+    submitted_on: date

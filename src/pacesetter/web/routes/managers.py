@@ -7,15 +7,17 @@ GET /api/v1/managers and `pacesetter report manager`; the CSV download has the r
 columns through the one CSV writer (formula-like text neutralised).
 """
 
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from pacesetter.api.deps import OrgDep, ScopeDep, SessionDep, ViewerDep
+from pacesetter.api.deps import CurrentUser, OrgDep, ScopeDep, SessionDep, ViewerDep
 from pacesetter.api.services.orgsettings import org_today
-from pacesetter.api.validation import AsOf, IdQuery
+from pacesetter.api.validation import MAX_ID, AsOf, IdQuery
+from pacesetter.domain.errors import Invalid
 from pacesetter.exports.csv import csv_text
+from pacesetter.forecasts.service import submit_forecast
 from pacesetter.metrics.manager_report import (
     CSV_FIELDS,
     KPI_GROUPS,
@@ -91,6 +93,30 @@ def managers_csv(
     name = f"managers-{report.period.name}-{report.as_of.isoformat()}.csv"
     headers = {"Content-Disposition": f'attachment; filename="{name}"'}
     return Response(body, media_type="text/csv; charset=utf-8", headers=headers)
+
+
+@router.post("/managers/forecasts")
+def submit_forecast_form(
+    db: SessionDep,
+    scope: ScopeDep,
+    user: CurrentUser,
+    org: OrgDep,
+    manager_id: Annotated[int, Form(ge=1, le=MAX_ID)],
+    amount: Annotated[str, Form(max_length=40)],
+    period: Annotated[str, Form(max_length=32)] = "",
+) -> RedirectResponse:
+    """A manager's forecast from their card, submitted now; back to the card for its period."""
+    made = submit_forecast(db, scope, user, manager_id, _amount(amount), period, org)
+    where = f"/managers?period={made.period}&manager={made.manager_id}#forecast-{made.manager_id}"
+    return RedirectResponse(where, status_code=303)
+
+
+def _amount(typed: str) -> float:
+    """An amount as people type it: digits with thousands separators or spaces."""
+    try:
+        return float(typed.replace(",", "").replace(" ", ""))
+    except ValueError:
+        raise Invalid("A forecast is an amount, like 120000.") from None
 
 
 def sorted_rows(rows: list[ManagerRow], sort: str) -> list[ManagerRow]:

@@ -1,0 +1,4 @@
+"""Fixtures of the forecast tests: the small org of tests/web/org.py and signed-in browsers."""
+
+from web.client import app, cheap_password_hashing, client_for  # noqa: F401  (fixtures)
+from web.org import org  # noqa: F401  (fixture)
