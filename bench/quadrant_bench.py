@@ -6,11 +6,12 @@ that already holds an organisation.
 
 Load the organisation first (see bench/manager_bench.py: `pacesetter generate --reps 5000` and
 `pacesetter import KIND FILE` for each file, plans and coaching included). Two parts run
-`--repeat` times, interleaved, in one process on a warm database: `placements` for every rep
-(what the manager KPIs read) and the whole report as the CLI, API and page build it (rows,
-names, and last period's quadrant beside each). It prints the min and median wall time, the SQL
-statements one run issues (the same for 5 reps or 5,000: set-based, never per rep), how many
-reps were placed, and the process's peak RSS.
+`--repeat` times, interleaved, in one process on a warm database: `placements` for every rep,
+the whole report as the CLI, API and page build it (rows, names, and last period's quadrant
+beside each), and what the previous period's column and the manager KPIs read, both the full
+placement and the cheaper `quadrants` / `activity_paces` that give the same numbers. It prints
+the min and median wall time, the SQL statements one run issues (the same for 5 reps or 5,000:
+set-based, never per rep), how many reps were placed, and the process's peak RSS.
 """
 
 import argparse
@@ -26,7 +27,9 @@ from sqlalchemy.orm import Session
 
 from pacesetter.domain.periods import parse_period
 from pacesetter.domain.vocab import Role
-from pacesetter.metrics.quadrant import build_quadrant, placements
+from pacesetter.metrics.org_settings import load_work_calendar, report_years
+from pacesetter.metrics.plans import activity_paces
+from pacesetter.metrics.quadrant import build_quadrant, placements, quadrants
 from pacesetter.metrics.scorecard import row_people
 from pacesetter.store.db import make_engine
 from pacesetter.store.models import Person
@@ -60,24 +63,33 @@ def main() -> None:
     engine = make_engine(options.url)
     period, as_of, everyone = parse_period(options.period), options.as_of, Scope.everything()
     reps = row_people(everyone, period, None, None).where(Person.role == Role.REP)
+    previous = period.previous()
+    previous_reps = row_people(everyone, previous, None, None).where(Person.role == Role.REP)
     with Session(engine) as session:
+        calendar = load_work_calendar(session, report_years(period.start, period.end))
         runs = {
             "placements": lambda: placements(session, reps, period, as_of),
             "report": lambda: build_quadrant(session, everyone, period, as_of, with_previous=True),
+            # What the previous period's column and the manager KPIs read: the full placement
+            # (how they were computed before) against the quadrant or activity pace alone.
+            "prev placed": lambda: placements(session, previous_reps, previous, previous.end),
+            "prev quads": lambda: quadrants(session, previous_reps, previous, previous.end),
+            "act paces": lambda: activity_paces(session, reps, period, as_of, calendar),
         }
         times: dict[str, list[float]] = {name: [] for name in runs}
         counts: dict[str, int] = {}
         for _ in range(options.repeat):
             for name, run in runs.items():
-                elapsed, counts[name], found = timed(engine, run)
+                elapsed, counts[name], _ = timed(engine, run)
                 times[name].append(elapsed)
         rows = len(session.scalars(select(Person.id).where(Person.id.in_(reps))).all())
-        placed = sum(1 for placement in found.rows if placement.placement.quadrant)
+        report = build_quadrant(session, everyone, period, as_of)
+        placed = sum(1 for row in report.rows if row.placement.quadrant)
     print(f"{options.url}: {rows} reps employed in {options.period}, {placed} placed")
     print(f"{options.period} at {as_of}, {options.repeat} runs")
     for name, found_times in times.items():
         low, middle = min(found_times), statistics.median(found_times)
-        print(f"{name:10} min {low:7.2f} s  median {middle:7.2f} s  {counts[name]} statements")
+        print(f"{name:12} min {low:7.2f} s  median {middle:7.2f} s  {counts[name]} statements")
     print(f"peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
 
 

@@ -26,7 +26,8 @@ from factories import (
 )
 from pacesetter.domain.calendar import WorkCalendar
 from pacesetter.domain.periods import Period, parse_period
-from pacesetter.metrics.quadrant import Placement, placements
+from pacesetter.metrics.plans import activity_paces
+from pacesetter.metrics.quadrant import Placement, placements, quadrants
 from pacesetter.store.models import Person
 
 TYPES = ("call", "email", "meeting", "demo")
@@ -186,6 +187,17 @@ def _ratings(world: World, rep: int, start: date, until: date) -> list[float]:
     ]
 
 
+CASES = [
+    ("2026-02", date(2026, 2, 13)),
+    ("2026-02", date(2026, 2, 28)),
+    ("2026-01", date(2026, 1, 1)),  # a holiday-free Thursday: the first working day
+    ("2026-Q1", date(2026, 2, 18)),
+    ("2026-Q1", date(2026, 3, 31)),
+    ("2026-W05", date(2026, 1, 29)),  # a week across a month end, mid-week
+    ("2026-W05", date(2026, 2, 1)),
+]
+
+
 def _quadrant(results: float | None, activity: float | None) -> str | None:
     if results is None or activity is None:
         return None
@@ -194,18 +206,7 @@ def _quadrant(results: float | None, activity: float | None) -> str | None:
     return "activity_only" if activity >= 1 else "off_track"
 
 
-@pytest.mark.parametrize(
-    ("period", "as_of"),
-    [
-        ("2026-02", date(2026, 2, 13)),
-        ("2026-02", date(2026, 2, 28)),
-        ("2026-01", date(2026, 1, 1)),  # a holiday-free Thursday: the first working day
-        ("2026-Q1", date(2026, 2, 18)),
-        ("2026-Q1", date(2026, 3, 31)),
-        ("2026-W05", date(2026, 1, 29)),  # a week across a month end, mid-week
-        ("2026-W05", date(2026, 2, 1)),
-    ],
-)
+@pytest.mark.parametrize(("period", "as_of"), CASES)
 def test_placements_equal_the_definitions_worked_row_by_row(
     db: Session, world: World, period: str, as_of: date
 ) -> None:
@@ -217,6 +218,22 @@ def test_placements_equal_the_definitions_worked_row_by_row(
         assert isinstance(placement, Placement)
         expected = _brute_force(world, rep, span, as_of)
         assert astuple(placement) == pytest.approx(expected), rep
+
+
+@pytest.mark.parametrize(("period", "as_of"), CASES)
+def test_quadrants_and_activity_paces_alone_equal_the_definitions(
+    db: Session, world: World, period: str, as_of: date
+) -> None:
+    """The cheaper entry points (no QDQ direction or ratings) give the very same numbers."""
+    span = parse_period(period)
+    reps = select(Person.id).where(Person.role == "rep")
+    found = quadrants(db, reps, span, as_of, calendar=CALENDAR)
+    paces = activity_paces(db, reps, span, min(as_of, span.end), CALENDAR)
+    assert found, "the world has reps"
+    for rep, quadrant in found.items():
+        _, activity, expected, *_ = _brute_force(world, rep, span, as_of)
+        assert quadrant == expected, rep
+        assert paces.get(rep) == pytest.approx(activity), rep
 
 
 def test_the_world_is_varied_enough_to_prove_something(db: Session, world: World) -> None:

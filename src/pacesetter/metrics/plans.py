@@ -1,10 +1,10 @@
 """What QDQ and activity pace need from the database, for all reps at once.
 
-Three statements whatever the number of reps: the plan lines of the months of P, the activities
-per (owner, month, type) up to d, and the quality ratings per subject in the window. The months
-of P are those inside it (for a quarter or year) or those it touches (an ISO week); each month's
-activities count from its first day to min(d, month end), and it is paced by its own elapsed
-fraction on the organisation's working calendar.
+Three statements whatever the number of reps (the activity paces alone need the first two): the
+plan lines of the months of P, the activities per (owner, month, type) up to d, and the quality
+ratings per subject in the window. The months of P are those inside it (for a quarter or year)
+or those it touches (an ISO week); each month's activities count from its first day to min(d,
+month end), and it is paced by its own elapsed fraction on the organisation's working calendar.
 """
 
 from collections.abc import Sequence
@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from pacesetter.domain.calendar import WorkCalendar
 from pacesetter.domain.periods import Period, elapsed_fraction
-from pacesetter.domain.qdq import PlanPair
+from pacesetter.domain.qdq import PlanPair, activity_pace
 from pacesetter.domain.vocab import (
     PLAN_LINE_DIRECTION,
     PLAN_LINE_QUALITY,
@@ -45,6 +45,25 @@ def plan_facts(
     session: Session, people: People, period: Period, as_of: date, calendar: WorkCalendar
 ) -> dict[int, PlanFacts]:
     """Each planned rep's facts (a rep without plan lines or ratings is simply absent)."""
+    facts = _planned(session, people, period, as_of, calendar)
+    for person_id, mean in _mean_ratings(session, people, period, as_of).items():
+        facts.setdefault(person_id, PlanFacts()).mean_rating = mean
+    return facts
+
+
+def activity_paces(
+    session: Session, people: People, period: Period, as_of: date, calendar: WorkCalendar
+) -> dict[int, float | None]:
+    """Each planned rep's activity pace alone: the plan lines and activity counts, without the
+    ratings that only QDQ's quality needs (a rep without plan lines is absent)."""
+    facts = _planned(session, people, period, as_of, calendar)
+    return {person_id: activity_pace(found.pairs) for person_id, found in facts.items()}
+
+
+def _planned(
+    session: Session, people: People, period: Period, as_of: date, calendar: WorkCalendar
+) -> dict[int, PlanFacts]:
+    """Each rep's plan lines of the months of P, activity lines paired with what was done."""
     months = period.months()
     counts = _activity_counts(session, people, months, as_of)
     facts: dict[int, PlanFacts] = {}
@@ -58,8 +77,6 @@ def plan_facts(
         elif line in ACTIVITY_LINES:
             actual = counts.get((person_id, month_start, line), 0)
             found.pairs.append(PlanPair(line, planned, actual, fractions[month_start]))
-    for person_id, mean in _mean_ratings(session, people, period, as_of).items():
-        facts.setdefault(person_id, PlanFacts()).mean_rating = mean
     return facts
 
 

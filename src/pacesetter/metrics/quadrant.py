@@ -26,7 +26,7 @@ from pacesetter.metrics.org_settings import (
     load_work_calendar,
     report_years,
 )
-from pacesetter.metrics.plans import PlanFacts, plan_facts
+from pacesetter.metrics.plans import PlanFacts, activity_paces, plan_facts
 from pacesetter.metrics.scorecard import default_as_of, row_people
 from pacesetter.metrics.values import person_metrics
 from pacesetter.store.models import Goal, Person
@@ -72,9 +72,7 @@ def placements(
     """The placement of every id `people` selects, for P at `as_of` (already clipped to P;
     a later date is read as P's last day, so an ISO week never counts its month beyond it)."""
     as_of = min(as_of, period.end)
-    months = period.months()
-    if calendar is None:
-        calendar = load_work_calendar(session, report_years(months[0].start, months[-1].end))
+    calendar = calendar or _calendar(session, period)
     ids = list(session.scalars(people))
     facts = plan_facts(session, people, period, as_of, calendar)
     values = person_metrics(
@@ -85,6 +83,37 @@ def placements(
         person_id: _placement(results.get(person_id), facts.get(person_id), values[person_id])
         for person_id in ids
     }
+
+
+def quadrants(
+    session: Session,
+    people: Select[tuple[int]],
+    period: Period,
+    as_of: date,
+    *,
+    calendar: WorkCalendar | None = None,
+) -> dict[int, str | None]:
+    """Every selected rep's quadrant alone, equal to `placements(...)[id].quadrant`: what the
+    previous period's column and the manager KPIs need. It skips QDQ's ratings and its
+    direction share (a join of every activity of P to its account, the costliest statement)."""
+    as_of = min(as_of, period.end)
+    calendar = calendar or _calendar(session, period)
+    paces = activity_paces(session, people, period, as_of, calendar)
+    values = person_metrics(session, people, period, as_of, [RESULTS_METRIC], calendar=calendar)
+    results = _results_paces(session, people, period, as_of, calendar, values)
+    return {
+        person_id: _quadrant(results.get(person_id), paces.get(person_id)) for person_id in values
+    }
+
+
+def _calendar(session: Session, period: Period) -> WorkCalendar:
+    months = period.months()
+    return load_work_calendar(session, report_years(months[0].start, months[-1].end))
+
+
+def _quadrant(results_pace: float | None, activity_pace: float | None) -> str | None:
+    quadrant = place(results_pace, activity_pace)
+    return None if quadrant is None else quadrant.value
 
 
 def _results_paces(
@@ -119,7 +148,6 @@ def _placement(
 ) -> Placement:
     facts = facts or PlanFacts()
     activity_pace = qdq.activity_pace(facts.pairs)
-    quadrant = place(results_pace, activity_pace)
     share = values["direction_share"]
     scored = qdq.score(
         qdq.quantity(facts.pairs),
@@ -130,7 +158,7 @@ def _placement(
     return Placement(
         results_pace,
         activity_pace,
-        None if quadrant is None else quadrant.value,
+        _quadrant(results_pace, activity_pace),
         scored.quantity,
         scored.direction,
         scored.quality,
@@ -187,7 +215,7 @@ def build_quadrant(
     people = session.scalars(select(Person).where(Person.id.in_(ids)).order_by(*order)).all()
     found = placements(session, ids, period, as_of)
     previous = period.previous() if with_previous else None
-    before = placements(session, ids, previous, previous.end) if previous else {}
+    before = quadrants(session, ids, previous, previous.end) if previous else {}
     rows = [
         QuadrantRow(
             person.id,
@@ -195,7 +223,7 @@ def build_quadrant(
             person.email,
             person.name,
             found[person.id],
-            before[person.id].quadrant if person.id in before else None,
+            before.get(person.id),
         )
         for person in people
     ]

@@ -18,7 +18,7 @@ from pacesetter.domain.vocab import CoachingType, DealStatus, GoalStatus
 from pacesetter.metrics.catalogue import ratio
 from pacesetter.metrics.grouping import PERSON_SCOPE, ByTeam
 from pacesetter.metrics.managers.population import Member, team_rep_ids, team_reps
-from pacesetter.metrics.quadrant import placements
+from pacesetter.metrics.quadrant import quadrants
 from pacesetter.store.models import CoachingRecord, Deal, Goal, Person
 
 Ids = Select[tuple[int]]
@@ -110,8 +110,8 @@ def improvement_plan_rates(
     (by anyone) dated from Q's last day to 14 days after it, and not after d."""
     previous = period.previous()
     rep_ids = team_rep_ids(grouping.closure, previous)
-    placed = placements(session, rep_ids, previous, previous.end, calendar=calendar)
-    off_track = {key for key, place in placed.items() if place.quadrant == "off_track"}
+    placed = quadrants(session, rep_ids, previous, previous.end, calendar=calendar)
+    off_track = {key for key, quadrant in placed.items() if quadrant == "off_track"}
     last = min(previous.end + timedelta(days=IMPROVEMENT_PLAN_DAYS), as_of)
     planned = set(
         session.scalars(

@@ -20,7 +20,7 @@ from pacesetter.domain.vocab import CoachingType
 from pacesetter.metrics.catalogue import ratio
 from pacesetter.metrics.grouping import ByTeam
 from pacesetter.metrics.managers.population import Member, Members, team_rep_ids
-from pacesetter.metrics.quadrant import placements
+from pacesetter.metrics.plans import activity_paces
 from pacesetter.metrics.values import MetricValues, person_metrics
 from pacesetter.store.models import CoachingRecord
 
@@ -107,10 +107,11 @@ def activity_standards(
     """Among each team's reps with an activity plan for P (an activity pace), the share whose
     activity pace is >= 1; null if none has a plan."""
     rep_ids = team_rep_ids(grouping.closure, period)
-    placed = placements(session, rep_ids, period, as_of, calendar=calendar)
+    # The activity paces alone: no QDQ ratings, results or direction share (metrics/plans.py).
+    placed = activity_paces(session, rep_ids, period, min(as_of, period.end), calendar)
     found: dict[int, float | None] = {}
     for key, members in reps.items():
-        paces = [placed[m.person_id].activity_pace for m in members if m.person_id in placed]
+        paces = [placed.get(m.person_id) for m in members]
         planned = [pace for pace in paces if pace is not None]
         found[key] = ratio(sum(1 for pace in planned if pace >= 1), len(planned))
     return found
