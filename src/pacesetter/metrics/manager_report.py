@@ -7,7 +7,6 @@ the API and shown on the page. The KPIs, the previous period's forecast accuracy
 signals are each computed for all the rows' managers at once.
 """
 
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -18,6 +17,7 @@ from sqlalchemy.orm import Session
 from pacesetter.domain.periods import Period, PeriodKind, parse_period, period_of
 from pacesetter.domain.vocab import Role
 from pacesetter.metrics.catalogue import Value
+from pacesetter.metrics.manager_changes import PreviousPeriod, previous_period
 from pacesetter.metrics.manager_kpis import (
     KPI_KEYS,
     WAITING_KEY,
@@ -169,6 +169,11 @@ class ManagerRow:
     # The forecasts of the periods before P, the latest first (pages and API; not the CLI's).
     forecast_history: list[ForecastRecord] = field(default_factory=list)
     forecast_rollup: ForecastRollup | None = None
+    # Pages and API: each signal fired now or in the previous period, new/persisting/cleared.
+    signal_changes: dict[str, str] = field(default_factory=dict)
+    # Pages: the KPIs of the previous period of the same length at its end (None: not asked,
+    # or not employed then).
+    previous_kpis: dict[str, Value] | None = None
 
     @property
     def signals(self) -> list[FiredSignal]:
@@ -203,6 +208,7 @@ class ManagerReport:
     period: Period
     as_of: date
     rows: list[ManagerRow]
+    previous: Period | None = None  # the period the changes are since (pages and API)
 
     def as_dict(self) -> dict[str, Any]:
         rows = [row.as_dict() for row in self.rows]
@@ -229,9 +235,10 @@ def build_manager_report(
     *,
     history: int = 0,
 ) -> ManagerReport:
-    """The report's rows, sorted by name, with (when `history` > 0) the forecasts of the
-    `history` periods before P and the forecast roll-up for P. `manager_id` is not checked
-    against the scope here: rows outside it simply do not appear (resolve it with
+    """The report's rows, sorted by name, with (when `history` > 0, as pages and the API ask)
+    the forecasts of the `history` periods before P, the forecast roll-up for P, and each
+    signal's change since the previous period with that period's KPIs. `manager_id` is not
+    checked against the scope here: rows outside it simply do not appear (resolve it with
     `scorecard.find_person` first)."""
     ids = report_managers(scope, period, manager_id)
     calendar = load_work_calendar(session, report_years(period.previous().start, period.end))
@@ -240,6 +247,7 @@ def build_manager_report(
     coach = manager_signals(session, ids, period, as_of, kpis, previous, calendar=calendar)
     past = forecast_history(session, ids, period, history, calendar=calendar) if history else {}
     rollups = forecast_rollups(session, ids, period, as_of, calendar) if history else {}
+    before = previous_period(session, ids, period, coach) if history else None
     people = session.scalars(
         select(Person).where(Person.id.in_(ids)).order_by(Person.name, Person.external_id)
     )
@@ -248,10 +256,19 @@ def build_manager_report(
             *(p.id, p.external_id, p.email, p.name, p.role, kpis[p.id], coach[p.id]),
             past.get(p.id, []),
             rollups.get(p.id),
+            *_changes(before, p.id),
         )
         for p in people
     ]
-    return ManagerReport(period, as_of, rows)
+    return ManagerReport(period, as_of, rows, before.period if before else None)
+
+
+def _changes(
+    before: PreviousPeriod | None, key: int
+) -> tuple[dict[str, str], dict[str, Value] | None]:
+    if before is None:
+        return {}, None
+    return before.changes.get(key, {}), before.kpis.get(key)
 
 
 def requested_manager_report(
@@ -273,13 +290,3 @@ def requested_manager_report(
     manager = scope.person(session, manager_id).id if manager_id is not None else None
     day = as_of or default_as_of(period, today)
     return build_manager_report(session, scope, period, day, manager, history=HISTORY_PERIODS)
-
-
-def previous_kpis(
-    session: Session, report: ManagerReport, person_ids: Sequence[int]
-) -> tuple[Period, dict[int, dict[str, Value]]]:
-    """The KPIs of some of the report's managers for the previous period of the same length,
-    taken at its end: the trend a manager's own page shows beside each value."""
-    previous = report.period.previous()
-    managers = select(Person.id).where(Person.id.in_(person_ids))
-    return previous, manager_kpis(session, managers, previous, previous.end)

@@ -44,7 +44,8 @@ def managers(
     (team revenue, sales rhythm, capability growth), player-coach values, the signals that
     fired with their evidence, the role-design recommendation with its reasons, and the
     forecasts of the four periods before (forecast, the team's actual, accuracy) and the
-    latest forecast for the period against the team's won revenue and open pipeline."""
+    latest forecast for the period against the team's won revenue and open pipeline, and each
+    signal's change since the previous period (new, persisting or cleared)."""
     report = requested_manager_report(db, scope, org_today(org), period, as_of, manager)
     rows = [
         ManagerRowOut(
@@ -54,10 +55,14 @@ def managers(
             role=row.role,
             forecast_history=[ForecastOut(**asdict(past)) for past in row.forecast_history],
             forecast_rollup=asdict(row.forecast_rollup) if row.forecast_rollup else None,
+            signal_changes=row.signal_changes,
         )
         for row in report.rows
     ]
-    return ManagersOut(period=report.period.name, as_of=report.as_of, rows=rows)
+    previous = report.previous.name if report.previous else None
+    return ManagersOut(
+        period=report.period.name, previous_period=previous, as_of=report.as_of, rows=rows
+    )
 
 
 _SUBMIT: dict[int | str, dict[str, str]] = {

@@ -9,6 +9,7 @@ from pydantic import BaseModel, Field
 from pacesetter.api.validation import Id, Number, UtcDateTime
 
 Recommendation = Literal["leadership_only", "limit_personal_target", "player_coach_ok"]
+SignalChange = Literal["new", "persisting", "cleared"]
 
 
 class SignalOut(BaseModel):
@@ -66,10 +67,13 @@ class ManagerRowOut(BaseModel):
     role: str
     forecast_history: list[ForecastOut]
     forecast_rollup: ForecastRollupOut | None
+    # Each signal fired now or in the previous period of the same length (at its end).
+    signal_changes: dict[str, SignalChange]
 
 
 class ManagersOut(BaseModel):
     period: str
+    previous_period: str | None
     as_of: date
     rows: list[ManagerRowOut]
 

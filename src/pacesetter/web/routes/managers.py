@@ -23,7 +23,6 @@ from pacesetter.metrics.manager_report import (
     KPI_GROUPS,
     ManagerReport,
     ManagerRow,
-    previous_kpis,
     requested_manager_report,
 )
 from pacesetter.web.formatting import MISSING, format_number, format_percent
@@ -57,9 +56,6 @@ def managers_page(
     """The side-by-side table, then each manager's signals and recommendation."""
     report = requested_manager_report(db, scope, org_today(org), period, as_of, manager)
     query = _query(report, manager)
-    # A manager's own page shows the trend: each KPI in the previous period beside it.
-    single = [row.person_id for row in report.rows] if len(report.rows) == 1 else []
-    previous, before = previous_kpis(db, report, single) if single else (None, {})
     context = {
         "title": "Managers",
         "report": report,
@@ -71,8 +67,6 @@ def managers_page(
         "evidence": describe_evidence,
         "recommendations": RECOMMENDATIONS,
         "currency": org.currency,
-        "previous": previous,
-        "before": before,
     }
     return render(request, "managers/page.html", context)
 
