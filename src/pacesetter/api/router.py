@@ -6,6 +6,7 @@ from pacesetter.api.deps import verify_csrf
 from pacesetter.api.routes import (
     coaching,
     explain,
+    goal_board,
     goals,
     imports,
     incentives,
@@ -34,5 +35,6 @@ _protected.include_router(incentives.router)
 _protected.include_router(explain.router)
 _protected.include_router(leaderboard.router)
 _protected.include_router(scorecard.router)
+_protected.include_router(goal_board.router)
 _protected.include_router(leaderboard.router)
 api_router.include_router(_protected)

@@ -7,6 +7,7 @@ from pacesetter.web.routes import (
     auth,
     coaching,
     explain,
+    goal_board,
     goals,
     imports,
     incentives,
@@ -29,6 +30,7 @@ _protected = APIRouter(dependencies=[Depends(verify_csrf)])
 _protected.include_router(auth.router)
 _protected.include_router(pages.router)
 _protected.include_router(goals.router)
+_protected.include_router(goal_board.router)
 _protected.include_router(coaching.router)
 _protected.include_router(imports.router)
 _protected.include_router(quadrant.router)

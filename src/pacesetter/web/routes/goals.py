@@ -24,7 +24,8 @@ from pacesetter.domain.goal_lint import PERSON, ScopeKey
 from pacesetter.domain.periods import Period, PeriodKind, period_of
 from pacesetter.goals import service
 from pacesetter.goals.actor import Actor, Channel
-from pacesetter.goals.board import SORTS, team_board
+from pacesetter.goals.board import SORTS
+from pacesetter.goals.board_document import requested_board
 from pacesetter.goals.presenting import metric_label, unit_of
 from pacesetter.goals.queries import fiscal_start, leaders, period_named
 from pacesetter.goals.suggestions import (
@@ -35,7 +36,6 @@ from pacesetter.goals.suggestions import (
     suggest_for_team,
 )
 from pacesetter.goals.views import goal_view, metric_choices, person_goals_view, proposals_view
-from pacesetter.metrics.scorecard import default_as_of
 from pacesetter.store.models import OrgSettings, Person
 from pacesetter.web.formatting import format_value
 from pacesetter.web.templating import render
@@ -144,11 +144,10 @@ def board(
     as_of: AsOf = None,
 ) -> HTMLResponse:
     """Attainment and pace on one metric for everyone in a team and for the team."""
-    span = page.period(period)
-    day = as_of or default_as_of(span, page.today)
-    shown = team_board(page.db, page.actor, manager_id, span, day, metric=metric, sort=sort)
+    options = {"metric": metric, "sort": sort}
+    shown = requested_board(page.db, page.actor, page.today, manager_id, period, as_of, **options)
     context = {"board": shown, "sorts": SORTS, "sort": sort, "metrics": metric_choices()}
-    context["not_started"] = page.today < span.start  # no pace to colour red yet
+    context["not_started"] = page.today < shown.period.start  # no pace to colour red yet
     return page.render("goals/board.html", "Team goals", context)
 
 

@@ -1,0 +1,36 @@
+"""GET /api/v1/goals/team/{manager_id}: the JSON twin of the team goals board page, the same
+`requested_board` unrounded. A manager outside the viewer's scope answers 404."""
+
+from typing import Any
+
+from fastapi import APIRouter
+
+from pacesetter.api.deps import CurrentUser, OrgDep, SessionDep
+from pacesetter.api.services.orgsettings import org_today
+from pacesetter.api.validation import AsOf, IdPath
+from pacesetter.goals.actor import Actor, Channel
+from pacesetter.goals.board_document import board_document, requested_board
+
+router = APIRouter(prefix="/goals", tags=["goals"])
+
+
+@router.get(
+    "/team/{manager_id}", responses={404: {"description": "No such manager, or not in your scope"}}
+)
+def team_goals_board(
+    manager_id: IdPath,
+    db: SessionDep,
+    user: CurrentUser,
+    org: OrgDep,
+    period: str | None = None,
+    metric: str = "revenue_won",
+    sort: str = "name",
+    as_of: AsOf = None,
+) -> dict[str, Any]:
+    """Attainment and pace on one metric for everyone in a team, by team with subtotals and
+    reps on pace, and each member's share of their lead's team revenue (default period: the
+    current quarter)."""
+    actor = Actor.of(user, Channel.API)
+    today = org_today(org)
+    board = requested_board(db, actor, today, manager_id, period, as_of, metric=metric, sort=sort)
+    return board_document(board)

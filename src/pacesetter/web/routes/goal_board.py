@@ -1,0 +1,61 @@
+"""The team goals board's downloads: CSV (the one CSV writer) and XLSX (the one XLSX writer),
+one row per person, built by `requested_board` exactly as the page and its JSON twin are."""
+
+from fastapi import APIRouter
+from fastapi.responses import Response
+
+from pacesetter.api.validation import AsOf, IdPath
+from pacesetter.exports.csv import csv_text
+from pacesetter.exports.xlsx import Column, xlsx_bytes
+from pacesetter.goals.board import Board
+from pacesetter.goals.board_document import FLAT_HEADER, flat_rows, requested_board
+from pacesetter.goals.presenting import unit_of
+from pacesetter.web.routes.goals import PageDep
+from pacesetter.web.routes.spreadsheets import xlsx_response
+
+router = APIRouter(prefix="/goals/team/{manager_id}")
+_SHARES = frozenset({"attainment", "pace", "hybrid_credit", "team_revenue_share"})
+_IN_METRIC_UNIT = frozenset({"target", "actual", "projection"})
+
+
+@router.get("/board.csv")
+def board_csv(
+    page: PageDep,
+    manager_id: IdPath,
+    period: str | None = None,
+    metric: str = "revenue_won",
+    as_of: AsOf = None,
+) -> Response:
+    """The board as CSV: unrounded, null as an empty cell."""
+    board = requested_board(
+        page.db, page.actor, page.today, manager_id, period, as_of, metric=metric
+    )
+    headers = {"Content-Disposition": f'attachment; filename="{_file_name(board)}.csv"'}
+    body = csv_text(FLAT_HEADER, flat_rows(board))
+    return Response(body, media_type="text/csv; charset=utf-8", headers=headers)
+
+
+@router.get("/board.xlsx")
+def board_xlsx(
+    page: PageDep,
+    manager_id: IdPath,
+    period: str | None = None,
+    metric: str = "revenue_won",
+    as_of: AsOf = None,
+) -> Response:
+    """The CSV's columns, each number in its unit's format."""
+    board = requested_board(
+        page.db, page.actor, page.today, manager_id, period, as_of, metric=metric
+    )
+    columns = [Column(name, _unit(name, board.metric)) for name in FLAT_HEADER]
+    return xlsx_response(xlsx_bytes("Team goals", columns, flat_rows(board)), _file_name(board))
+
+
+def _unit(column: str, metric: str) -> str | None:
+    if column in _SHARES:
+        return "share"
+    return unit_of(metric) if column in _IN_METRIC_UNIT else None
+
+
+def _file_name(board: Board) -> str:
+    return f"team-goals-{board.manager.id}-{board.period.name}-{board.as_of.isoformat()}"
