@@ -28,6 +28,9 @@ class TreeNode(BaseModel):
     own: Numbers  # the person's own numbers, by owner
     team: Numbers | None  # the person and everyone below them; null for people without reports
     reports: list["TreeNode"]
+    # People below this node left out to keep the answer small (their reports are the next
+    # level down): the person's own page, or the tree seen by them, shows them.
+    not_shown: int = 0
 
 
 class Bar(BaseModel):

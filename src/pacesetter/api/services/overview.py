@@ -27,6 +27,9 @@ TARGET = "revenue_target"  # the approved revenue_won goal of the key's own scop
 QUARTER_METRICS = ("revenue_won", "deals_won", TARGET)
 MONTH_METRICS = ("activities",)
 TREND_MONTHS = 6
+# The most people a tree shows: whole levels below the top are added while they fit (the top
+# and its direct reports always show); deeper people are one click away on their manager's page.
+TREE_ROWS = 150
 # People at the top of a view who compare teams rather than the people reporting to them.
 TEAM_VIEWERS = (Role.DIRECTOR, Role.ADMIN)
 
@@ -90,7 +93,7 @@ def build_overview(
         people=_employed_count(db, people, as_of),
         totals=_sum(list(own.numbers.values())),
         target=None if top is None else targets.of(top),
-        roots=roots,
+        roots=_pruned(roots, _levels_shown(roots)),
         bars_by=bars_by,
         bars=_bars(compared, targets),
         trend=_trend(db, people, top, window),
@@ -124,6 +127,33 @@ def _node(
         team=team.get(person.id),
         reports=[_node(report, own, team, as_of) for report in branch.reports],
     )
+
+
+def _levels_shown(roots: list[TreeNode]) -> int:
+    """How many levels below the top fit in TREE_ROWS (at least the direct reports)."""
+    level, shown, depth = roots, len(roots), 0
+    while level:
+        level = [report for node in level for report in node.reports]
+        shown += len(level)
+        if depth >= 1 and shown > TREE_ROWS:
+            return depth
+        depth += 1
+    return depth
+
+
+def _pruned(nodes: list[TreeNode], levels: int) -> list[TreeNode]:
+    """The tree cut `levels` below `nodes`, each cut node counting the people it hides."""
+    if levels > 0:
+        return [
+            node.model_copy(update={"reports": _pruned(node.reports, levels - 1)}) for node in nodes
+        ]
+    return [
+        node.model_copy(update={"reports": [], "not_shown": _count(node.reports)}) for node in nodes
+    ]
+
+
+def _count(nodes: list[TreeNode]) -> int:
+    return sum(1 + _count(node.reports) for node in nodes)
 
 
 def _sum(numbers: Sequence[Numbers]) -> Numbers:
