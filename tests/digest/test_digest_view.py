@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session
 
 from factories import make_deal, make_goal
 from pacesetter.digest.facts import gather
-from pacesetter.digest.view import build_digest
+from pacesetter.digest.view import Commitment, build_digest
 from pacesetter.digest.week import DigestWeek
 
 BASE = "https://pacesetter.example.com"
@@ -62,9 +62,12 @@ def test_a_director_is_due_coaching_with_their_own_reports_only(db: Session) -> 
 def test_commitments_falling_due_and_recognitions_reach_the_managers_above(db: Session) -> None:
     org = _org(db)
     digest = build_digest(db, org.dee, WEEK)
-    assert [(c.person, c.line, c.planned, c.due) for c in digest.commitments_due] == [
-        ("Ann", "call", 40, date(2026, 2, 28))
-    ]
+    [ann] = digest.commitments_due
+    assert (ann.person, ann.due, ann.lines) == (
+        "Ann",
+        date(2026, 2, 28),
+        [Commitment("call", 40, "count")],
+    )
     assert [(r.person, r.by, r.note) for r in digest.recognitions] == [
         ("Ben", "Max", "Closed the Acme renewal")
     ]

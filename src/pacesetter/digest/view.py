@@ -49,11 +49,18 @@ class CoachingDue:
 
 
 @dataclass(frozen=True)
-class CommitmentDue:
-    person: str
+class Commitment:
     line: str
     planned: float
     unit: str  # the direction line is a share, the others counts (quality: a 1-5 rating)
+
+
+@dataclass(frozen=True)
+class CommitmentDue:
+    """A person's plan lines for the month that ends in the coming week, on one line."""
+
+    person: str
+    lines: list[Commitment]
     due: date
     link: str
 
@@ -193,21 +200,17 @@ def _due(report: PersonRef, label: str, kind: str, links: Links) -> CoachingDue:
 
 def _commitments(facts: WeekFacts, about: set[int], links: Links) -> list[CommitmentDue]:
     month = facts.week.month_falling_due()
-    if month is None:
-        return []
+    planned: dict[int, list[Commitment]] = {}
+    for line in facts.plan_lines:
+        if line.person_id in about and line.person_id in facts.people:
+            unit = "share" if line.line == PLAN_LINE_DIRECTION else "count"
+            planned.setdefault(line.person_id, []).append(Commitment(line.line, line.planned, unit))
     due = [
-        CommitmentDue(
-            facts.people[line.person_id].name,
-            line.line,
-            line.planned,
-            "share" if line.line == PLAN_LINE_DIRECTION else "count",
-            month.end,
-            links.plan(line.person_id),
-        )
-        for line in facts.plan_lines
-        if line.person_id in about and line.person_id in facts.people
+        CommitmentDue(facts.people[key].name, lines, month.end, links.plan(key))
+        for key, lines in planned.items()
+        if month is not None
     ]
-    return sorted(due, key=lambda c: c.person)  # stable: each person's lines stay in order
+    return sorted(due, key=lambda c: c.person)
 
 
 def _signals(facts: WeekFacts, people: list[PersonRef], links: Links) -> list[NewSignal]:
