@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -45,6 +45,9 @@ Text = Annotated[str, Form()]
 OptionalText = Annotated[str | None, Form()]
 # Refusals a person can fix on the form; anything else goes to the error page.
 REFUSALS = (Invalid, Conflict)
+# What the person typed into a refused form, shown again: field name -> text.
+Typed = dict[str, str | None] | None
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -170,7 +173,9 @@ def propose(
     try:
         scope = ScopeKey(PERSON, person_id)
         data = service.GoalInput(scope, metric, period, _number(target), rationale=rationale)
-        result = service.create_goal(page.db, page.actor, data, today=page.today)
+        result = _refusable(
+            page, lambda: service.create_goal(page.db, page.actor, data, today=page.today)
+        )
     except REFUSALS as refused:
         form = {"metric": metric, "target": target, "rationale": rationale, "error": str(refused)}
         return _person_page(page, person_id, period, form, status=422)
@@ -206,7 +211,8 @@ def approve(
             today=page.today,
         )
 
-    return _decide(page, goal_id, next, act)
+    typed = {"target": target, "reason": reason, "note": note}
+    return _decide(page, goal_id, next, act, typed)
 
 
 @router.post("/{goal_id}/reject", response_class=HTMLResponse, response_model=None)
@@ -258,21 +264,39 @@ def _person_page(
     return page.render("goals/person.html", title, view | {"form": form}, status)
 
 
-def _goal_page(page: Page, goal_id: int, as_of: date | None, error: str | None) -> HTMLResponse:
+def _goal_page(
+    page: Page, goal_id: int, as_of: date | None, error: str | None, typed: Typed = None
+) -> HTMLResponse:
+    """The goal; after a refusal, with the reason and the decision form as it was typed."""
     view = goal_view(
         page.db, page.actor, goal_id, as_of=as_of, today=page.today, currency=page.org.currency
     )
     title = f"{metric_label(view['goal'].metric)} {view['goal'].period}"
-    return page.render("goals/goal.html", title, view | {"error": error}, 422 if error else 200)
+    context = view | {"error": error, "typed": {**(typed or {}), "goal_id": goal_id}}
+    return page.render("goals/goal.html", title, context, 422 if error else 200)
 
 
-def _decide(page: Page, goal_id: int, next_page: str | None, act: Callable[[], object]) -> Response:
+def _refusable(page: Page, act: Callable[[], T]) -> T:
+    """Run a write in a savepoint, so that a refusal part-way (the third goal of a suggestion,
+    say) leaves nothing written when the page answers 422 instead of raising."""
+    with page.db.begin_nested():
+        return act()
+
+
+def _decide(
+    page: Page,
+    goal_id: int,
+    next_page: str | None,
+    act: Callable[[], object],
+    typed: Typed = None,
+) -> Response:
     """Run a decision, then back to `next_page` (a goals page) or the goal; when the service
-    refuses, the goal's page again with the reason."""
+    refuses, nothing is written and the goal's page comes again with the reason and the form
+    as typed."""
     try:
-        act()
+        _refusable(page, act)
     except REFUSALS as refused:
-        return _goal_page(page, goal_id, None, str(refused))
+        return _goal_page(page, goal_id, None, str(refused), typed)
     target = next_page if next_page and next_page.startswith("/goals") else f"/goals/{goal_id}"
     return RedirectResponse(target, status_code=303)
 
@@ -289,8 +313,11 @@ def _suggest(page: Page, form: dict[str, Any], *, accept: bool = False) -> HTMLR
             context["approved"] = approved_changes(page.db, team)
             if accept:
                 why = form.get("approved_reason")
-                context["accepted"] = accept_suggestion(
-                    page.db, page.actor, team, today=page.today, approved_reason=why
+                context["accepted"] = _refusable(
+                    page,
+                    lambda: accept_suggestion(
+                        page.db, page.actor, team, today=page.today, approved_reason=why
+                    ),
                 )
         except REFUSALS as refused:
             context["error"] = str(refused)
