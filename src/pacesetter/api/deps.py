@@ -28,6 +28,7 @@ from pacesetter.auth.sessions import SESSION_COOKIE, find_session
 from pacesetter.auth.signin import may_sign_in
 from pacesetter.domain.errors import Forbidden
 from pacesetter.settings import Settings
+from pacesetter.store.audit import act_as
 from pacesetter.store.db import unit_of_work
 from pacesetter.store.models import OrgSettings, Person, UserSession, utcnow
 from pacesetter.store.org_settings import load_org_settings
@@ -36,7 +37,13 @@ from pacesetter.store.scope import Scope
 
 def request_unit_of_work(request: Request) -> Iterator[Session]:
     with unit_of_work(request.app.state.engine) as db:
+        act_as(db, None, _channel(request))
         yield db
+
+
+def _channel(request: Request) -> str:
+    """The audit trail's channel of a request: the JSON API or the pages."""
+    return "api" if request.url.path.startswith("/api/") else "web"
 
 
 SessionDep = Annotated[Session, Depends(request_unit_of_work, scope="function")]
@@ -69,6 +76,7 @@ def _signed_in(request: Request, db: SessionDep) -> SignedIn | None:
     person = db.get(Person, record.person_id) if record is not None else None
     if record is None or person is None or not may_sign_in(person, now.date()):
         return None
+    act_as(db, person.id, _channel(request))
     return SignedIn(person, record)
 
 

@@ -4,6 +4,7 @@ from fastapi import APIRouter, Depends
 
 from pacesetter.api.deps import verify_csrf
 from pacesetter.api.routes import (
+    audit,
     coaching,
     explain,
     goal_board,
@@ -33,6 +34,7 @@ for module in (session, people, org, goals, coaching, imports, quadrant, manager
 _protected.include_router(week.router)
 _protected.include_router(incentives.router)
 _protected.include_router(explain.router)
+_protected.include_router(audit.router)
 _protected.include_router(leaderboard.router)
 _protected.include_router(scorecard.router)
 _protected.include_router(goal_board.router)

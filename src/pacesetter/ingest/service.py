@@ -30,6 +30,7 @@ from pacesetter.ingest.reader import FileProblem, Source, Table, open_table
 from pacesetter.ingest.report import ImportReport, Problem
 from pacesetter.ingest.rows import Row, RowSink
 from pacesetter.ingest.spill import Spill
+from pacesetter.store.audit import record_import
 from pacesetter.store.db import unit_of_work
 from pacesetter.store.models import ImportRun, OrgSettings, utcnow
 
@@ -69,7 +70,20 @@ def run_import(
             job.write(actor_id)
     finally:
         job.spill.close()
+    if not dry_run:
+        record_import(session, _audit_summary(report), actor_id)
     return report
+
+
+def _audit_summary(report: ImportReport) -> dict[str, object]:
+    """What the audit trail keeps of a run: accepted or rejected, and its counts (a rejected
+    file writes nothing else, so its entry commits with the import's otherwise empty
+    transaction)."""
+    counts = ("kind", "file", "run_id", "rows", "added", "updated", "unchanged")
+    summary: dict[str, object] = {name: getattr(report, name) for name in counts}
+    summary["accepted"] = report.accepted
+    summary["errors"] = len(report.errors)
+    return summary
 
 
 def import_file(

@@ -4,6 +4,7 @@ from fastapi import APIRouter, Depends
 
 from pacesetter.api.deps import verify_csrf
 from pacesetter.web.routes import (
+    audit,
     auth,
     coaching,
     explain,
@@ -43,4 +44,5 @@ _protected.include_router(explain.router)
 _protected.include_router(leaderboard.router)
 _protected.include_router(tv.router)
 _protected.include_router(incentives.router)
+_protected.include_router(audit.router)
 web_router.include_router(_protected)

@@ -1,5 +1,6 @@
 """Every table of the store; importing this package registers them all on `Base.metadata`."""
 
+from pacesetter.store.models.audit import AuditEntry
 from pacesetter.store.models.base import Base, utcnow
 from pacesetter.store.models.crm import Account, Activity, Deal, DealChange, Forecast
 from pacesetter.store.models.incentives import RewardRule, RewardRuleChange, RewardRuleVersion
@@ -19,6 +20,7 @@ from pacesetter.store.models.system import ImportRun, LoginAttempt, UserSession
 __all__ = [
     "Account",
     "Activity",
+    "AuditEntry",
     "Base",
     "CoachingList",
     "CoachingRecord",

@@ -19,6 +19,8 @@ class UserSession(Base):
     csrf_token: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     expires_at: Mapped[datetime] = mapped_column(DateTime)
+    # Refreshed at most once a minute (auth.sessions): the idle timeout counts from it.
+    last_seen_at: Mapped[datetime | None] = mapped_column(DateTime)
 
 
 class LoginAttempt(Base):
