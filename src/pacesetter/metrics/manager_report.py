@@ -282,11 +282,19 @@ def requested_manager_report(
     """The report as a page or the API asks for it: the period by name in the fiscal year
     (default: the quarter of `today`), the as-of date (default: today, clipped to it), and a
     manager who must be in `scope` (`NotFound` if not)."""
+    period, day = requested_period(session, today, period_name, as_of)
+    manager = scope.person(session, manager_id).id if manager_id is not None else None
+    return build_manager_report(session, scope, period, day, manager, history=HISTORY_PERIODS)
+
+
+def requested_period(
+    session: Session, today: date, period_name: str | None, as_of: date | None
+) -> tuple[Period, date]:
+    """P by name in the fiscal year (default: the quarter of `today`) and d (default: today,
+    clipped to P), as the managers page and API read them."""
     fiscal = fiscal_year_start_month(session)
     if period_name:
         period = parse_period(period_name, fiscal)
     else:
         period = period_of(today, PeriodKind.QUARTER, fiscal)
-    manager = scope.person(session, manager_id).id if manager_id is not None else None
-    day = as_of or default_as_of(period, today)
-    return build_manager_report(session, scope, period, day, manager, history=HISTORY_PERIODS)
+    return period, as_of or default_as_of(period, today)

@@ -23,6 +23,7 @@ JSON_TWINS: dict[str, str] = {
     "/quadrant": "/api/v1/quadrant",
     "/quadrant/people/{person_id}": "/api/v1/quadrant/people/{person_id}",
     "/managers": "/api/v1/managers",
+    "/managers/{manager_id}/what-if": "/api/v1/managers/{manager_id}/what-if",
     "/plans": "/api/v1/plans",
     "/plans/people/{person_id}": "/api/v1/plans/people/{person_id}",
     "/scorecard": "/api/v1/scorecard",

@@ -13,12 +13,17 @@ from pacesetter.api.schemas.managers import (
     ForecastOut,
     ManagerRowOut,
     ManagersOut,
+    RecommendationOut,
     SubmittedForecastOut,
+    WhatIfOut,
 )
 from pacesetter.api.services.orgsettings import org_today
-from pacesetter.api.validation import MAX_ID, AsOf
+from pacesetter.api.validation import MAX_ID, AsOf, IdPath
+from pacesetter.domain.role_design import Advice, WhatIf
+from pacesetter.domain.vocab import BusinessStage
 from pacesetter.forecasts.service import submit_forecast
 from pacesetter.metrics.manager_report import requested_manager_report
+from pacesetter.metrics.manager_what_if import manager_what_if
 
 # No prefix: the forecasts live beside the managers without a router of their own.
 router = APIRouter(tags=["managers"])
@@ -92,3 +97,38 @@ def submit(
         submitted_at=made.submitted_at,
         submitted_on=made.submitted_on,
     )
+
+
+@router.get("/managers/{manager_id}/what-if", response_model=WhatIfOut, responses=_NOT_FOUND)
+def what_if(
+    manager_id: IdPath,
+    db: SessionDep,
+    scope: ScopeDep,
+    org: OrgDep,
+    period: Annotated[str | None, Query(description="Default: the current quarter")] = None,
+    as_of: AsOf = None,
+    reps: Annotated[int | None, Query(ge=0, le=100_000, description="Direct reports")] = None,
+    stage: BusinessStage | None = None,
+    target_pct: Annotated[
+        float | None, Query(ge=0, le=100, description="Personal target, % of the team's")
+    ] = None,
+) -> WhatIfOut:
+    """The role-design recommendation now and if the team had `reps` direct reports, the
+    business stage were `stage`, or the personal target were `target_pct`% of the team's
+    (left out: as now), each with the reasons that decided it."""
+    share = None if target_pct is None else target_pct / 100
+    change = WhatIf(reps, stage.value if stage else None, share)
+    answer = manager_what_if(db, scope, org_today(org), manager_id, change, period, as_of)
+    return WhatIfOut(
+        manager_id=answer.manager.id,
+        period=answer.period.name,
+        as_of=answer.as_of,
+        direct_reports=answer.direct_reports,
+        personal_target_share=answer.personal_target_share,
+        now=_advice(answer.now),
+        then=_advice(answer.then),
+    )
+
+
+def _advice(advice: Advice) -> RecommendationOut:
+    return RecommendationOut(value=advice.value.value, reasons=advice.reasons)

@@ -91,3 +91,13 @@ class SubmittedForecastOut(BaseModel):
     amount: float
     submitted_at: UtcDateTime
     submitted_on: date
+
+
+class WhatIfOut(BaseModel):
+    manager_id: int
+    period: str
+    as_of: date
+    direct_reports: int
+    personal_target_share: float | None
+    now: RecommendationOut
+    then: RecommendationOut

@@ -9,13 +9,15 @@ columns through the one CSV writer (formula-like text neutralised).
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from pacesetter.api.deps import CurrentUser, OrgDep, ScopeDep, SessionDep, ViewerDep
 from pacesetter.api.services.orgsettings import org_today
-from pacesetter.api.validation import MAX_ID, AsOf, IdQuery
+from pacesetter.api.validation import MAX_ID, AsOf, IdPath, IdQuery
 from pacesetter.domain.errors import Invalid
+from pacesetter.domain.role_design import WhatIf
+from pacesetter.domain.vocab import BusinessStage
 from pacesetter.exports.csv import csv_text
 from pacesetter.forecasts.service import submit_forecast
 from pacesetter.metrics.manager_report import (
@@ -25,6 +27,7 @@ from pacesetter.metrics.manager_report import (
     ManagerRow,
     requested_manager_report,
 )
+from pacesetter.metrics.manager_what_if import manager_what_if
 from pacesetter.web.formatting import MISSING, format_number, format_percent
 from pacesetter.web.templating import render
 
@@ -66,6 +69,7 @@ def managers_page(
         "show": show_kpi,
         "evidence": describe_evidence,
         "recommendations": RECOMMENDATIONS,
+        "stages": [each.value for each in BusinessStage],
         "currency": org.currency,
     }
     return render(request, "managers/page.html", context)
@@ -89,6 +93,40 @@ def managers_csv(
     return Response(body, media_type="text/csv; charset=utf-8", headers=headers)
 
 
+# A what-if field left blank keeps what is (a form without JS sends every field).
+Reps = Annotated[str, Query(max_length=6, pattern=r"^\d{0,6}$")]
+Percent = Annotated[str, Query(max_length=8, pattern=r"^(\d{1,3}(\.\d+)?)?$")]
+StageField = Annotated[str, Query(pattern="^(|small|growing|established)$")]
+
+
+@router.get("/managers/{manager_id}/what-if", response_class=HTMLResponse)
+def what_if_page(
+    request: Request,
+    manager_id: IdPath,
+    viewer: ViewerDep,
+    db: SessionDep,
+    scope: ScopeDep,
+    org: OrgDep,
+    period: str | None = None,
+    as_of: AsOf = None,
+    reps: Reps = "",
+    stage: StageField = "",
+    target_pct: Percent = "",
+) -> HTMLResponse:
+    """The recommendation if the team had `reps` direct reports, the stage were `stage`, or the
+    personal target were `target_pct`% of the team's; the managers card asks for it by HTMX."""
+    change = WhatIf(int(reps) if reps else None, stage or None, _share(target_pct))
+    answer = manager_what_if(db, scope, org_today(org), manager_id, change, period, as_of)
+    context = {
+        "title": f"What if: {answer.manager.name}",
+        "answer": answer,
+        "asked": {"reps": reps, "stage": stage, "target_pct": target_pct},
+        "stages": [each.value for each in BusinessStage],
+        "recommendations": RECOMMENDATIONS,
+    }
+    return render(request, "managers/what_if.html", context)
+
+
 @router.post("/managers/forecasts")
 def submit_forecast_form(
     db: SessionDep,
@@ -103,6 +141,15 @@ def submit_forecast_form(
     made = submit_forecast(db, scope, user, manager_id, _amount(amount), period, org)
     where = f"/managers?period={made.period}&manager={made.manager_id}#forecast-{made.manager_id}"
     return RedirectResponse(where, status_code=303)
+
+
+def _share(percent: str) -> float | None:
+    """A personal target typed as a percent of the team's (blank: as now)."""
+    if not percent:
+        return None
+    if float(percent) > 100:
+        raise Invalid("A personal target is 0 to 100% of the team's.")
+    return float(percent) / 100
 
 
 def _amount(typed: str) -> float:
