@@ -21,7 +21,9 @@ class Settings(BaseSettings):
     secret_key: str = DEVELOPMENT_SECRET
     host: str = "127.0.0.1"
     port: int = 8000
-    session_hours: int = 12
+    session_hours: int = 12  # the absolute timeout: a session ends then, used or not
+    # The idle timeout: a session unused this long ends (ASVS 5.0 7.3.1).
+    session_idle_minutes: int = 30
     # Failed sign-ins allowed per (email, client address), and per client address whatever
     # the email, in a sliding window.
     login_attempts: int = 5

@@ -13,7 +13,7 @@
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from inspect import signature
 from typing import Annotated
 
@@ -72,7 +72,8 @@ class SignedIn:
 def _signed_in(request: Request, db: SessionDep) -> SignedIn | None:
     """The live session of the cookie and its person, if that person may still sign in."""
     now = utcnow()
-    record = find_session(db, request.cookies.get(SESSION_COOKIE), now)
+    idle = timedelta(minutes=request.app.state.settings.session_idle_minutes)
+    record = find_session(db, request.cookies.get(SESSION_COOKIE), now, idle)
     person = db.get(Person, record.person_id) if record is not None else None
     if record is None or person is None or not may_sign_in(person, now.date()):
         return None

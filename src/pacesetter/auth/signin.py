@@ -14,7 +14,7 @@ from pacesetter.auth.ratelimit import (
     seconds_until_allowed,
     serialise,
 )
-from pacesetter.auth.sessions import OpenedSession, open_session
+from pacesetter.auth.sessions import OpenedSession, close_token, open_session
 from pacesetter.settings import Settings
 from pacesetter.store.models import Person
 
@@ -24,6 +24,7 @@ class Credentials:
     email: str
     password: str
     client: str  # the caller's network address, half of the rate-limit key
+    previous: str | None = None  # the session token the browser came with, if any
 
 
 def may_sign_in(person: Person, today: date) -> bool:
@@ -57,4 +58,5 @@ def sign_in(
         record_attempt(db, keys, now, succeeded=False)
         raise SignInRefused()
     record_attempt(db, keys, now, succeeded=True)
+    close_token(db, credentials.previous)  # rotation: a new token, and the old one is dead
     return open_session(db, person, now, settings.session_hours)

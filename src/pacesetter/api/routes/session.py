@@ -13,7 +13,7 @@ from pacesetter.api.schemas.people import PersonOut
 from pacesetter.api.schemas.session import Me, SignInRequest
 from pacesetter.auth.cookies import clear_session_cookie, client_address, set_session_cookie
 from pacesetter.auth.errors import SignInRefused, TooManyAttempts
-from pacesetter.auth.sessions import close_session
+from pacesetter.auth.sessions import SESSION_COOKIE, close_session
 from pacesetter.auth.signin import Credentials, sign_in
 from pacesetter.store.models import Person, UserSession, utcnow
 
@@ -36,7 +36,9 @@ def create_session(
 ) -> Me | JSONResponse:
     """Sign in: sets the session cookie and returns the CSRF token that later writes send back
     in the `X-CSRF-Token` header."""
-    credentials = Credentials(body.email, body.password, client_address(request))
+    credentials = Credentials(
+        body.email, body.password, client_address(request), request.cookies.get(SESSION_COOKIE)
+    )
     try:
         opened = sign_in(db, credentials, utcnow(), settings)
     except (SignInRefused, TooManyAttempts) as refusal:

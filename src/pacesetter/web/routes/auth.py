@@ -20,7 +20,7 @@ from pacesetter.auth.cookies import (
 )
 from pacesetter.auth.csrf import LOGIN_CSRF_COOKIE, new_token, tokens_match
 from pacesetter.auth.errors import SignInRefused, TooManyAttempts
-from pacesetter.auth.sessions import close_session
+from pacesetter.auth.sessions import SESSION_COOKIE, close_session
 from pacesetter.auth.signin import Credentials, sign_in
 from pacesetter.domain.errors import Forbidden
 from pacesetter.settings import Settings
@@ -63,7 +63,9 @@ def login(
 ) -> Response:
     if not tokens_match(request.cookies.get(LOGIN_CSRF_COOKIE), csrf_token):
         raise Forbidden("The sign-in form expired. Reload the page and sign in again.")
-    credentials = Credentials(email, password, client_address(request))
+    credentials = Credentials(
+        email, password, client_address(request), request.cookies.get(SESSION_COOKIE)
+    )
     try:
         opened = sign_in(db, credentials, utcnow(), settings)
     except (SignInRefused, TooManyAttempts) as refusal:
