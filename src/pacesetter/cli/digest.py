@@ -22,8 +22,9 @@ def send(
     dry_run: bool = typer.Option(False, "--dry-run", help="Print who would get what; send none."),
     to: str | None = typer.Option(None, "--to", help="Only this person (their email)."),
 ) -> None:
-    """Send WEEK's digest to every rep, manager and director who has not opted out: each
-    person at most once per week, however often it runs."""
+    """Send WEEK's digest to every rep, manager and director who has not opted out.
+
+    Each person gets it at most once per week, however often this runs."""
     sender = SmtpSender.from_settings(get_settings())
     with session_factory()() as session:
         digest_week = DigestWeek.parse(week, fiscal_year_start_month(session))
