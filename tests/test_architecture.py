@@ -79,13 +79,6 @@ FORBIDDEN = {
         "pacesetter.web",
         "pacesetter.cli",
     },
-    "leaderboards": {
-        "fastapi",
-        "pacesetter.ingest",
-        "pacesetter.api",
-        "pacesetter.web",
-        "pacesetter.cli",
-    },
     "incentives": {
         "fastapi",
         "pacesetter.ingest",
@@ -93,6 +86,9 @@ FORBIDDEN = {
         "pacesetter.web",
         "pacesetter.cli",
     },
+    # Services both surfaces use live in their feature's package, never under either surface.
+    "org": {"fastapi", "pacesetter.ingest", "pacesetter.api", "pacesetter.web", "pacesetter.cli"},
+    "imports": {"fastapi", "pacesetter.api", "pacesetter.web", "pacesetter.cli"},
 }
 
 

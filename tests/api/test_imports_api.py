@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ingest.ingest_helpers import make_org, snapshot
-from pacesetter.api.services import imports as service
+from pacesetter.imports import uploads as service
 from pacesetter.store.models import ImportRun, Person
 from web.client import UserClient
 from web.org import Org

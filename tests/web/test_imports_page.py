@@ -15,7 +15,8 @@ from sqlalchemy.orm import Session
 
 from factories import make_person
 from ingest.ingest_helpers import make_org, snapshot
-from pacesetter.api.services import import_staging, imports
+from pacesetter.imports import staging as import_staging
+from pacesetter.imports import uploads as imports
 from pacesetter.store.models import ImportRun, Person
 from web.client import UserClient
 from web.org import Org

@@ -20,10 +20,10 @@ from starlette.types import Message, Receive
 from pacesetter.api.deps import CurrentUser, SessionDep
 from pacesetter.api.schemas.imports import ImportRunOut, ImportRunsPage, ImportSummary
 from pacesetter.api.schemas.people import PersonRef
-from pacesetter.api.services import imports as service
 from pacesetter.api.validation import Offset
 from pacesetter.domain.errors import NotFound
 from pacesetter.domain.vocab import Role
+from pacesetter.imports import uploads as service
 from pacesetter.ingest import preset_names
 from pacesetter.ingest.kinds import KINDS
 from pacesetter.store.models import Person

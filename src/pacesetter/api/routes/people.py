@@ -9,9 +9,9 @@ from fastapi import APIRouter, Query
 from pacesetter.api.deps import OrgDep, ScopeDep, SessionDep
 from pacesetter.api.schemas.people import PeoplePage, PersonDetail, PersonOut, PersonRef, TeamNode
 from pacesetter.api.services.orgsettings import org_today
-from pacesetter.api.services.people import Branch, PeopleFilter, list_people, manager_of, subtree
 from pacesetter.api.validation import IdPath, IdQuery, Offset
 from pacesetter.domain.vocab import Role
+from pacesetter.org.people import Branch, PeopleFilter, list_people, manager_of, subtree
 
 router = APIRouter(prefix="/people", tags=["people"])
 

@@ -17,10 +17,10 @@ from sqlalchemy.orm import Session
 
 from pacesetter.api.schemas.org import Bar, Numbers, Overview, PeriodOut, TreeNode, TrendPoint
 from pacesetter.api.schemas.people import PersonOut
-from pacesetter.api.services.people import Branch, employed_on, grow, has_left, people_among
 from pacesetter.domain.periods import Period, PeriodKind, period_of
 from pacesetter.domain.vocab import Role
 from pacesetter.metrics.values import person_metrics, team_metrics
+from pacesetter.org.people import Branch, employed_on, grow, has_left, people_among
 from pacesetter.store.models import OrgSettings, Person
 
 TARGET = "revenue_target"  # the approved revenue_won goal of the key's own scope

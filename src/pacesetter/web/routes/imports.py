@@ -17,8 +17,8 @@ from sqlalchemy.orm import Session
 
 from pacesetter.api.deps import OrgDep, SessionDep, ViewerDep
 from pacesetter.api.routes.imports import AdminDep, UploadRoute, runs_page
-from pacesetter.api.services import import_staging as staging
-from pacesetter.api.services.imports import (
+from pacesetter.imports import staging
+from pacesetter.imports.uploads import (
     import_upload,
     preset_kinds,
     presets_for,

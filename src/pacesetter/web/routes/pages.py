@@ -10,12 +10,12 @@ from pacesetter.api.deps import CurrentUser, ReportDep, ViewerDep
 from pacesetter.api.schemas.org import Bar, Overview, TrendPoint
 from pacesetter.api.services.orgsettings import org_today
 from pacesetter.api.services.overview import build_overview
-from pacesetter.api.services.people import manager_of, visible_subtree_ids
 from pacesetter.api.validation import IdPath
 from pacesetter.coaching.recognitions import team_recognitions
 from pacesetter.coaching.week import build_manager_week
 from pacesetter.domain.periods import parse_period
 from pacesetter.domain.vocab import Role
+from pacesetter.org.people import manager_of, visible_subtree_ids
 from pacesetter.web.templating import render
 
 router = APIRouter()

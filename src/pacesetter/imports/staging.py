@@ -18,7 +18,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import BinaryIO
 
-from pacesetter.api.services.imports import Upload, copy_stream, file_label
+from pacesetter.imports.uploads import Upload, copy_stream, file_label
 
 STAGING_ROOT = Path(tempfile.gettempdir()) / "pacesetter-uploads"
 STAGING_TTL = timedelta(hours=1)
