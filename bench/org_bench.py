@@ -11,11 +11,12 @@ SQLite and PostgreSQL, each against the raw bulk load of the same rows, then the
    trail included) are bulk-loaded into the second, in their stored form and without any check:
    PostgreSQL `COPY ... FROM STDIN`, SQLite one transaction of `executemany` (with the foreign
    keys every Pacesetter connection turns on). Both databases have the same indexes.
-3. `pacesetter report scorecard --period P --format json` on the first database, as a process.
+3. `pacesetter report NAME --period P --format json` on the first database, as a process, for
+   the rep scorecard, the quadrant and the manager scorecard.
 
 It prints a Markdown table (kind, rows, import, raw load, ratio, peak RSS) per database.
-Not yet here (issue 10): the quadrant and manager scorecards, a reference computation of the
-scorecard (DuckDB and pandas are not installed; no dependency was added for them), and page
+Not yet here (issue 10): a reference computation of the scorecards (DuckDB and pandas are not
+installed and adding them is not allowed; a plain-Python reference is the plan), and page
 latency under concurrent clients.
 """
 
@@ -51,6 +52,8 @@ POSTGRES_ADMIN_URL = os.environ.get(
 # Tables an import touches that are not the kind's rows: the run's own record.
 NOT_COPIED = frozenset({"import_runs", "org_settings", "alembic_version"})
 COPY_ROWS = 50_000
+# The reports timed after the imports, each as `pacesetter report NAME --format json`.
+REPORTS = ("scorecard", "quadrant", "manager")
 
 
 @dataclass(frozen=True)
@@ -106,11 +109,18 @@ def _run_database(database: str, folder: Path, work: Path, period: str | None) -
     try:
         copier = _Copier(make_engine(product), make_engine(raw))
         measures = [_import_kind(kind, folder, product, copier) for kind in LOAD_ORDER]
-        arguments = ["report", "scorecard", "--period", period or _last_quarter()]
-        _print(database, measures, _timed_process(product, [*arguments, "--format", "json"]))
+        reports = {
+            report: _timed_process(product, _report_command(report, period or _last_quarter()))
+            for report in REPORTS
+        }
+        _print(database, measures, reports)
     finally:
         _drop(product)
         _drop(raw)
+
+
+def _report_command(report: str, period: str) -> list[str]:
+    return ["report", report, "--period", period, "--format", "json"]
 
 
 def _import_kind(kind: str, folder: Path, url: str, copier: "_Copier") -> Measure:
@@ -261,7 +271,7 @@ def _last_quarter() -> str:
     return f"{today.year}-Q{quarter}" if quarter else f"{today.year - 1}-Q4"
 
 
-def _print(database: str, measures: list[Measure], scorecard: tuple[float, float]) -> None:
+def _print(database: str, measures: list[Measure], reports: dict[str, tuple[float, float]]) -> None:
     print(f"### {database}\n")
     print("| kind | rows stored | import | raw load | ratio | peak RSS |")
     print("|---|---:|---:|---:|---:|---:|")
@@ -271,8 +281,10 @@ def _print(database: str, measures: list[Measure], scorecard: tuple[float, float
             f"| {m.kind} | {m.rows:,} | {m.seconds:.1f} s | {m.raw_seconds:.2f} s | "
             f"{ratio:.1f} | {m.rss_mib:.0f} MiB |"
         )
-    seconds, rss = scorecard
-    print(f"\nRep scorecard (one quarter, JSON): {seconds:.1f} s, peak RSS {rss:.0f} MiB\n")
+    print()
+    for report, (seconds, rss) in reports.items():
+        print(f"Report {report} (one quarter, JSON): {seconds:.1f} s, peak RSS {rss:.0f} MiB")
+    print()
 
 
 if __name__ == "__main__":
