@@ -95,3 +95,20 @@ def test_the_pages_link_their_xlsx_beside_the_csv(busy: Org, client_for: SignIn)
 def test_out_of_scope_xlsx_is_not_found(busy: Org, client_for: SignIn) -> None:
     response = client_for(busy.noah).get(f"/quadrant.xlsx?{FEB_13}&manager={busy.mia.id}")
     assert response.status_code == 404
+
+
+def test_the_plans_xlsx_is_the_api_plans_line_by_line(
+    db: Session, busy: Org, client_for: SignIn
+) -> None:
+    make_plan_line(db, busy.nina, "2026-02", "direction", 0.35)
+    browser = client_for(busy.mia)
+    sheet = _rows(browser, "/plans.xlsx?month=2026-02")
+    api = browser.get("/api/v1/plans?month=2026-02").json()
+    expected = [
+        {"person": row["email"], "month": api["month"], "line": line, "planned": planned}
+        for row in api["rows"]
+        for line, planned in row["lines"].items()
+    ]
+    key = lambda row: (row["person"], row["line"])  # noqa: E731
+    assert sorted(sheet, key=key) == sorted(expected, key=key)
+    assert {row["planned"] for row in sheet} == {10, 0.35}

@@ -35,6 +35,7 @@ NUMBER_FORMATS = {
     "months": "0.0",
     "rating": "0.0",
     "number": "#,##0.##",
+    "plain": "General",  # a value that may be a count or a share (a plan line's planned)
 }
 DATE_FORMAT = "yyyy-mm-dd"
 MAX_WIDTH = 40

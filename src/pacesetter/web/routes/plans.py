@@ -10,12 +10,13 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from sqlalchemy.orm import Session
 
 from pacesetter.api.deps import CurrentUser, OrgDep, ScopeDep, SessionDep, ViewerDep
 from pacesetter.api.services.orgsettings import org_today
 from pacesetter.api.validation import IdPath
 from pacesetter.domain.errors import Forbidden
-from pacesetter.domain.periods import PeriodKind, period_of
+from pacesetter.domain.periods import Period, PeriodKind, period_of
 from pacesetter.domain.plan_lines import LINES
 from pacesetter.domain.vocab import Role
 from pacesetter.exports.csv import csv_text
@@ -23,6 +24,7 @@ from pacesetter.plans import lines as plan_lines
 from pacesetter.plans import service
 from pacesetter.plans.views import MonthPlan, line_order, month_plan, team_plans
 from pacesetter.store.models import OrgSettings
+from pacesetter.store.scope import Scope
 from pacesetter.web.templating import render
 
 router = APIRouter(prefix="/plans")
@@ -63,15 +65,23 @@ def plans_csv(
     user: CurrentUser, db: SessionDep, scope: ScopeDep, org: OrgDep, month: str | None = None
 ) -> Response:
     """The table as the `plans` import kind reads it: one row per (rep, month, line)."""
+    span, rows = plan_table(db, scope, org, month)
+    headers = {"Content-Disposition": f'attachment; filename="plans-{span.name}.csv"'}
+    body = csv_text(list(CSV_COLUMNS), rows)
+    return Response(body, media_type="text/csv; charset=utf-8", headers=headers)
+
+
+def plan_table(
+    db: Session, scope: Scope, org: OrgSettings, month: str | None
+) -> tuple[Period, list[list[Any]]]:
+    """The month asked for and its team table as the `plans` import kind reads it: the rows of
+    the CSV and of the XLSX (web/routes/spreadsheets.py)."""
     span = service.month_of(_month(org, month))
-    rows = [
+    return span, [
         [row.person.email, span.name, line, planned]
         for row in team_plans(db, scope, span)
         for line, planned in line_order(row.lines)
     ]
-    headers = {"Content-Disposition": f'attachment; filename="plans-{span.name}.csv"'}
-    body = csv_text(list(CSV_COLUMNS), rows)
-    return Response(body, media_type="text/csv; charset=utf-8", headers=headers)
 
 
 @router.get("/people/{person_id}", response_class=HTMLResponse)

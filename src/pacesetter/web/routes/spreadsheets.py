@@ -2,7 +2,8 @@
 XLSX writer (numbers as numbers with their units' formats, text never a formula).
 
 Each is built exactly as its page and CSV build it (`requested_quadrant`,
-`requested_manager_report`), so the spreadsheet, the CSV, the page and the API agree.
+`requested_manager_report`, the plans table's `plan_table`), so the spreadsheet, the CSV, the
+page and the API agree.
 """
 
 from fastapi import APIRouter
@@ -19,6 +20,8 @@ from pacesetter.metrics.manager_report import (
     requested_manager_report,
 )
 from pacesetter.metrics.quadrant import ROW_FIELDS, requested_quadrant
+from pacesetter.web.routes.plans import CSV_COLUMNS as PLAN_COLUMNS
+from pacesetter.web.routes.plans import plan_table
 from pacesetter.web.routes.quadrant import TeamQuery
 
 router = APIRouter()
@@ -73,3 +76,14 @@ def managers_xlsx(
     rows = ([row.name, *row.csv_cells()] for row in report.rows)
     body = xlsx_bytes("Managers", columns, rows)
     return xlsx_response(body, f"managers-{report.period.name}-{report.as_of.isoformat()}")
+
+
+@router.get("/plans.xlsx")
+def plans_xlsx(
+    viewer: ViewerDep, db: SessionDep, scope: ScopeDep, org: OrgDep, month: str | None = None
+) -> Response:
+    """The plans table in the `plans` import format, which the import reads back as XLSX too."""
+    span, rows = plan_table(db, scope, org, month)
+    columns = [Column(name, "plain" if name == "planned" else None) for name in PLAN_COLUMNS]
+    body = xlsx_bytes("Plans", columns, rows)
+    return xlsx_response(body, f"plans-{span.name}")
