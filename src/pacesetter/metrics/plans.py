@@ -39,6 +39,9 @@ class PlanFacts:
     direction_lines: list[float] = field(default_factory=list)
     quality_lines: list[float] = field(default_factory=list)
     mean_rating: float | None = None
+    # Every activity of the months of P up to d, whatever its type: direction share's
+    # denominator when those months start with P (metrics/quadrant.py).
+    activities: int = 0
 
 
 def plan_facts(
@@ -77,6 +80,9 @@ def _planned(
         elif line in ACTIVITY_LINES:
             actual = counts.get((person_id, month_start, line), 0)
             found.pairs.append(PlanPair(line, planned, actual, fractions[month_start]))
+    for (person_id, _, _), count in counts.items():
+        if person_id in facts:
+            facts[person_id].activities += count
     return facts
 
 

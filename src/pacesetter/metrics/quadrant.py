@@ -18,7 +18,7 @@ from pacesetter.domain.calendar import WorkCalendar
 from pacesetter.domain.periods import Period, PeriodKind, parse_period, period_of
 from pacesetter.domain.quadrant import place
 from pacesetter.domain.vocab import GoalStatus, Role
-from pacesetter.metrics.catalogue import Value
+from pacesetter.metrics.catalogue import Value, ratio
 from pacesetter.metrics.goals import goal_pace
 from pacesetter.metrics.grouping import PERSON_SCOPE
 from pacesetter.metrics.org_settings import (
@@ -33,6 +33,8 @@ from pacesetter.store.models import Goal, Person
 from pacesetter.store.scope import Scope
 
 RESULTS_METRIC = "revenue_won"
+DIRECTION_SHARE = "direction_share"
+DIRECTED = "directed_activities"  # direction share's numerator
 # The report's row fields, in the documented JSON order.
 ROW_FIELDS = (
     "external_id",
@@ -75,14 +77,20 @@ def placements(
     calendar = calendar or _calendar(session, period)
     ids = list(session.scalars(people))
     facts = plan_facts(session, people, period, as_of, calendar)
+    # When the months of P start with P (not an ISO week across a month start), the plan's
+    # activity counts already hold direction share's denominator: one scan of activities less.
+    counted = period.months()[0].start == period.start
+    share = DIRECTED if counted else DIRECTION_SHARE
     values = person_metrics(
-        session, people, period, as_of, [RESULTS_METRIC, "direction_share"], calendar=calendar
+        session, people, period, as_of, [RESULTS_METRIC, share], calendar=calendar
     )
     results = _results_paces(session, people, period, as_of, calendar, values)
-    return {
-        person_id: _placement(results.get(person_id), facts.get(person_id), values[person_id])
-        for person_id in ids
-    }
+    placed: dict[int, Placement] = {}
+    for person_id in ids:
+        found, mine = facts.get(person_id) or PlanFacts(), values[person_id]
+        direction = ratio(mine[DIRECTED], found.activities) if counted else mine[DIRECTION_SHARE]
+        placed[person_id] = _placement(results.get(person_id), found, direction)
+    return placed
 
 
 def quadrants(
@@ -143,12 +151,8 @@ def _results_paces(
     }
 
 
-def _placement(
-    results_pace: float | None, facts: PlanFacts | None, values: dict[str, Value]
-) -> Placement:
-    facts = facts or PlanFacts()
+def _placement(results_pace: float | None, facts: PlanFacts, share: Value) -> Placement:
     activity_pace = qdq.activity_pace(facts.pairs)
-    share = values["direction_share"]
     scored = qdq.score(
         qdq.quantity(facts.pairs),
         qdq.direction(None if share is None else float(share), facts.direction_lines),
