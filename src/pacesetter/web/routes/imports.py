@@ -16,7 +16,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy.orm import Session
 
 from pacesetter.api.deps import OrgDep, SessionDep, ViewerDep
-from pacesetter.api.routes.imports import AdminDep, UploadRoute, runs_page
+from pacesetter.api.uploads import AdminDep, UploadRoute, runs_page
 from pacesetter.imports import staging
 from pacesetter.imports.uploads import (
     import_upload,
