@@ -31,6 +31,7 @@ from pacesetter.ingest.report import ImportReport, Problem
 from pacesetter.ingest.rows import Row, RowSink
 from pacesetter.ingest.spill import Spill
 from pacesetter.store.audit import record_import
+from pacesetter.store.crashpoints import crash_point
 from pacesetter.store.db import unit_of_work
 from pacesetter.store.models import ImportRun, OrgSettings, utcnow
 
@@ -269,6 +270,7 @@ class _Job:
         context = self.kind.context
         run = None if context.dry_run else self._start_run(actor_id)
         context.run_id = run.id if run else None
+        crash_point(f"import-started:{self.kind.name}")
         upserter = self.kind.upserter()
         total = self.report.rows
         self.progress("write", 0, total)
@@ -280,6 +282,7 @@ class _Job:
         self.report.changes = upserter.changes
         if run is not None:
             self._finish_run(run)
+        crash_point(f"import-written:{self.kind.name}")
 
     def _start_run(self, actor_id: int | None) -> ImportRun:
         run = ImportRun(

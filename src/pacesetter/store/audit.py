@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import event, insert, inspect
 from sqlalchemy.orm import Session, UOWTransaction
 
+from pacesetter.store.crashpoints import crash_point
 from pacesetter.store.models import (
     CoachingList,
     CoachingRecord,
@@ -149,6 +150,8 @@ def _record_flush(session: Session, _flush: UOWTransaction) -> None:
     entries = _entries(session, actor_of(session))
     if entries:
         session.connection().execute(insert(AuditEntry), entries)
+    for table in sorted({entry["table_name"] for entry in entries}):
+        crash_point(f"audited:{table}")
 
 
 def record_import(session: Session, summary: dict[str, Any], actor_id: int | None) -> None:
@@ -165,3 +168,4 @@ def record_import(session: Session, summary: dict[str, Any], actor_id: int | Non
         "new_value": json.dumps(summary, sort_keys=True, default=str),
     }
     session.connection().execute(insert(AuditEntry), [entry])
+    crash_point("audited:import_runs")

@@ -8,6 +8,8 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
+from pacesetter.store.crashpoints import crash_point
+
 MIGRATIONS = Path(__file__).parent / "migrations"
 
 
@@ -24,6 +26,7 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     with engine.begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, revision)
+        crash_point("migrated")  # migrated, not yet committed
 
 
 def current_revision(engine: Engine) -> str | None:
