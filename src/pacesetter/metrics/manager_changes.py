@@ -51,3 +51,16 @@ def previous_period(
 
 def _names(signals: ManagerSignals | None) -> list[str]:
     return [] if signals is None else [signal.name for signal in signals.signals]
+
+
+def earlier_kpis(
+    session: Session, managers: Ids, period: Period, count: int
+) -> list[tuple[Period, dict[int, dict[str, Value]]]]:
+    """The KPIs of the `count` periods of P's length before the previous one, each at its end,
+    the earliest first: with the previous period's and P's, a KPI's trend on the card."""
+    periods: list[Period] = []
+    past = period.previous()
+    for _ in range(count):
+        past = past.previous()
+        periods.insert(0, past)
+    return [(each, manager_kpis(session, managers, each, each.end)) for each in periods]

@@ -67,8 +67,11 @@ def manager_kpis(
     as_of: date,
     *,
     calendar: WorkCalendar | None = None,
+    with_parts: bool = False,
 ) -> KPIs:
-    """Every KPI of `KPI_KEYS` (and `WAITING_KEY`) for each selected manager, for P at d."""
+    """Every KPI of `KPI_KEYS` (and `WAITING_KEY`) for each selected manager, for P at d;
+    `with_parts` adds the parts some KPIs are computed from (`kpi:part`, e.g.
+    `one_on_one_cadence:held`), which pages show as the formula with the values put in."""
     if calendar is None:
         calendar = load_work_calendar(session, report_years(period.previous().start, period.end))
     grouping = ByTeam(managers)
@@ -79,12 +82,15 @@ def manager_kpis(
         for key, values in part(request).items():
             if key in found:
                 found[key].update(values)
-    return {key: _in_order(values) for key, values in found.items()}
+    return {key: _in_order(values, with_parts) for key, values in found.items()}
 
 
-def _in_order(values: dict[str, Value]) -> dict[str, Value]:
-    """The KPIs in the documented order; a KPI over nothing is null (counts: 0)."""
+def _in_order(values: dict[str, Value], with_parts: bool) -> dict[str, Value]:
+    """The KPIs in the documented order; a KPI over nothing is null (counts: 0); then, when
+    asked, their parts."""
     ordered = {name: values.get(name) for name in (*KPI_KEYS, WAITING_KEY)}
+    if with_parts:
+        ordered.update((name, value) for name, value in values.items() if ":" in name)
     for name in (*rhythm.COACHING_KPIS, WAITING_KEY):
         ordered[name] = ordered[name] or 0
     return ordered
@@ -99,6 +105,8 @@ def _team_revenue(ask: _Request) -> KPIs:
     return {
         key: {
             "team_attainment": revenue.attainment(values),
+            "team_attainment:won": values["revenue_won"],
+            "team_attainment:target": values["revenue_target"],
             "pct_reps_at_goal": at_goal.get(key),
             "forecast_accuracy": accuracy.get(key),
             "crm_compliance": compliance.get(key),

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from pacesetter.domain.periods import Period, PeriodKind, parse_period, period_of
 from pacesetter.domain.vocab import Role
 from pacesetter.metrics.catalogue import Value
-from pacesetter.metrics.manager_changes import PreviousPeriod, previous_period
+from pacesetter.metrics.manager_changes import PreviousPeriod, earlier_kpis, previous_period
 from pacesetter.metrics.manager_kpis import (
     KPI_KEYS,
     WAITING_KEY,
@@ -242,7 +242,7 @@ def build_manager_report(
     `scorecard.find_person` first)."""
     ids = report_managers(scope, period, manager_id)
     calendar = load_work_calendar(session, report_years(period.previous().start, period.end))
-    kpis = manager_kpis(session, ids, period, as_of, calendar=calendar)
+    kpis = manager_kpis(session, ids, period, as_of, calendar=calendar, with_parts=history > 0)
     previous = previous_forecast_accuracy(session, ids, period, calendar=calendar)
     coach = manager_signals(session, ids, period, as_of, kpis, previous, calendar=calendar)
     past = forecast_history(session, ids, period, history, calendar=calendar) if history else {}
@@ -298,3 +298,21 @@ def requested_period(
     else:
         period = period_of(today, PeriodKind.QUARTER, fiscal)
     return period, as_of or default_as_of(period, today)
+
+
+def kpi_trends(session: Session, report: ManagerReport, earlier: int) -> dict[str, dict[str, Any]]:
+    """Each KPI of the report's first manager over `earlier` + 2 periods, the earliest first:
+    the `earlier` periods before the previous one and the previous one at their ends, then P
+    at d (a manager's own card draws them as sparklines)."""
+    row = report.rows[0]
+    ids = select(Person.id).where(Person.id == row.person_id)
+    past = earlier_kpis(session, ids, report.period, earlier)
+    points = [(period.name, kpis.get(row.person_id)) for period, kpis in past]
+    if report.previous:
+        points.append((report.previous.name, row.previous_kpis))
+    points.append((report.period.name, row.kpis))
+    labels = [name for name, _ in points]
+    return {
+        key: {"labels": labels, "values": [(kpis or {}).get(key) for _, kpis in points]}
+        for key in ROW_KPIS
+    }

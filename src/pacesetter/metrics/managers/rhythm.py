@@ -65,10 +65,11 @@ def _bucket_start(kind: str, day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
-def cadence(
+def cadence_counts(
     manager: int, reports: Iterable[Member], buckets: list[Period], held: Held, as_of: date
-) -> float | None:
-    """held / due over the (report, bucket) pairs of one manager; null if none is due."""
+) -> tuple[int, int]:
+    """(held, due) over the (report, bucket) pairs of one manager: the cadence is held / due,
+    null if none is due."""
     due = met = 0
     for report in reports:
         for bucket in buckets:
@@ -78,7 +79,7 @@ def cadence(
             if was_held or bucket.end <= as_of:
                 due += 1
                 met += was_held
-    return ratio(met, due)
+    return met, due
 
 
 def cadences(
@@ -87,13 +88,21 @@ def cadences(
     """`one_on_one_cadence` and `check_in_cadence` of every manager with direct reports."""
     held = held_meetings(session, managers, period, as_of)
     months, weeks = period.months(), period.weeks()
-    return {
-        key: {
-            "one_on_one_cadence": cadence(key, members, months, held["one_on_one"], as_of),
-            "check_in_cadence": cadence(key, members, weeks, held["check_in"], as_of),
+    found: dict[int, dict[str, float | None]] = {}
+    for key, members in reports.items():
+        one_on_ones = cadence_counts(key, members, months, held["one_on_one"], as_of)
+        check_ins = cadence_counts(key, members, weeks, held["check_in"], as_of)
+        found[key] = {
+            **_cadence("one_on_one_cadence", one_on_ones),
+            **_cadence("check_in_cadence", check_ins),
         }
-        for key, members in reports.items()
-    }
+    return found
+
+
+def _cadence(kpi: str, counts: tuple[int, int]) -> dict[str, float | None]:
+    """The KPI held / due, and its parts (`kpi:held`, `kpi:due`) that explain it on the page."""
+    held, due = counts
+    return {kpi: ratio(held, due), f"{kpi}:held": held, f"{kpi}:due": due}
 
 
 def activity_standards(

@@ -25,6 +25,7 @@ from pacesetter.metrics.manager_report import (
     KPI_GROUPS,
     ManagerReport,
     ManagerRow,
+    kpi_trends,
     requested_manager_report,
 )
 from pacesetter.metrics.manager_what_if import manager_what_if
@@ -37,6 +38,23 @@ RECOMMENDATIONS = {
     "limit_personal_target": "Limit the personal target to strategic accounts",
     "player_coach_ok": "Player-coach is fine",
 }
+# The KPIs that are catalogue metrics, shown row by row on /explain: (metric, of the team).
+# The coaching counts are the manager's own records; team attainment's revenue is the team's.
+EXPLAINED = {
+    "team_attainment": ("revenue_won", True),
+    "ride_alongs": ("ride_alongs", False),
+    "pre_briefs": ("pre_briefs", False),
+    "debriefs": ("debriefs", False),
+    "team_meetings": ("team_meetings", False),
+    "interviews": ("interviews", False),
+}
+# The KPIs whose parts the KPI functions return: the formula with the values put in.
+WORKED = {
+    "one_on_one_cadence": ("held", "due"),
+    "check_in_cadence": ("held", "due"),
+    "team_attainment": ("won", "target"),
+}
+TREND_EARLIER = 2  # with the previous period and P: a trend over four periods
 # Evidence keys whose numbers are shares, shown as percentages.
 SHARE_WORDS = ("share", "accuracy", "cadence", "rate", "threshold")
 # Evidence keys whose numbers are amounts of money, shown in whole units.
@@ -59,6 +77,7 @@ def managers_page(
     """The side-by-side table, then each manager's signals and recommendation."""
     report = requested_manager_report(db, scope, org_today(org), period, as_of, manager)
     query = _query(report, manager)
+    trend = kpi_trends(db, report, TREND_EARLIER) if len(report.rows) == 1 else {}
     context = {
         "title": "Managers",
         "report": report,
@@ -70,6 +89,9 @@ def managers_page(
         "evidence": describe_evidence,
         "recommendations": RECOMMENDATIONS,
         "stages": [each.value for each in BusinessStage],
+        "trend": trend,
+        "explain_link": explain_link,
+        "worked": worked,
         "currency": org.currency,
     }
     return render(request, "managers/page.html", context)
@@ -158,6 +180,25 @@ def _amount(typed: str) -> float:
         return float(typed.replace(",", "").replace(" ", ""))
     except ValueError:
         raise Invalid("A forecast is an amount, like 120000.") from None
+
+
+def explain_link(report: ManagerReport, row: ManagerRow, key: str) -> str | None:
+    """The /explain page of a KPI that is a catalogue metric, for P at d; None otherwise."""
+    if key not in EXPLAINED:
+        return None
+    metric, team = EXPLAINED[key]
+    query = f"person={row.person_id}&metric={metric}&{_query(report, None)}"
+    return f"/explain?{query}&team=true" if team else f"/explain?{query}"
+
+
+def worked(kpis: dict[str, Any], key: str, kind: str) -> str | None:
+    """The formula with the values the KPI was computed from: "held 7 / due 9 = 78%"."""
+    if key not in WORKED or f"{key}:{WORKED[key][0]}" not in kpis:
+        return None
+    top, bottom = (kpis[f"{key}:{part}"] for part in WORKED[key])
+    top_name, bottom_name = WORKED[key]
+    text = f"{top_name} {format_number(top)} / {bottom_name} {format_number(bottom)}"
+    return f"{text} = {show_kpi(kpis[key], kind)}"
 
 
 def sorted_rows(rows: list[ManagerRow], sort: str) -> list[ManagerRow]:

@@ -71,12 +71,32 @@
     return { legend: { display: false }, tooltip: { callbacks: { label: label } } };
   }
 
+  // A KPI over the last periods (managers page): a small line, gaps where it was null.
+  function sparkConfig(data, format) {
+    var share = format === "share";
+    var values = data.values.map(function (v) { return v === null ? null : (share ? 100 * v : v); });
+    var show = function (v) { return share ? Math.floor(v + 1e-9) + "%" : String(Math.round(v * 10) / 10); };
+    return {
+      type: "line",
+      data: { labels: data.labels, datasets: [{ data: values, borderColor: BRAND, backgroundColor: BRAND, pointRadius: 3, spanGaps: false, tension: 0 }] },
+      options: {
+        scales: { x: { display: false }, y: { display: false, beginAtZero: true } },
+        plugins: { legend: { display: false }, tooltip: { callbacks: { label: function (item) { return show(item.parsed.y); } } } }
+      }
+    };
+  }
+
+  function chartConfig(canvas, data) {
+    if (canvas.dataset.kind === "spark") { return sparkConfig(data, canvas.dataset.format); }
+    var money = moneyFormats(data.currency);
+    return canvas.dataset.kind === "bars" ? barsConfig(data, money, canvas.parentElement.clientWidth) : trendConfig(data, money);
+  }
+
   function draw(canvas) {
     var source = document.getElementById(canvas.dataset.chart);
     if (!source || canvas.dataset.drawn) { return; }
     var data = JSON.parse(source.textContent);
-    var money = moneyFormats(data.currency);
-    var config = canvas.dataset.kind === "bars" ? barsConfig(data, money, canvas.parentElement.clientWidth) : trendConfig(data, money);
+    var config = chartConfig(canvas, data);
     if (config.options.indexAxis === "y") {
       // A row per person: the box grows with the team instead of squeezing names together.
       canvas.parentElement.style.height = Math.max(220, data.labels.length * 30 + 50) + "px";
