@@ -19,17 +19,15 @@ from pacesetter.cli.reporting import (
     shown,
 )
 from pacesetter.metrics.catalogue import ACTIVITY_METRICS, OUTCOME_METRICS, REGISTRY, Unit
-from pacesetter.metrics.org_settings import fiscal_year_start_month
 from pacesetter.metrics.scorecard import (
     GoalLine,
     Scorecard,
     build_scorecard,
-    default_as_of,
     find_person,
 )
 from pacesetter.metrics.scorecard_export import GOAL_FIELDS, flat_header, flat_rows
+from pacesetter.store.context import context_for
 from pacesetter.store.db import get_engine, unit_of_work
-from pacesetter.store.org_settings import org_today
 from pacesetter.store.scope import Scope
 
 app = typer.Typer(help="Reports for a period at an as-of date.", no_args_is_help=True)
@@ -63,15 +61,15 @@ def _scorecard(
     period_name: str, as_of: str | None, person: str | None, manager: str | None
 ) -> Scorecard:
     with unit_of_work(get_engine()) as session:
-        period = period_option(period_name, fiscal_year_start_month(session))
-        day = as_of_option(as_of) or default_as_of(period, org_today(session))
-        scope = Scope.everything()
+        ctx = context_for(session, Scope.everything())
+        period = period_option(period_name, ctx.fiscal_start)
+        day = ctx.as_of(period, as_of_option(as_of))
         person_id, manager_id = (
-            find_person(session, scope, reference).id if reference else None
+            find_person(session, ctx.scope, reference).id if reference else None
             for reference in (person, manager)
         )
         return build_scorecard(
-            session, scope, period, day, person_id=person_id, manager_id=manager_id
+            session, ctx.scope, period, day, person_id=person_id, manager_id=manager_id
         )
 
 

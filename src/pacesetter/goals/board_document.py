@@ -12,12 +12,12 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from pacesetter.domain.periods import PeriodKind, period_of
+from pacesetter.domain.periods import PeriodKind
 from pacesetter.goals.actor import Actor
 from pacesetter.goals.board import Board, BoardGroup, BoardRow, Subtotal, team_board
-from pacesetter.goals.queries import fiscal_start, period_named
-from pacesetter.metrics.scorecard import GoalLine, default_as_of
+from pacesetter.metrics.scorecard import GoalLine
 from pacesetter.metrics.scorecard_export import GOAL_FIELDS
+from pacesetter.store.context import Context
 
 FLAT_HEADER = ("name", "role", "lead", *GOAL_FIELDS, "team_revenue_share", "flagged")
 
@@ -25,7 +25,7 @@ FLAT_HEADER = ("name", "role", "lead", *GOAL_FIELDS, "team_revenue_share", "flag
 def requested_board(
     session: Session,
     actor: Actor,
-    today: date,
+    ctx: Context,
     manager_id: int,
     period_name: str | None = None,
     as_of: date | None = None,
@@ -34,12 +34,9 @@ def requested_board(
     sort: str = "name",
 ) -> Board:
     """The board as a page or the API asks for it: the named period (default: the quarter of
-    `today`), as of `as_of` (default: today clipped to it)."""
-    if period_name:
-        period = period_named(session, period_name)
-    else:
-        period = period_of(today, PeriodKind.QUARTER, fiscal_start(session))
-    day = as_of or default_as_of(period, today)
+    the organisation's today), as of `as_of` (default: today clipped to it)."""
+    period = ctx.period(period_name, PeriodKind.QUARTER)
+    day = ctx.as_of(period, as_of)
     return team_board(session, actor, manager_id, period, day, metric=metric, sort=sort)
 
 

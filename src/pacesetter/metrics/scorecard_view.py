@@ -10,25 +10,20 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from pacesetter.metrics.catalogue import REGISTRY
-from pacesetter.metrics.quadrant import requested_period
-from pacesetter.metrics.scorecard import Scorecard, build_scorecard, default_as_of
+from pacesetter.metrics.scorecard import Scorecard, build_scorecard
 from pacesetter.metrics.scorecard_export import IDENTITY_COLUMNS, flat_header
-from pacesetter.store.scope import Scope
+from pacesetter.store.context import Context
 
 # A goal's target, actual and projection are in its metric's unit; the rest are shares.
 _IN_METRIC_UNIT = frozenset({"target", "actual", "projection"})
 
 
 def requested_scorecard(
-    session: Session,
-    scope: Scope,
-    today: date,
-    period_name: str | None = None,
-    as_of: date | None = None,
+    session: Session, ctx: Context, period_name: str | None = None, as_of: date | None = None
 ) -> Scorecard:
     """The scorecard of everyone the viewer may see, as a page or the API asks for it."""
-    period = requested_period(session, today, period_name)
-    return build_scorecard(session, scope, period, as_of or default_as_of(period, today))
+    period = ctx.period(period_name)
+    return build_scorecard(session, ctx.scope, period, ctx.as_of(period, as_of))
 
 
 def flat_units(scorecard: Scorecard) -> list[str | None]:

@@ -5,8 +5,8 @@ from typing import Any
 
 from fastapi import APIRouter
 
-from pacesetter.api.deps import CurrentUser, OrgDep, SessionDep
-from pacesetter.api.services.orgsettings import org_today
+from pacesetter.api.context import ContextDep
+from pacesetter.api.deps import CurrentUser, SessionDep
 from pacesetter.api.validation import AsOf, IdPath
 from pacesetter.goals.actor import Actor, Channel
 from pacesetter.goals.board_document import board_document, requested_board
@@ -21,7 +21,7 @@ def team_goals_board(
     manager_id: IdPath,
     db: SessionDep,
     user: CurrentUser,
-    org: OrgDep,
+    ctx: ContextDep,
     period: str | None = None,
     metric: str = "revenue_won",
     sort: str = "name",
@@ -31,6 +31,5 @@ def team_goals_board(
     reps on pace, and each member's share of their lead's team revenue (default period: the
     current quarter)."""
     actor = Actor.of(user, Channel.API)
-    today = org_today(org)
-    board = requested_board(db, actor, today, manager_id, period, as_of, metric=metric, sort=sort)
+    board = requested_board(db, actor, ctx, manager_id, period, as_of, metric=metric, sort=sort)
     return board_document(board)

@@ -5,8 +5,8 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 
-from pacesetter.api.deps import OrgDep, ScopeDep, SessionDep
-from pacesetter.api.services.orgsettings import org_today
+from pacesetter.api.context import ContextDep
+from pacesetter.api.deps import SessionDep
 from pacesetter.api.validation import AsOf
 from pacesetter.metrics.scorecard_view import requested_scorecard
 
@@ -16,12 +16,11 @@ router = APIRouter(prefix="/scorecard", tags=["goals"])
 @router.get("")
 def scorecard(
     db: SessionDep,
-    scope: ScopeDep,
-    org: OrgDep,
+    ctx: ContextDep,
     period: Annotated[str | None, Query(description="Default: the current month")] = None,
     as_of: AsOf = None,
 ) -> dict[str, Any]:
     """Every rep, manager and director you may see employed during the period: their own
     metrics to date and their approved goals with target, actual, attainment, pace,
     projection and hybrid credit (unrounded; the CLI's JSON document)."""
-    return requested_scorecard(db, scope, org_today(org), period, as_of).as_dict()
+    return requested_scorecard(db, ctx, period, as_of).as_dict()

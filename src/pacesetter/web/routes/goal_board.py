@@ -28,7 +28,7 @@ def board_csv(
 ) -> Response:
     """The board as CSV: unrounded, null as an empty cell."""
     board = requested_board(
-        page.db, page.actor, page.today, manager_id, period, as_of, metric=metric
+        page.db, page.actor, page.context, manager_id, period, as_of, metric=metric
     )
     headers = {"Content-Disposition": f'attachment; filename="{_file_name(board)}.csv"'}
     body = csv_text(FLAT_HEADER, flat_rows(board))
@@ -45,7 +45,7 @@ def board_xlsx(
 ) -> Response:
     """The CSV's columns, each number in its unit's format."""
     board = requested_board(
-        page.db, page.actor, page.today, manager_id, period, as_of, metric=metric
+        page.db, page.actor, page.context, manager_id, period, as_of, metric=metric
     )
     columns = [Column(name, _unit(name, board.metric)) for name in FLAT_HEADER]
     return xlsx_response(xlsx_bytes("Team goals", columns, flat_rows(board)), _file_name(board))

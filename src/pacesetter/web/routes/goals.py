@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from functools import cached_property
 from typing import Annotated, Any, TypeVar
 
 from fastapi import APIRouter, Depends, Form, Request
@@ -17,17 +18,16 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy.orm import Session
 
 from pacesetter.api.deps import CurrentUser, OrgDep, SessionDep, ViewerDep
-from pacesetter.api.services.orgsettings import org_today
 from pacesetter.api.validation import MAX_AMOUNT, MAX_ID, AsOf, IdPath, IdQuery
 from pacesetter.domain.errors import Conflict, Invalid
 from pacesetter.domain.goal_lint import PERSON, ScopeKey
-from pacesetter.domain.periods import Period, PeriodKind, period_of
+from pacesetter.domain.periods import Period, PeriodKind
 from pacesetter.goals import service
 from pacesetter.goals.actor import Actor, Channel
 from pacesetter.goals.board import SORTS
 from pacesetter.goals.board_document import requested_board
 from pacesetter.goals.presenting import metric_label, unit_of
-from pacesetter.goals.queries import fiscal_start, leaders, period_named
+from pacesetter.goals.queries import leaders
 from pacesetter.goals.suggestions import (
     SuggestionRequest,
     TeamSuggestion,
@@ -36,6 +36,7 @@ from pacesetter.goals.suggestions import (
     suggest_for_team,
 )
 from pacesetter.goals.views import goal_view, metric_choices, person_goals_view, proposals_view
+from pacesetter.store.context import Context, context_for
 from pacesetter.store.models import OrgSettings, Person
 from pacesetter.web.formatting import format_value
 from pacesetter.web.templating import render
@@ -63,15 +64,18 @@ class Page:
     def actor(self) -> Actor:
         return Actor.of(self.user, Channel.WEB)
 
+    @cached_property
+    def context(self) -> Context:
+        """Who and when, built once for the request."""
+        return context_for(self.db, self.actor.scope)
+
     @property
     def today(self) -> date:
-        return org_today(self.org)
+        return self.context.today
 
     def period(self, text: str | None) -> Period:
         """The period asked for, or the current quarter."""
-        if text:
-            return period_named(self.db, text)
-        return period_of(self.today, PeriodKind.QUARTER, fiscal_start(self.db))
+        return self.context.period(text, PeriodKind.QUARTER)
 
     def render(
         self, template: str, title: str, context: dict[str, Any], status: int = 200
@@ -148,7 +152,7 @@ def board(
 ) -> HTMLResponse:
     """Attainment and pace on one metric for everyone in a team and for the team."""
     options = {"metric": metric, "sort": sort}
-    shown = requested_board(page.db, page.actor, page.today, manager_id, period, as_of, **options)
+    shown = requested_board(page.db, page.actor, page.context, manager_id, period, as_of, **options)
     context = {"board": shown, "sorts": SORTS, "sort": sort, "metrics": metric_choices()}
     context["not_started"] = page.today < shown.period.start  # no pace to colour red yet
     return page.render("goals/board.html", "Team goals", context)

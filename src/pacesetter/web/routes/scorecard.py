@@ -8,8 +8,8 @@ Page, JSON, CSV and XLSX render the one `requested_scorecard`; the files have th
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
-from pacesetter.api.deps import OrgDep, ScopeDep, SessionDep, ViewerDep
-from pacesetter.api.services.orgsettings import org_today
+from pacesetter.api.context import ContextDep
+from pacesetter.api.deps import SessionDep, ViewerDep
 from pacesetter.api.validation import AsOf
 from pacesetter.domain.formatting import in_unit
 from pacesetter.exports.csv import csv_text
@@ -29,13 +29,12 @@ def scorecard_page(
     request: Request,
     viewer: ViewerDep,
     db: SessionDep,
-    scope: ScopeDep,
-    org: OrgDep,
+    ctx: ContextDep,
     period: str | None = None,
     as_of: AsOf = None,
 ) -> HTMLResponse:
     """Outcomes, activities and goals of everyone in the viewer's scope."""
-    view = requested_scorecard(db, scope, org_today(org), period, as_of)
+    view = requested_scorecard(db, ctx, period, as_of)
     context = {
         "title": "Scorecard",
         "view": view,
@@ -51,13 +50,12 @@ def scorecard_page(
 def scorecard_csv(
     viewer: ViewerDep,
     db: SessionDep,
-    scope: ScopeDep,
-    org: OrgDep,
+    ctx: ContextDep,
     period: str | None = None,
     as_of: AsOf = None,
 ) -> Response:
     """The CLI's CSV: one row per person, each goal in columns goal.<scope>.<metric>.<field>."""
-    view = requested_scorecard(db, scope, org_today(org), period, as_of)
+    view = requested_scorecard(db, ctx, period, as_of)
     headers = {"Content-Disposition": f'attachment; filename="{_file_name(view)}.csv"'}
     body = csv_text(flat_header(view), flat_rows(view))
     return Response(body, media_type="text/csv; charset=utf-8", headers=headers)
@@ -67,13 +65,12 @@ def scorecard_csv(
 def scorecard_xlsx(
     viewer: ViewerDep,
     db: SessionDep,
-    scope: ScopeDep,
-    org: OrgDep,
+    ctx: ContextDep,
     period: str | None = None,
     as_of: AsOf = None,
 ) -> Response:
     """The CSV's columns, each number in its unit's format."""
-    view = requested_scorecard(db, scope, org_today(org), period, as_of)
+    view = requested_scorecard(db, ctx, period, as_of)
     columns = [Column(*pair) for pair in zip(flat_header(view), flat_units(view), strict=True)]
     return xlsx_response(xlsx_bytes("Scorecard", columns, flat_rows(view)), _file_name(view))
 
