@@ -41,8 +41,8 @@ def test_the_panel_shows_the_four_shares(conflict: Org, client_for: SignIn) -> N
 
 def test_territory_conflicts_list_the_deals_by_name(conflict: Org, client_for: SignIn) -> None:
     text = client_for(conflict.omar).get(PAGE).text
-    row = '<td>Acme renewal</td><td>Acme (NORTH)</td><td class="num">$4,000</td>'
-    assert row in text and "<td>Owen Rep</td>" in text
+    line = "<strong>Acme renewal</strong> $4,000, closed 2026-02-02 · account <strong>Acme</strong>"
+    assert line in text and "(territory NORTH) · reps of the territory: Owen Rep" in text
     explain = f"/explain?person={conflict.omar.id}&metric=revenue_won&period=2026-Q1"
     assert explain in text
 
