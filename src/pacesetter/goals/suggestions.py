@@ -24,6 +24,7 @@ from pacesetter.domain.periods import Period
 from pacesetter.domain.suggest import Member, Ramp, Suggestion, Trailing, suggest_targets
 from pacesetter.domain.vocab import GoalStatus, ManagerType, Role
 from pacesetter.goals.actor import Actor
+from pacesetter.goals.catalogue import goal_metrics
 from pacesetter.goals.history import TrailingHistory, trailing_history
 from pacesetter.goals.permissions import may_edit, scope_person
 from pacesetter.goals.queries import find_goal, period_named
@@ -89,6 +90,8 @@ def suggest_for_team(
 ) -> TeamSuggestion:
     """The suggested split of the team target over the manager's people, from the trailing
     periods over by `today`."""
+    if request.metric not in goal_metrics():
+        raise Invalid(f"{request.metric!r} is not a metric a goal can be set on.")
     manager = scope_person(session, actor, ScopeKey(TEAM, request.manager_id))
     period = period_named(session, request.period)
     members = _members_with_history(session, manager, request, period, today)
