@@ -5,7 +5,9 @@ is complete without it).
 The org of tests/web/org.py, Q1 2026 at 31 March. Omar's team goal is 10,000 and Owen won
 2,500: team attainment won 2,500 / target 10,000 = 25%. Omar met Owen on 10 January and
 10 February, not in March: 1:1 cadence held 2 / due 3 = 66% (shown rounded down). In the three
-quarters before he met nobody: 0 / 3 each.
+quarters before he met nobody: 0 / 3 each. Owen is the one rep employed on 1 January and still
+is: retention stayed 1 / at the start 1 = 100%; nobody has a revenue goal of their own: reps at
+goal "at goal 0 / with a goal 0 = —" (null over nothing).
 """
 
 import json
@@ -39,6 +41,8 @@ def test_the_formula_has_the_values_put_in(omar: Org, client_for: SignIn) -> Non
     text = client_for(omar.omar).get(PAGE).text
     assert "held 2 / due 3 = 66%" in text
     assert "won 2,500 / target 10,000 = 25%" in text
+    assert "stayed 1 / at the start 1 = 100%" in text
+    assert "at goal 0 / with a goal 0 = —" in text
 
 
 def test_catalogue_kpis_link_to_their_rows(omar: Org, client_for: SignIn) -> None:

@@ -105,11 +105,11 @@ def _team_revenue(ask: _Request) -> KPIs:
     return {
         key: {
             "team_attainment": revenue.attainment(values),
-            "team_attainment:won": values["revenue_won"],
-            "team_attainment:target": values["revenue_target"],
-            "pct_reps_at_goal": at_goal.get(key),
+            "team_attainment:part": values["revenue_won"],
+            "team_attainment:whole": values["revenue_target"],
+            **rhythm.share_kpi("pct_reps_at_goal", at_goal.get(key)),
             "forecast_accuracy": accuracy.get(key),
-            "crm_compliance": compliance.get(key),
+            **rhythm.share_kpi("crm_compliance", compliance.get(key)),
         }
         for key, values in team.items()
     }
@@ -126,7 +126,7 @@ def _sales_rhythm(ask: _Request) -> KPIs:
     )
     for key in set(counts) | set(cadences) | set(standards):
         found[key] = {**counts.get(key, {}), **cadences.get(key, {})}
-        found[key]["activity_standard"] = standards.get(key)
+        found[key].update(rhythm.share_kpi("activity_standard", standards.get(key)))
     return found
 
 
@@ -144,8 +144,8 @@ def _capability_growth(ask: _Request) -> KPIs:
         found[key] = {
             "time_to_first_goal_month": onboarded.mean_months,
             WAITING_KEY: onboarded.waiting,
-            "rep_retention": capability.retention(members, period, as_of),
-            "improvement_plan_rate": plans.get(key),
+            **rhythm.share_kpi("rep_retention", capability.retention(members, period, as_of)),
+            **rhythm.share_kpi("improvement_plan_rate", plans.get(key)),
             "upward_feedback": upward.get(key),
             "customer_experience": customers.get(key),
         }

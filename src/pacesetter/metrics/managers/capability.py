@@ -17,7 +17,7 @@ from pacesetter.domain.periods import Period, PeriodKind, period_of, trailing_12
 from pacesetter.domain.vocab import CoachingType, DealStatus, GoalStatus
 from pacesetter.metrics.catalogue import ratio
 from pacesetter.metrics.grouping import PERSON_SCOPE, ByTeam
-from pacesetter.metrics.managers.population import Member, team_rep_ids, team_reps
+from pacesetter.metrics.managers.population import Counts, Member, team_rep_ids, team_reps
 from pacesetter.metrics.quadrant import quadrants
 from pacesetter.store.models import CoachingRecord, Deal, Goal, Person
 
@@ -93,21 +93,21 @@ def onboarding(members: Iterable[Member], reached: dict[int, int], as_of: date) 
     return Onboarding(fmean(months) if months else None, len(hires) - len(months))
 
 
-def retention(members: Iterable[Member], period: Period, as_of: date) -> float | None:
-    """Among the reps employed on the first day of P, the share whose end date is not in the
-    to-date window; null if none."""
+def retention(members: Iterable[Member], period: Period, as_of: date) -> Counts:
+    """(the reps employed on the first day of P whose end date is not in the to-date window,
+    the reps employed on that day)."""
     at_start = [m for m in members if m.employed_on(period.start)]
     last = min(as_of, period.end)
     left = sum(1 for m in at_start if m.end_date is not None and m.end_date <= last)
-    return ratio(len(at_start) - left, len(at_start))
+    return len(at_start) - left, len(at_start)
 
 
 def improvement_plan_rates(
     session: Session, grouping: ByTeam, period: Period, as_of: date, calendar: WorkCalendar
-) -> dict[int, float | None]:
+) -> dict[int, Counts]:
     """Among each team's reps (employed during the previous period Q of the same length) who
-    were `off_track` at the end of Q, the share with an `improvement_plan` record about them
-    (by anyone) dated from Q's last day to 14 days after it, and not after d."""
+    were `off_track` at the end of Q, (those with an `improvement_plan` record about them, by
+    anyone, dated from Q's last day to 14 days after it and not after d, those off track)."""
     previous = period.previous()
     rep_ids = team_rep_ids(grouping.closure, previous)
     placed = quadrants(session, rep_ids, previous, previous.end, calendar=calendar)
@@ -122,10 +122,10 @@ def improvement_plan_rates(
             )
         )
     )
-    found: dict[int, float | None] = {}
+    found: dict[int, Counts] = {}
     for key, members in team_reps(session, grouping.closure, previous).items():
         off = {m.person_id for m in members} & off_track
-        found[key] = ratio(len(off & planned), len(off))
+        found[key] = (len(off & planned), len(off))
     return found
 
 

@@ -18,6 +18,8 @@ from pacesetter.domain.vocab import Role
 from pacesetter.store.models import Person
 
 Ids = Select[tuple[int]]
+# (part, whole) of a share KPI: its value is part / whole, null when whole is 0.
+Counts = tuple[int, int]
 
 
 @dataclass(frozen=True)

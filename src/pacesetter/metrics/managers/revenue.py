@@ -13,9 +13,9 @@ from sqlalchemy.orm import Session
 from pacesetter.domain.calendar import WorkCalendar
 from pacesetter.domain.periods import Period
 from pacesetter.domain.vocab import DealStatus
-from pacesetter.metrics.catalogue import Value, ratio
+from pacesetter.metrics.catalogue import Value
 from pacesetter.metrics.grouping import ByTeam
-from pacesetter.metrics.managers.population import Members, team_rep_ids
+from pacesetter.metrics.managers.population import Counts, Members, team_rep_ids
 from pacesetter.metrics.sql import count_where
 from pacesetter.metrics.values import MetricValues, person_metrics, team_metrics
 from pacesetter.store.models import Deal, Forecast
@@ -46,17 +46,17 @@ def reps_at_goal(
     period: Period,
     as_of: date,
     calendar: WorkCalendar,
-) -> dict[int, float | None]:
-    """Among each team's reps with an approved `revenue_won` goal for P, the share whose
-    attainment to d is >= 1 (a target of 0 is never attained); null if none has a goal."""
+) -> dict[int, Counts]:
+    """Among each team's reps with an approved `revenue_won` goal for P, (how many attained it
+    to d, how many have one): a target of 0 is never attained; the KPI is their share."""
     rep_ids = team_rep_ids(grouping.closure, period)
     own = person_metrics(session, rep_ids, period, as_of, REVENUE, calendar=calendar)
-    found: dict[int, float | None] = {}
+    found: dict[int, Counts] = {}
     for key, members in reps.items():
         goals = [own[m.person_id] for m in members]
         with_goal = [values for values in goals if values["revenue_target"] is not None]
         attained = sum(1 for values in with_goal if (attainment(values) or 0) >= 1)
-        found[key] = ratio(attained, len(with_goal))
+        found[key] = (attained, len(with_goal))
     return found
 
 
@@ -183,9 +183,9 @@ def forecast_rollups(
     }
 
 
-def crm_compliance(session: Session, grouping: ByTeam, as_of: date) -> dict[int, float | None]:
-    """Over each team's deals open at d, the share with an amount > 0, a close date >= d and
-    a next step that is not blank; null if none is open."""
+def crm_compliance(session: Session, grouping: ByTeam, as_of: date) -> dict[int, Counts]:
+    """Over each team's deals open at d, (those with an amount > 0, a close date >= d and a
+    next step that is not blank, all of them); teams with none open are absent."""
     per_owner = (
         select(Deal.owner_id.label("key"), func.count().label("open_deals"))
         .add_columns(count_where(_compliant(as_of)).label("compliant_deals"))
@@ -195,7 +195,7 @@ def crm_compliance(session: Session, grouping: ByTeam, as_of: date) -> dict[int,
     )
     statement = grouping.group(per_owner, ["open_deals", "compliant_deals"])
     return {
-        row.key: ratio(int(row.compliant_deals), int(row.open_deals))
+        row.key: (int(row.compliant_deals), int(row.open_deals))
         for row in session.execute(statement)
     }
 

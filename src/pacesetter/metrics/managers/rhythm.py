@@ -19,7 +19,7 @@ from pacesetter.domain.periods import Period
 from pacesetter.domain.vocab import CoachingType
 from pacesetter.metrics.catalogue import ratio
 from pacesetter.metrics.grouping import ByTeam
-from pacesetter.metrics.managers.population import Member, Members, team_rep_ids
+from pacesetter.metrics.managers.population import Counts, Member, Members, team_rep_ids
 from pacesetter.metrics.plans import activity_paces
 from pacesetter.metrics.values import MetricValues, person_metrics
 from pacesetter.store.models import CoachingRecord
@@ -93,16 +93,31 @@ def cadences(
         one_on_ones = cadence_counts(key, members, months, held["one_on_one"], as_of)
         check_ins = cadence_counts(key, members, weeks, held["check_in"], as_of)
         found[key] = {
-            **_cadence("one_on_one_cadence", one_on_ones),
-            **_cadence("check_in_cadence", check_ins),
+            **share_kpi("one_on_one_cadence", one_on_ones),
+            **share_kpi("check_in_cadence", check_ins),
         }
     return found
 
 
-def _cadence(kpi: str, counts: tuple[int, int]) -> dict[str, float | None]:
-    """The KPI held / due, and its parts (`kpi:held`, `kpi:due`) that explain it on the page."""
-    held, due = counts
-    return {kpi: ratio(held, due), f"{kpi}:held": held, f"{kpi}:due": due}
+# The parts of each share KPI, named as the page shows them: part / whole.
+SHARE_PARTS: dict[str, tuple[str, str]] = {
+    "pct_reps_at_goal": ("at goal", "with a goal"),
+    "one_on_one_cadence": ("held", "due"),
+    "check_in_cadence": ("held", "due"),
+    "crm_compliance": ("complete", "open"),
+    "activity_standard": ("on pace", "with a plan"),
+    "rep_retention": ("stayed", "at the start"),
+    "improvement_plan_rate": ("with a plan", "off track"),
+}
+
+
+def share_kpi(kpi: str, counts: Counts | None) -> dict[str, float | None]:
+    """A share KPI, part / whole (null over nothing), and its parts (`kpi:part`, `kpi:whole`)
+    that explain it on the page."""
+    if counts is None:
+        return {kpi: None}
+    part, whole = counts
+    return {kpi: ratio(part, whole), f"{kpi}:part": part, f"{kpi}:whole": whole}
 
 
 def activity_standards(
@@ -112,15 +127,15 @@ def activity_standards(
     period: Period,
     as_of: date,
     calendar: WorkCalendar,
-) -> dict[int, float | None]:
-    """Among each team's reps with an activity plan for P (an activity pace), the share whose
-    activity pace is >= 1; null if none has a plan."""
+) -> dict[int, Counts]:
+    """Among each team's reps with an activity plan for P (an activity pace), (those whose
+    activity pace is >= 1, those with a plan)."""
     rep_ids = team_rep_ids(grouping.closure, period)
     # The activity paces alone: no QDQ ratings, results or direction share (metrics/plans.py).
     placed = activity_paces(session, rep_ids, period, min(as_of, period.end), calendar)
-    found: dict[int, float | None] = {}
+    found: dict[int, Counts] = {}
     for key, members in reps.items():
         paces = [placed.get(m.person_id) for m in members]
         planned = [pace for pace in paces if pace is not None]
-        found[key] = ratio(sum(1 for pace in planned if pace >= 1), len(planned))
+        found[key] = (sum(1 for pace in planned if pace >= 1), len(planned))
     return found

@@ -29,6 +29,7 @@ from pacesetter.metrics.manager_report import (
     requested_manager_report,
 )
 from pacesetter.metrics.manager_what_if import manager_what_if
+from pacesetter.metrics.managers.rhythm import SHARE_PARTS
 from pacesetter.web.formatting import MISSING, format_number, format_percent
 from pacesetter.web.templating import render
 
@@ -48,12 +49,8 @@ EXPLAINED = {
     "team_meetings": ("team_meetings", False),
     "interviews": ("interviews", False),
 }
-# The KPIs whose parts the KPI functions return: the formula with the values put in.
-WORKED = {
-    "one_on_one_cadence": ("held", "due"),
-    "check_in_cadence": ("held", "due"),
-    "team_attainment": ("won", "target"),
-}
+# The KPIs whose parts the KPI functions return (`kpi:part`, `kpi:whole`), by name.
+WORKED = {**SHARE_PARTS, "team_attainment": ("won", "target")}
 TREND_EARLIER = 2  # with the previous period and P: a trend over four periods
 # Evidence keys whose numbers are shares, shown as percentages.
 SHARE_WORDS = ("share", "accuracy", "cadence", "rate", "threshold")
@@ -193,9 +190,9 @@ def explain_link(report: ManagerReport, row: ManagerRow, key: str) -> str | None
 
 def worked(kpis: dict[str, Any], key: str, kind: str) -> str | None:
     """The formula with the values the KPI was computed from: "held 7 / due 9 = 78%"."""
-    if key not in WORKED or f"{key}:{WORKED[key][0]}" not in kpis:
+    if key not in WORKED or f"{key}:part" not in kpis:
         return None
-    top, bottom = (kpis[f"{key}:{part}"] for part in WORKED[key])
+    top, bottom = kpis[f"{key}:part"], kpis[f"{key}:whole"]
     top_name, bottom_name = WORKED[key]
     text = f"{top_name} {format_number(top)} / {bottom_name} {format_number(bottom)}"
     return f"{text} = {show_kpi(kpis[key], kind)}"
