@@ -94,3 +94,8 @@ def test_the_xlsx_holds_the_csvs_numbers_as_numbers(scored: Org, client_for: Sig
     ravi = sheet[scored.ravi.email]
     assert ravi["goal.person.revenue_won.attainment"] == 1500 / 2000
     assert ravi["revenue_won"] == 1500
+
+
+def test_every_page_links_the_scorecard_in_the_navigation(org: Org, client_for: SignIn) -> None:
+    home = client_for(org.ravi).get("/").text
+    assert 'href="/scorecard" class="sidenav__link' in home
