@@ -14,6 +14,7 @@ role and path, the requests, p50, p95, the largest answer, and the p95 against /
 import argparse
 import http.client
 import os
+import secrets
 import socket
 import statistics
 import subprocess
@@ -26,6 +27,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from pacesetter.auth.passwords import set_password
 from pacesetter.auth.sessions import SESSION_COOKIE, open_session
 from pacesetter.store.db import make_engine
 from pacesetter.store.models import Person, utcnow
@@ -61,13 +63,18 @@ def _arguments() -> argparse.Namespace:
 
 def _sessions(url: str) -> dict[str, str]:
     """A session token for the first director (the generator's top of the organisation), the
-    manager of the first rep, and that rep."""
+    manager of the first rep, and that rep (each given a random password if they have none:
+    only people who can sign in have a session)."""
     with Session(make_engine(url)) as db:
-        director = db.scalars(select(Person).where(Person.role == "director").order_by(Person.id))
-        rep = db.scalars(select(Person).where(Person.role == "rep").order_by(Person.id)).first()
+        current = select(Person).where(Person.end_date.is_(None)).order_by(Person.id)
+        director = db.scalars(current.where(Person.role == "director"))
+        rep = db.scalars(current.where(Person.role == "rep")).first()
         assert rep is not None and rep.manager_id is not None, "load an organisation first"
         people = {"director": director.first(), "manager": db.get(Person, rep.manager_id)}
         people["rep"] = rep
+        for who in people.values():
+            if who is not None and who.password_hash is None:  # only those who can sign in
+                set_password(who, secrets.token_urlsafe())
         now = utcnow()
         tokens = {role: open_session(db, who, now, 2).token for role, who in people.items() if who}
         db.commit()
