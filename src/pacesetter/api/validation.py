@@ -12,12 +12,13 @@ Moments go out as `UtcDateTime`, with their UTC offset. Pages and the API use th
 form fields typed by people are checked by `web.routes.goals` against `MAX_AMOUNT` too.
 """
 
+import re
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Annotated
 
 from fastapi import Path, Query
-from pydantic import AfterValidator, Field
+from pydantic import AfterValidator, BeforeValidator, Field
 
 from pacesetter.domain.periods import EARLIEST_DAY, LATEST_DAY
 
@@ -28,7 +29,19 @@ Id = Annotated[int, Field(ge=1, le=MAX_ID)]
 IdPath = Annotated[int, Path(ge=1, le=MAX_ID)]
 IdQuery = Annotated[int | None, Query(ge=1, le=MAX_ID)]
 Offset = Annotated[int, Query(ge=0, le=MAX_ID)]
-Day = Annotated[date, Field(ge=EARLIEST_DAY, le=LATEST_DAY)]
+ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _iso_day(value: object) -> object:
+    """A day written as the document says (`YYYY-MM-DD`): pydantic alone would also read a
+    number as seconds since 1970 (`as_of=0`), which the OpenAPI `date` format refuses
+    (found by schemathesis, tests/fuzz)."""
+    if isinstance(value, date) or (isinstance(value, str) and ISO_DAY.fullmatch(value)):
+        return value
+    raise ValueError("Input should be a date as YYYY-MM-DD")
+
+
+Day = Annotated[date, Field(ge=EARLIEST_DAY, le=LATEST_DAY), BeforeValidator(_iso_day)]
 AsOf = Annotated[Day | None, Query(description="Report date, 1900-01-01 to 2999-12-31")]
 Amount = Annotated[Decimal, Field(allow_inf_nan=False, ge=-MAX_AMOUNT, le=MAX_AMOUNT)]
 Number = Annotated[float, Field(allow_inf_nan=False, ge=-MAX_AMOUNT, le=MAX_AMOUNT)]
