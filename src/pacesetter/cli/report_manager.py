@@ -12,11 +12,10 @@ from pacesetter.cli.reporting import (
     AS_OF_HELP,
     PERIOD_HELP,
     Format,
-    as_of_option,
     echo_table,
-    period_option,
     print_csv,
     print_json,
+    report_ask,
     shown,
 )
 from pacesetter.metrics.catalogue import Unit, Value
@@ -27,11 +26,7 @@ from pacesetter.metrics.manager_report import (
     ManagerReport,
     build_manager_report,
 )
-from pacesetter.metrics.org_settings import fiscal_year_start_month
-from pacesetter.metrics.scorecard import default_as_of, find_person
 from pacesetter.store.db import get_engine, unit_of_work
-from pacesetter.store.org_settings import org_today
-from pacesetter.store.scope import Scope
 
 # Months and ratings read with one decimal, like days.
 _UNITS = {"share": Unit.SHARE, "count": Unit.COUNT, "months": Unit.DAYS, "rating": Unit.DAYS}
@@ -60,11 +55,8 @@ def manager(
 
 def _build(period_name: str, as_of: str | None, manager: str | None) -> ManagerReport:
     with unit_of_work(get_engine()) as session:
-        period = period_option(period_name, fiscal_year_start_month(session))
-        day = as_of_option(as_of) or default_as_of(period, org_today(session))
-        scope = Scope.everything()
-        manager_id = find_person(session, scope, manager).id if manager else None
-        return build_manager_report(session, scope, period, day, manager_id)
+        ask = report_ask(session, period_name, as_of, manager)
+        return build_manager_report(session, ask.scope, ask.period, ask.as_of, ask.manager_id)
 
 
 def _print_json(report: ManagerReport) -> None:

@@ -10,20 +10,15 @@ from pacesetter.cli.reporting import (
     AS_OF_HELP,
     PERIOD_HELP,
     Format,
-    as_of_option,
     echo_table,
-    period_option,
     print_csv,
     print_json,
+    report_ask,
     shown,
 )
 from pacesetter.metrics.catalogue import Unit
-from pacesetter.metrics.org_settings import fiscal_year_start_month
 from pacesetter.metrics.quadrant import ROW_FIELDS, QuadrantView, build_quadrant
-from pacesetter.metrics.scorecard import default_as_of, find_person
 from pacesetter.store.db import get_engine, unit_of_work
-from pacesetter.store.org_settings import org_today
-from pacesetter.store.scope import Scope
 
 # The table's columns after the name: paces and QDQ dimensions as percentages.
 SHARE_FIELDS = (
@@ -57,11 +52,8 @@ def quadrant(
 
 def _build(period_name: str, as_of: str | None, manager: str | None) -> QuadrantView:
     with unit_of_work(get_engine()) as session:
-        period = period_option(period_name, fiscal_year_start_month(session))
-        day = as_of_option(as_of) or default_as_of(period, org_today(session))
-        scope = Scope.everything()
-        manager_id = find_person(session, scope, manager).id if manager else None
-        return build_quadrant(session, scope, period, day, manager_id)
+        ask = report_ask(session, period_name, as_of, manager)
+        return build_quadrant(session, ask.scope, ask.period, ask.as_of, ask.manager_id)
 
 
 def _print_json(view: QuadrantView) -> None:

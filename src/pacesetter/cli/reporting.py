@@ -8,16 +8,21 @@ formats look the same whichever report printed them.
 import json
 import sys
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from typing import Any
 
 import typer
+from sqlalchemy.orm import Session
 
 from pacesetter.domain.formatting import in_unit
 from pacesetter.domain.periods import Period, PeriodError, parse_period
 from pacesetter.exports.csv import write_csv
 from pacesetter.metrics.catalogue import Unit, Value
+from pacesetter.metrics.scorecard import find_person
+from pacesetter.store.context import context_for
+from pacesetter.store.scope import Scope
 
 PERIOD_HELP = "Period: 2026-03, 2026-Q1, 2026 or 2026-W07."
 AS_OF_HELP = "As-of date (YYYY-MM-DD); default: today, clipped to the period."
@@ -27,6 +32,28 @@ class Format(StrEnum):
     TABLE = "table"
     JSON = "json"
     CSV = "csv"
+
+
+@dataclass(frozen=True)
+class ReportAsk:
+    """What a report command asks for, resolved: everyone is in scope on the command line."""
+
+    scope: Scope
+    period: Period
+    as_of: date
+    manager_id: int | None
+
+
+def report_ask(
+    session: Session, period_name: str, as_of: str | None, manager: str | None
+) -> ReportAsk:
+    """The `--period`, `--as-of` (default: the organisation's today, clipped to the period)
+    and `--manager` (email or external id) of a report command."""
+    ctx = context_for(session, Scope.everything())
+    period = period_option(period_name, ctx.fiscal_start)
+    day = ctx.as_of(period, as_of_option(as_of))
+    manager_id = find_person(session, ctx.scope, manager).id if manager else None
+    return ReportAsk(ctx.scope, period, day, manager_id)
 
 
 def period_option(text: str, fiscal_start: int) -> Period:
