@@ -62,3 +62,15 @@ def test_a_small_organisation_is_shown_whole(db: Session, org: Org, client_for: 
     tree = _get(client_for(org.dana), "/api/v1/org/tree").json()
     assert tree["roots"][0]["not_shown"] == 0
     assert len(tree["roots"][0]["reports"]) == 2
+
+
+def test_the_bars_show_the_highest_teams_and_say_how_many_were_compared(
+    db: Session, org: Org, client_for: SignIn, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seed_numbers(db, org)
+    monkeypatch.setattr(overview, "BARS", 2)
+    browser = client_for(org.dana)
+    tree = _get(browser, "/api/v1/org/tree").json()
+    assert [bar["label"] for bar in tree["bars"]] == ["Mia Manager", "Omar Other"]
+    assert tree["bars_compared"] == 3  # Noah's team, the lowest, is left out
+    assert "the top 2 of 3" in _get(browser, "/").text

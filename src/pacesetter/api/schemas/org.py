@@ -59,5 +59,6 @@ class Overview(BaseModel):
     target: float | None  # the quarter's approved revenue_won goal of the one person at the top
     roots: list[TreeNode]
     bars_by: Literal["team", "rep", "direct_report"] | None  # what the bars compare
-    bars: list[Bar]
+    bars: list[Bar]  # the highest BARS of them (api/services/overview.py)
+    bars_compared: int = 0  # how many were compared, shown or not
     trend: list[TrendPoint]  # won revenue per month, oldest first, the current month to date

@@ -30,6 +30,8 @@ TREND_MONTHS = 6
 # The most people a tree shows: whole levels below the top are added while they fit (the top
 # and its direct reports always show); deeper people are one click away on their manager's page.
 TREE_ROWS = 150
+# The most bars the chart shows, highest first: a ranking of 766 teams is not read past the top.
+BARS = 30
 # People at the top of a view who compare teams rather than the people reporting to them.
 TEAM_VIEWERS = (Role.DIRECTOR, Role.ADMIN)
 
@@ -95,7 +97,8 @@ def build_overview(
         target=None if top is None else targets.of(top),
         roots=_pruned(roots, _levels_shown(roots)),
         bars_by=bars_by,
-        bars=_bars(compared, targets),
+        bars=_bars(compared, targets)[:BARS],
+        bars_compared=len(compared),
         trend=_trend(db, people, top, window),
     )
 
