@@ -10,8 +10,10 @@ import re
 from collections.abc import Callable
 
 import pytest
+from sqlalchemy import Engine, event
 from sqlalchemy.orm import Session
 
+from factories import make_person
 from pacesetter.api.services import overview
 from pacesetter.store.models import Person
 from web.client import UserClient
@@ -74,3 +76,30 @@ def test_the_bars_show_the_highest_teams_and_say_how_many_were_compared(
     assert [bar["label"] for bar in tree["bars"]] == ["Mia Manager", "Omar Other"]
     assert tree["bars_compared"] == 3  # Noah's team, the lowest, is left out
     assert "the top 2 of 3" in _get(browser, "/").text
+
+
+def _statements(engine: Engine, browser: UserClient, path: str) -> int:
+    issued: list[str] = []
+
+    def count(*args: object) -> None:
+        issued.append(str(args[2]))
+
+    event.listen(engine, "before_cursor_execute", count)
+    try:
+        _get(browser, path)
+    finally:
+        event.remove(engine, "before_cursor_execute", count)
+    return len(issued)
+
+
+def test_the_statements_do_not_grow_with_the_organisation(
+    db: Session, engine: Engine, org: Org, client_for: SignIn
+) -> None:
+    seed_numbers(db, org)
+    browser = client_for(org.dana)
+    before = {path: _statements(engine, browser, path) for path in ("/", "/api/v1/org/tree")}
+    for index in range(12):
+        manager = make_person(db, f"Extra Manager {index}", role="manager", manager=org.dana)
+        make_person(db, f"Extra Rep {index}", manager=manager)
+    after = {path: _statements(engine, browser, path) for path in ("/", "/api/v1/org/tree")}
+    assert after == before
