@@ -12,7 +12,6 @@ from pacesetter.api.routes import (
     imports,
     incentives,
     leaderboard,
-    leaderboard,
     managers,
     org,
     people,
@@ -38,5 +37,4 @@ _protected.include_router(audit.router)
 _protected.include_router(leaderboard.router)
 _protected.include_router(scorecard.router)
 _protected.include_router(goal_board.router)
-_protected.include_router(leaderboard.router)
 api_router.include_router(_protected)
