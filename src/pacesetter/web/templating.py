@@ -8,7 +8,6 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
 from pacesetter.domain.vocab import ManagerType, Role
-from pacesetter.web.twins import twin_href
 from pacesetter.web.formatting import (
     format_day,
     format_money,
@@ -16,6 +15,7 @@ from pacesetter.web.formatting import (
     format_percent,
     format_span,
 )
+from pacesetter.web.twins import twin_href
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 STATIC_DIR = Path(__file__).parent / "static"

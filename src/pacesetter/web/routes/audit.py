@@ -11,9 +11,9 @@ from pydantic import BaseModel
 
 from pacesetter.api.deps import OrgDep, SessionDep, ViewerDep
 from pacesetter.api.routes.audit import FilterDep, csv_download, entry_out
-from pacesetter.api.uploads import AdminDep
 from pacesetter.api.services.audit import CSV_HEADER, AuditFilter, audit_page, csv_rows, table_names
 from pacesetter.api.services.orgsettings import org_today
+from pacesetter.api.uploads import AdminDep
 from pacesetter.api.validation import Offset
 from pacesetter.exports.csv import csv_text
 from pacesetter.web.templating import render

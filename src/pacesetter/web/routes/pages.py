@@ -29,9 +29,7 @@ HOME_TITLES = {
 
 
 @router.get("/", response_class=HTMLResponse)
-def home(
-    request: Request, viewer: ViewerDep, user: CurrentUser, report: ReportDep
-) -> HTMLResponse:
+def home(request: Request, viewer: ViewerDep, user: CurrentUser, report: ReportDep) -> HTMLResponse:
     overview = build_overview(report.db, report.scope.people_ids(), report.org, report.as_of)
     title = HOME_TITLES[Role(viewer.role)]
     # The manager's week and the team's recognitions are about today, whatever the as-of date.
