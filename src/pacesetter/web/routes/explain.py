@@ -16,12 +16,11 @@ from pacesetter.api.deps import OrgDep, ScopeDep, SessionDep, ViewerDep
 from pacesetter.api.services.orgsettings import org_today
 from pacesetter.api.validation import MAX_ID, AsOf
 from pacesetter.domain.formatting import in_unit
-from pacesetter.exports.csv import csv_text
 from pacesetter.exports.xlsx import Column, xlsx_bytes
 from pacesetter.metrics.catalogue import REGISTRY
 from pacesetter.metrics.drilldown import leaves
 from pacesetter.metrics.explain import ExplainRequest, ExplainView, build_explain
-from pacesetter.web.routes.spreadsheets import xlsx_response
+from pacesetter.web.downloads import csv_response, xlsx_response
 from pacesetter.web.templating import render
 
 router = APIRouter()
@@ -85,9 +84,7 @@ def explain_csv(
     """Every row behind the figure, unrounded: what each adds to each part in its own column."""
     asked = _asked(person, metric, period, as_of, team)
     view = build_explain(db, scope, org_today(org), asked, every_row=True)
-    body = csv_text([*ROW_FIELDS, *part_names(view)], table(view))
-    headers = {"Content-Disposition": f'attachment; filename="{file_name(view)}.csv"'}
-    return Response(body, media_type="text/csv; charset=utf-8", headers=headers)
+    return csv_response([*ROW_FIELDS, *part_names(view)], table(view), file_name(view))
 
 
 @router.get("/explain.xlsx")

@@ -5,13 +5,12 @@ from fastapi import APIRouter
 from fastapi.responses import Response
 
 from pacesetter.api.validation import AsOf, IdPath
-from pacesetter.exports.csv import csv_text
 from pacesetter.exports.xlsx import Column, xlsx_bytes
 from pacesetter.goals.board import Board
 from pacesetter.goals.board_document import FLAT_HEADER, flat_rows, requested_board
 from pacesetter.goals.presenting import unit_of
+from pacesetter.web.downloads import csv_response, xlsx_response
 from pacesetter.web.routes.goals import PageDep
-from pacesetter.web.routes.spreadsheets import xlsx_response
 
 router = APIRouter(prefix="/goals/team/{manager_id}")
 _SHARES = frozenset({"attainment", "pace", "hybrid_credit", "team_revenue_share"})
@@ -30,9 +29,7 @@ def board_csv(
     board = requested_board(
         page.db, page.actor, page.context, manager_id, period, as_of, metric=metric
     )
-    headers = {"Content-Disposition": f'attachment; filename="{_file_name(board)}.csv"'}
-    body = csv_text(FLAT_HEADER, flat_rows(board))
-    return Response(body, media_type="text/csv; charset=utf-8", headers=headers)
+    return csv_response(FLAT_HEADER, flat_rows(board), _file_name(board))
 
 
 @router.get("/board.xlsx")

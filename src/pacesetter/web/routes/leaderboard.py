@@ -17,7 +17,6 @@ from pacesetter.api.deps import OrgDep, ScopeDep, SessionDep, ViewerDep
 from pacesetter.api.services.orgsettings import org_today
 from pacesetter.api.validation import AsOf
 from pacesetter.domain.formatting import in_unit
-from pacesetter.exports.csv import csv_text
 from pacesetter.exports.xlsx import Column, xlsx_bytes
 from pacesetter.leaderboards.board import (
     DEFAULT_METRIC,
@@ -26,8 +25,8 @@ from pacesetter.leaderboards.board import (
     requested_leaderboard,
 )
 from pacesetter.store.models import Person
+from pacesetter.web.downloads import csv_response, xlsx_response
 from pacesetter.web.routes.quadrant import LEADER_ROLES, TeamQuery
-from pacesetter.web.routes.spreadsheets import xlsx_response
 from pacesetter.web.templating import render
 
 router = APIRouter()
@@ -73,9 +72,7 @@ def leaderboard_csv(
 ) -> Response:
     """The board's rows, unrounded (attainment as a fraction, null as an empty cell)."""
     view = requested_leaderboard(db, scope, org_today(org), metric, period, as_of, team)
-    headers = {"Content-Disposition": f'attachment; filename="{file_name(view)}.csv"'}
-    body = csv_text(list(FIELDS), cells(view))
-    return Response(body, media_type="text/csv; charset=utf-8", headers=headers)
+    return csv_response(FIELDS, cells(view), file_name(view))
 
 
 @router.get("/leaderboard.xlsx")

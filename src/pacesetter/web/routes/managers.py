@@ -18,7 +18,6 @@ from pacesetter.api.validation import MAX_ID, AsOf, IdPath, IdQuery
 from pacesetter.domain.errors import Invalid
 from pacesetter.domain.role_design import WhatIf
 from pacesetter.domain.vocab import BusinessStage
-from pacesetter.exports.csv import csv_text
 from pacesetter.forecasts.service import submit_forecast
 from pacesetter.metrics.manager_report import (
     CSV_FIELDS,
@@ -30,6 +29,7 @@ from pacesetter.metrics.manager_report import (
 )
 from pacesetter.metrics.manager_what_if import manager_what_if
 from pacesetter.metrics.managers.rhythm import SHARE_PARTS
+from pacesetter.web.downloads import csv_response
 from pacesetter.web.formatting import MISSING, format_number, format_percent
 from pacesetter.web.templating import render
 
@@ -106,10 +106,9 @@ def managers_csv(
 ) -> Response:
     """The report as CSV: one row per manager, unrounded, null as an empty cell."""
     report = requested_manager_report(db, scope, org_today(org), period, as_of, manager)
-    body = csv_text(["name", *CSV_FIELDS], ([row.name, *row.csv_cells()] for row in report.rows))
-    name = f"managers-{report.period.name}-{report.as_of.isoformat()}.csv"
-    headers = {"Content-Disposition": f'attachment; filename="{name}"'}
-    return Response(body, media_type="text/csv; charset=utf-8", headers=headers)
+    rows = ([row.name, *row.csv_cells()] for row in report.rows)
+    name = f"managers-{report.period.name}-{report.as_of.isoformat()}"
+    return csv_response(["name", *CSV_FIELDS], rows, name)
 
 
 # A what-if field left blank keeps what is (a form without JS sends every field).

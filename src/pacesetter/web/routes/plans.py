@@ -19,12 +19,12 @@ from pacesetter.domain.errors import Forbidden
 from pacesetter.domain.periods import Period, PeriodKind, period_of
 from pacesetter.domain.plan_lines import LINES
 from pacesetter.domain.vocab import Role
-from pacesetter.exports.csv import csv_text
 from pacesetter.plans import lines as plan_lines
 from pacesetter.plans import service
 from pacesetter.plans.views import MonthPlan, line_order, month_plan, team_plans
 from pacesetter.store.models import OrgSettings
 from pacesetter.store.scope import Scope
+from pacesetter.web.downloads import csv_response
 from pacesetter.web.templating import render
 
 router = APIRouter(prefix="/plans")
@@ -66,9 +66,7 @@ def plans_csv(
 ) -> Response:
     """The table as the `plans` import kind reads it: one row per (rep, month, line)."""
     span, rows = plan_table(db, scope, org, month)
-    headers = {"Content-Disposition": f'attachment; filename="plans-{span.name}.csv"'}
-    body = csv_text(list(CSV_COLUMNS), rows)
-    return Response(body, media_type="text/csv; charset=utf-8", headers=headers)
+    return csv_response(CSV_COLUMNS, rows, f"plans-{span.name}")
 
 
 def plan_table(

@@ -18,10 +18,10 @@ from pacesetter.api.services.orgsettings import org_today
 from pacesetter.api.validation import AsOf, Id
 from pacesetter.domain.quadrant import ADVICE, Quadrant
 from pacesetter.domain.vocab import Role
-from pacesetter.exports.csv import csv_text
 from pacesetter.metrics.quadrant import ROW_FIELDS, QuadrantView, requested_quadrant
 from pacesetter.store.models import Person
 from pacesetter.store.scope import Scope
+from pacesetter.web.downloads import csv_response
 from pacesetter.web.templating import render
 
 router = APIRouter()
@@ -77,10 +77,8 @@ def quadrant_csv(
     """The table as CSV: the report's columns, unrounded, null as an empty cell."""
     view = requested_quadrant(db, scope, org_today(org), period, as_of, manager)
     rows = [[row.name, *(row.as_dict()[field] for field in ROW_FIELDS)] for row in view.rows]
-    name = f"quadrant-{view.period.name}-{view.as_of.isoformat()}.csv"
-    headers = {"Content-Disposition": f'attachment; filename="{name}"'}
-    body = csv_text(["name", *ROW_FIELDS], rows)
-    return Response(body, media_type="text/csv; charset=utf-8", headers=headers)
+    name = f"quadrant-{view.period.name}-{view.as_of.isoformat()}"
+    return csv_response(["name", *ROW_FIELDS], rows, name)
 
 
 def _leaders(db: Session, scope: Scope) -> list[tuple[int, str]]:

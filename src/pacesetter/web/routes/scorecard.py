@@ -12,13 +12,12 @@ from pacesetter.api.context import ContextDep
 from pacesetter.api.deps import SessionDep, ViewerDep
 from pacesetter.api.validation import AsOf
 from pacesetter.domain.formatting import in_unit
-from pacesetter.exports.csv import csv_text
 from pacesetter.exports.xlsx import Column, xlsx_bytes
 from pacesetter.metrics.catalogue import ACTIVITY_METRICS, OUTCOME_METRICS, REGISTRY
 from pacesetter.metrics.scorecard import Scorecard
 from pacesetter.metrics.scorecard_export import flat_header, flat_rows
 from pacesetter.metrics.scorecard_view import flat_units, requested_scorecard
-from pacesetter.web.routes.spreadsheets import xlsx_response
+from pacesetter.web.downloads import csv_response, xlsx_response
 from pacesetter.web.templating import render
 
 router = APIRouter()
@@ -56,9 +55,7 @@ def scorecard_csv(
 ) -> Response:
     """The CLI's CSV: one row per person, each goal in columns goal.<scope>.<metric>.<field>."""
     view = requested_scorecard(db, ctx, period, as_of)
-    headers = {"Content-Disposition": f'attachment; filename="{_file_name(view)}.csv"'}
-    body = csv_text(flat_header(view), flat_rows(view))
-    return Response(body, media_type="text/csv; charset=utf-8", headers=headers)
+    return csv_response(flat_header(view), flat_rows(view), _file_name(view))
 
 
 @router.get("/scorecard.xlsx")

@@ -12,7 +12,7 @@ from fastapi.responses import Response
 from pacesetter.api.deps import OrgDep, ScopeDep, SessionDep, ViewerDep
 from pacesetter.api.services.orgsettings import org_today
 from pacesetter.api.validation import AsOf, IdQuery
-from pacesetter.exports.xlsx import XLSX_MEDIA_TYPE, Column, xlsx_bytes
+from pacesetter.exports.xlsx import Column, xlsx_bytes
 from pacesetter.metrics.manager_report import (
     CSV_FIELDS,
     KPI_GROUPS,
@@ -20,6 +20,7 @@ from pacesetter.metrics.manager_report import (
     requested_manager_report,
 )
 from pacesetter.metrics.quadrant import ROW_FIELDS, requested_quadrant
+from pacesetter.web.downloads import xlsx_response
 from pacesetter.web.routes.plans import CSV_COLUMNS as PLAN_COLUMNS
 from pacesetter.web.routes.plans import plan_table
 from pacesetter.web.routes.quadrant import TeamQuery
@@ -33,12 +34,6 @@ MANAGER_UNITS = {
     **{column.key: column.kind for columns in KPI_GROUPS.values() for column in columns},
     **dict.fromkeys(PLAYER_COACH_FIELDS, "share"),
 }
-
-
-def xlsx_response(body: bytes, name: str) -> Response:
-    """A spreadsheet download named `name`.xlsx."""
-    headers = {"Content-Disposition": f'attachment; filename="{name}.xlsx"'}
-    return Response(body, media_type=XLSX_MEDIA_TYPE, headers=headers)
 
 
 @router.get("/quadrant.xlsx")
