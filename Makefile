@@ -47,3 +47,15 @@ check-postgres:
 
 clean:
 	rm -rf $(VENV) $(DEMO_DIR) .pytest_cache .ruff_cache
+
+## bench: install the harness's own pins (bench/requirements.lock: DuckDB, pandas) into the venv,
+## then run the issue-10 harness (BENCH_ARGS, e.g. BENCH_ARGS="--reps 1000 --db sqlite")
+BENCH_INSTALLED := $(VENV)/.bench-installed
+BENCH_ARGS ?= --reps 5000
+.PHONY: bench
+$(BENCH_INSTALLED): bench/requirements.lock $(INSTALLED)
+	$(BIN)/pip install -q --require-hashes -r bench/requirements.lock
+	touch $(BENCH_INSTALLED)
+
+bench: $(BENCH_INSTALLED) check-postgres
+	$(BIN)/python bench/org_bench.py $(BENCH_ARGS)
