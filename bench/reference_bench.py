@@ -1,0 +1,226 @@
+"""Benchmark: the rep scorecard as the product computes it vs DuckDB and pandas (issue 10).
+
+    .venv/bin/python bench/reference_bench.py --url sqlite:///bench.db --period 2026-Q3 \
+        [--as-of 2026-08-14] [--repeat 3] [--json]
+
+On a database that already holds an organisation: the rows are read once into memory
+(bench/reference.py), then, interleaved `--repeat` times in this warm process, the product's
+scorecard (`build_scorecard`, goal lines included), the product's metrics alone
+(`person_metrics` of the scorecard's columns: what the references compute), the hand-written
+DuckDB query and the pandas version. Every person's every metric must be equal in all three
+(floats to 1e-9 relative: the engines add in different orders); a difference is printed with
+the person, metric and the three values, and the run exits with status 1. It prints the min and
+median wall time of each, the ratios of the product to DuckDB and to pandas, and memory (peak
+RSS of the process, and what the in-memory copies added). `--json` prints one JSON document.
+"""
+
+import argparse
+import json
+import math
+import resource
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from datetime import date
+from typing import Any
+
+import psutil
+from reference import (
+    METRICS,
+    Question,
+    Values,
+    duckdb_scorecard,
+    duckdb_tables,
+    load_rows,
+    pandas_scorecard,
+)
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from pacesetter.domain.periods import Period, parse_period
+from pacesetter.metrics.catalogue import SCORECARD_METRICS
+from pacesetter.metrics.scorecard import build_scorecard, row_people
+from pacesetter.metrics.values import person_metrics
+from pacesetter.store.db import make_engine
+from pacesetter.store.models import Person
+from pacesetter.store.scope import Scope
+
+RELATIVE = 1e-9
+
+
+@dataclass(frozen=True)
+class Timing:
+    name: str
+    low: float
+    median: float
+
+
+@dataclass(frozen=True)
+class Outcome:
+    database: str
+    period: str
+    as_of: str
+    people: int
+    compared: int
+    mismatches: list[list[Any]]
+    timings: list[Timing]
+    load_seconds: float
+    duckdb_load_seconds: float
+    rss_product_mib: float
+    rss_frames_mib: float
+    rss_duckdb_mib: float
+    peak_rss_mib: float
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--url", required=True)
+    parser.add_argument("--period", required=True)
+    parser.add_argument("--as-of", type=date.fromisoformat, help="[the middle of the period]")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--json", action="store_true")
+    options = parser.parse_args()
+    period = parse_period(options.period)
+    outcome = compare(options.url, period, options.as_of or middle(period), options.repeat)
+    if options.json:
+        print(json.dumps(asdict(outcome)))
+    else:
+        print(describe(outcome))
+    sys.exit(1 if outcome.mismatches else 0)
+
+
+def middle(period: Period) -> date:
+    """The as-of date the harness asks at: mid-period, so the window, the open pipeline and
+    the follow-ups still waiting on their window all have rows."""
+    return period.start + (period.end - period.start) // 2
+
+
+def compare(url: str, period: Period, as_of: date, repeat: int) -> Outcome:
+    engine = make_engine(url)
+    question = Question(period.start, period.end, as_of)
+    process = psutil.Process()
+    with Session(engine) as session:
+        everyone = Scope.everything()
+        ids = row_people(everyone, period, None, None)
+        identities = select(Person.id, Person.external_id).where(Person.id.in_(ids))
+        external = {key: name for key, name in session.execute(identities)}
+
+        def product_scorecard() -> Values:
+            report = build_scorecard(session, everyone, period, as_of)
+            return {row.external_id: row.metrics for row in report.rows}
+
+        def product_metrics() -> Values:
+            found = person_metrics(session, ids, period, as_of, SCORECARD_METRICS)
+            return {external[key]: values for key, values in found.items()}
+
+        product = product_scorecard()  # warm: the first run reads the tables from disk
+        rss_product = process.memory_info().rss
+        started = time.perf_counter()
+        with engine.connect() as connection:
+            rows = load_rows(connection, question)
+        load_seconds = time.perf_counter() - started
+        rss_frames = process.memory_info().rss
+        started = time.perf_counter()
+        duck = duckdb_tables(rows)
+        duckdb_load_seconds = time.perf_counter() - started
+        rss_duckdb = process.memory_info().rss
+        runs: dict[str, Callable[[], Values]] = {
+            "product scorecard": product_scorecard,
+            "product metrics": product_metrics,
+            "duckdb": lambda: duckdb_scorecard(duck, question),
+            "pandas": lambda: pandas_scorecard(rows, question),
+        }
+        times, answers = interleaved(runs, repeat)
+    mismatches = differences(answers["product scorecard"], answers["duckdb"], answers["pandas"])
+    mismatches += differences(answers["product metrics"], answers["duckdb"], answers["pandas"])
+    return Outcome(
+        database=engine.dialect.name,
+        period=period.name,
+        as_of=as_of.isoformat(),
+        people=len(product),
+        compared=len(product) * len(METRICS),
+        mismatches=mismatches,
+        timings=[
+            Timing(name, min(found), statistics.median(found)) for name, found in times.items()
+        ],
+        load_seconds=load_seconds,
+        duckdb_load_seconds=duckdb_load_seconds,
+        rss_product_mib=rss_product / 2**20,
+        rss_frames_mib=(rss_frames - rss_product) / 2**20,
+        rss_duckdb_mib=(rss_duckdb - rss_frames) / 2**20,
+        peak_rss_mib=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    )
+
+
+def interleaved(
+    runs: dict[str, Callable[[], Values]], repeat: int
+) -> tuple[dict[str, list[float]], dict[str, Values]]:
+    """Each run `repeat` times, one of each in turn; the wall times, and each one's answer."""
+    times: dict[str, list[float]] = {name: [] for name in runs}
+    answers: dict[str, Values] = {}
+    for _ in range(repeat):
+        for name, run in runs.items():
+            started = time.perf_counter()
+            answers[name] = run()
+            times[name].append(time.perf_counter() - started)
+    return times, answers
+
+
+def differences(product: Values, duckdb: Values, pandas: Values) -> list[list[Any]]:
+    """[person, metric, product, duckdb, pandas] for every value the three do not agree on
+    (a person missing from one is reported once, as metric "(row)")."""
+    found: list[list[Any]] = []
+    for person in sorted(product.keys() | duckdb.keys() | pandas.keys()):
+        answers = [source.get(person) for source in (product, duckdb, pandas)]
+        if any(answer is None for answer in answers):
+            found.append([person, "(row)", *(answer is not None for answer in answers)])
+            continue
+        for name in METRICS:
+            values = [answer[name] for answer in answers]
+            if not (same(values[0], values[1]) and same(values[0], values[2])):
+                found.append([person, name, *values])
+    return found
+
+
+def same(left: float | int | None, right: float | int | None) -> bool:
+    if left is None or right is None:
+        return left is right
+    return math.isclose(left, right, rel_tol=RELATIVE, abs_tol=RELATIVE)
+
+
+def describe(outcome: Outcome) -> str:
+    timings = {timing.name: timing for timing in outcome.timings}
+    lines = [
+        f"{outcome.database}: scorecard {outcome.period} at {outcome.as_of}, "
+        f"{outcome.people} people x {len(METRICS)} metrics",
+        f"rows into pandas {outcome.load_seconds:.2f} s, pandas into DuckDB "
+        f"{outcome.duckdb_load_seconds:.2f} s",
+    ]
+    for timing in outcome.timings:
+        lines.append(f"{timing.name:18} min {timing.low:8.3f} s  median {timing.median:8.3f} s")
+    for name in ("product scorecard", "product metrics"):
+        product = timings[name]
+        lines.append(
+            f"{name} / duckdb: {ratio(product, timings['duckdb'])}; "
+            f"pandas / {name}: {ratio(timings['pandas'], product)}"
+        )
+    lines.append(
+        f"RSS: product {outcome.rss_product_mib:.0f} MiB, + frames "
+        f"{outcome.rss_frames_mib:.0f} MiB, + DuckDB {outcome.rss_duckdb_mib:.0f} MiB; "
+        f"peak {outcome.peak_rss_mib:.0f} MiB"
+    )
+    verdict = "all equal" if not outcome.mismatches else f"{len(outcome.mismatches)} differ"
+    lines.append(f"{outcome.compared:,} values compared: {verdict}")
+    lines.extend(f"  {mismatch}" for mismatch in outcome.mismatches[:20])
+    return "\n".join(lines)
+
+
+def ratio(slower: Timing, faster: Timing) -> str:
+    """min / min and median / median."""
+    return f"{slower.low / faster.low:.1f} (min), {slower.median / faster.median:.1f} (median)"
+
+
+if __name__ == "__main__":
+    main()
