@@ -5,118 +5,98 @@ can be tested without a database and lives in exactly one place.
 """
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
 
-PACKAGE = Path(__file__).resolve().parent.parent / "src" / "pacesetter"
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGE = ROOT / "src" / "pacesetter"
+ARCHITECTURE = ROOT / "docs" / "architecture.md"
 
-# Which top-level modules each layer must never import.
-FORBIDDEN = {
-    "domain": {
-        "sqlalchemy",
-        "fastapi",
-        "starlette",
-        "pacesetter.store",
-        "pacesetter.metrics",
-        "pacesetter.ingest",
-        "pacesetter.api",
-        "pacesetter.web",
-        "pacesetter.cli",
-        "pacesetter.auth",
-        "pacesetter.goals",
-        "pacesetter.coaching",
-    },
-    "store": {
-        "fastapi",
-        "pacesetter.metrics",
-        "pacesetter.ingest",
-        "pacesetter.api",
-        "pacesetter.web",
-        "pacesetter.cli",
-        "pacesetter.goals",
-        "pacesetter.coaching",
-    },
-    "metrics": {
-        "fastapi",
-        "pacesetter.ingest",
-        "pacesetter.api",
-        "pacesetter.web",
-        "pacesetter.cli",
-    },
-    "ingest": {"fastapi", "pacesetter.api", "pacesetter.web", "pacesetter.cli"},
-    # File writers: plain values in, files out; the formula rule comes from ingest.cells.
-    "exports": {
-        "fastapi",
-        "starlette",
-        "sqlalchemy",
-        "pacesetter.store",
-        "pacesetter.metrics",
-        "pacesetter.goals",
-        "pacesetter.auth",
-        "pacesetter.api",
-        "pacesetter.web",
-        "pacesetter.cli",
-    },
-    "coaching": {
-        "fastapi",
-        "pacesetter.ingest",
-        "pacesetter.api",
-        "pacesetter.web",
-        "pacesetter.cli",
-    },
-    "plans": {
-        "fastapi",
-        "pacesetter.ingest",
-        "pacesetter.api",
-        "pacesetter.web",
-        "pacesetter.cli",
-    },
-    "leaderboards": {
-        "fastapi",
-        "pacesetter.ingest",
-        "pacesetter.api",
-        "pacesetter.web",
-        "pacesetter.cli",
-    },
-    "incentives": {
-        "fastapi",
-        "pacesetter.ingest",
-        "pacesetter.api",
-        "pacesetter.web",
-        "pacesetter.cli",
-    },
-    # Services both surfaces use live in their feature's package, never under either surface.
-    "org": {"fastapi", "pacesetter.ingest", "pacesetter.api", "pacesetter.web", "pacesetter.cli"},
-    "imports": {"fastapi", "pacesetter.api", "pacesetter.web", "pacesetter.cli"},
-}
+# Only the HTTP surfaces (and sign-in's cookie rules) speak HTTP; only the store speaks SQL
+# below the services, and the pure rules speak neither.
+HTTP_FRAMEWORKS = ("fastapi", "starlette")
+SPEAKS_HTTP = {"api", "web", "http", "auth", "app"}
+PURE = {"domain": ("sqlalchemy", *HTTP_FRAMEWORKS), "exports": ("sqlalchemy",)}
 
 
-def _imported_modules(path: Path) -> set[str]:
-    tree = ast.parse(path.read_text(encoding="utf-8"))
-    names: set[str] = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            names.update(alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            names.add(node.module)
-    return names
+def _table_rows() -> dict[str, str]:
+    """docs/architecture.md's table: folder (or module) -> its "may import" cell."""
+    rows = {}
+    for line in ARCHITECTURE.read_text(encoding="utf-8").splitlines():
+        found = re.match(r"\| `(\w+)(?:/|\.py)` \|.*\| (.+) \|$", line)
+        if found:
+            rows[found.group(1)] = found.group(2)
+    return rows
 
 
-def _violations(layer: str) -> list[str]:
-    found = []
-    for path in sorted((PACKAGE / layer).rglob("*.py")):
-        for module in _imported_modules(path):
-            if any(
-                module == banned or module.startswith(banned + ".") for banned in FORBIDDEN[layer]
-            ):
-                found.append(f"{path.relative_to(PACKAGE)} imports {module}")
+def _parts() -> list[str]:
+    """Every package and top-level module of pacesetter, by the name its imports use."""
+    modules = {path.stem for path in PACKAGE.glob("*.py")} - {"__init__"}
+    packages = {path.parent.name for path in PACKAGE.glob("*/__init__.py")}
+    return sorted(modules | packages)
+
+
+def _allowed(part: str, cell: str) -> set[str]:
+    named = set(re.findall(r"`(\w+)`", cell))
+    if cell == "everything":
+        return set(_parts())
+    if cell.startswith("every package but"):
+        return set(_parts()) - named
+    return named
+
+
+def _imports_of(part: str) -> dict[str, set[str]]:
+    """Module path -> the top-level modules it imports (absolute imports only)."""
+    found: dict[str, set[str]] = {}
+    paths = [PACKAGE / f"{part}.py"] if (PACKAGE / f"{part}.py").exists() else []
+    for path in paths or sorted((PACKAGE / part).rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        names: set[str] = set()
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                names.update(alias.name for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                names.add(node.module)
+        found[str(path.relative_to(PACKAGE))] = names
     return found
 
 
-@pytest.mark.parametrize("layer", sorted(FORBIDDEN))
-def test_layer_imports_only_what_lies_below_it(layer: str) -> None:
-    assert _violations(layer) == []
+def test_every_package_has_a_row_in_the_architecture_doc() -> None:
+    assert sorted(set(_parts()) - set(_table_rows())) == []
+    assert sorted(set(_table_rows()) - set(_parts())) == []
+
+
+@pytest.mark.parametrize("part", _parts())
+def test_a_package_imports_only_what_its_row_allows(part: str) -> None:
+    allowed = _allowed(part, _table_rows()[part]) | {part}
+    wrong = [
+        f"{path} imports {module}"
+        for path, modules in _imports_of(part).items()
+        for module in modules
+        if module.startswith("pacesetter.") and module.split(".")[1] not in allowed
+    ]
+    assert wrong == []
+
+
+@pytest.mark.parametrize("part", _parts())
+def test_only_the_surfaces_speak_http_and_the_rules_stay_pure(part: str) -> None:
+    banned = PURE.get(part, ()) + (() if part in SPEAKS_HTTP else HTTP_FRAMEWORKS)
+    wrong = [
+        f"{path} imports {module}"
+        for path, modules in _imports_of(part).items()
+        for module in modules
+        if module.split(".")[0] in banned
+    ]
+    assert wrong == []
+
+
+def test_the_pages_and_the_api_never_import_each_other() -> None:
+    # Said by the table too; kept explicit because it is the rule a newcomer breaks first.
+    for part, other in (("web", "api"), ("api", "web")):
+        for path, modules in _imports_of(part).items():
+            assert not any(m.startswith(f"pacesetter.{other}") for m in modules), path
 
 
 def test_test_modules_have_unique_names() -> None:

@@ -18,11 +18,11 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import DataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from pacesetter.api.deps import verify_csrf
 from pacesetter.api.errors import document_errors, error_headers, json_error, status_for
 from pacesetter.api.router import API_PREFIX, api_router
 from pacesetter.auth.errors import NotSignedIn
 from pacesetter.domain.errors import NotFound, PacesetterError
+from pacesetter.http.deps import verify_csrf
 from pacesetter.settings import Settings, get_settings
 from pacesetter.store.db import get_engine
 from pacesetter.web.errors import error_page
@@ -133,7 +133,7 @@ def _allowed(error: RequestValidationError) -> str:
 
 async def _out_of_range(request: Request, error: Exception) -> Response:
     """A number no column can hold that got past the edge's checks (a route that forgot them):
-    a 422 rather than a 500. The edge's checks (`api.validation`) say more."""
+    a 422 rather than a 500. The edge's checks (`http.validation`) say more."""
     log.warning("Out-of-range value on %s %s: %s", request.method, request.url.path, error)
     message = "A number in the request is out of range."
     if is_api(request):

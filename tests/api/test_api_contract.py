@@ -17,12 +17,12 @@ from fastapi.testclient import TestClient
 from pydantic import BaseModel
 from sqlalchemy.orm import Session
 
-import pacesetter.api.schemas
+import pacesetter.schemas
 from factories import make_person
-from pacesetter.api.validation import UtcDateTime
 from pacesetter.domain.goal_lint import PERSON, ScopeKey
 from pacesetter.goals import service
 from pacesetter.goals.actor import Actor, Channel
+from pacesetter.http.validation import UtcDateTime
 from pacesetter.store.models import Person
 from web.client import UserClient
 
@@ -33,8 +33,8 @@ RFC3339 = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$
 
 def _schema_models() -> list[type[BaseModel]]:
     found = []
-    for module in pkgutil.iter_modules(pacesetter.api.schemas.__path__):
-        loaded = importlib.import_module(f"pacesetter.api.schemas.{module.name}")
+    for module in pkgutil.iter_modules(pacesetter.schemas.__path__):
+        loaded = importlib.import_module(f"pacesetter.schemas.{module.name}")
         found += [
             value
             for value in vars(loaded).values()

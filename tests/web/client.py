@@ -14,10 +14,10 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from pacesetter.api.deps import request_unit_of_work
 from pacesetter.app import create_app
 from pacesetter.auth import passwords
 from pacesetter.auth.sessions import SESSION_COOKIE, open_session
+from pacesetter.http.deps import request_unit_of_work
 from pacesetter.settings import Settings
 from pacesetter.store.models import Person, utcnow
 

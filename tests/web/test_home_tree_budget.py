@@ -14,7 +14,7 @@ from sqlalchemy import Engine, event
 from sqlalchemy.orm import Session
 
 from factories import make_person
-from pacesetter.api.services import overview
+from pacesetter.org import overview
 from pacesetter.store.models import Person
 from web.client import UserClient
 from web.org import AS_OF, Org, seed_numbers

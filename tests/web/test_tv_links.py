@@ -15,7 +15,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from factories import make_deal
-from pacesetter.api.services import orgsettings
 from pacesetter.leaderboards.tv import token_hash
 from pacesetter.store.models import Person, TvLink
 from web.client import UserClient
@@ -28,8 +27,7 @@ LINKS = "/leaderboard/tv-links"
 
 @pytest.fixture
 def sold(db: Session, org: Org, monkeypatch: pytest.MonkeyPatch) -> Org:
-    monkeypatch.setattr(orgsettings, "org_today", lambda org: TODAY)
-    monkeypatch.setattr("pacesetter.web.routes.tv.org_today", lambda org: TODAY)
+    monkeypatch.setattr("pacesetter.web.routes.tv.today_in", lambda zone: TODAY)
     make_deal(db, org.ravi, amount=1200, status="won", closed=date(2026, 2, 3))
     make_deal(db, org.owen, amount=900, status="won", closed=date(2026, 2, 4))
     return org

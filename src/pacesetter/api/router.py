@@ -2,7 +2,6 @@
 
 from fastapi import APIRouter, Depends
 
-from pacesetter.api.deps import verify_csrf
 from pacesetter.api.routes import (
     audit,
     coaching,
@@ -21,6 +20,7 @@ from pacesetter.api.routes import (
     session,
     week,
 )
+from pacesetter.http.deps import verify_csrf
 
 API_PREFIX = "/api/v1"
 

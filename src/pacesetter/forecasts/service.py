@@ -18,7 +18,7 @@ from pacesetter.store.org_settings import today_in
 from pacesetter.store.scope import Scope
 
 FORECASTERS = (Role.MANAGER, Role.DIRECTOR)
-# The largest amount taken (api.validation.MAX_AMOUNT: exact as a float).
+# The largest amount taken (http.validation.MAX_AMOUNT: exact as a float).
 MAX_FORECAST = 10**15
 
 

@@ -2,7 +2,7 @@
 
 from fastapi import APIRouter, Depends
 
-from pacesetter.api.deps import verify_csrf
+from pacesetter.http.deps import verify_csrf
 from pacesetter.web.routes import (
     audit,
     auth,

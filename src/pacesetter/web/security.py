@@ -18,8 +18,8 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from pacesetter.api.deps import has_live_session
 from pacesetter.auth.csrf import SAFE_METHODS
+from pacesetter.http.deps import has_live_session
 from pacesetter.web.errors import error_page
 
 # Pages run no inline script: chart data travels as JSON in <script type="application/json">.

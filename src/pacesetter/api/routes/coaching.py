@@ -12,8 +12,14 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, status
 from fastapi.responses import JSONResponse
 
-from pacesetter.api.deps import CurrentUser, OrgDep, ScopeDep, SessionDep
-from pacesetter.api.schemas.coaching import (
+from pacesetter.coaching import queries, service
+from pacesetter.coaching.lists import load_lists, set_list
+from pacesetter.coaching.views import one_on_one_review, record_view
+from pacesetter.domain.periods import parse_period
+from pacesetter.domain.vocab import CoachingType
+from pacesetter.http.deps import CurrentUser, OrgDep, ScopeDep, SessionDep
+from pacesetter.http.validation import MAX_ID, AsOf, IdPath, IdQuery, Offset
+from pacesetter.schemas.coaching import (
     CoachingIn,
     CoachingOut,
     CoachingPage,
@@ -24,14 +30,8 @@ from pacesetter.api.schemas.coaching import (
     feedback_out,
     review_out,
 )
-from pacesetter.api.services.orgsettings import org_today
-from pacesetter.api.validation import MAX_ID, AsOf, IdPath, IdQuery, Offset
-from pacesetter.coaching import queries, service
-from pacesetter.coaching.lists import load_lists, set_list
-from pacesetter.coaching.views import one_on_one_review, record_view
-from pacesetter.domain.periods import parse_period
-from pacesetter.domain.vocab import CoachingType
 from pacesetter.store.models import CoachingRecord, Person
+from pacesetter.store.org_settings import today_in
 from pacesetter.store.scope import Scope
 
 router = APIRouter(prefix="/coaching", tags=["coaching"])
@@ -105,7 +105,7 @@ def review(
 ) -> ReviewOut:
     """What a 1:1 on `on` (default today) opens with: `month` (default the one before) against
     its plan, and the last 1:1's commitments."""
-    return review_out(one_on_one_review(db, scope, person_id, on or org_today(org), month))
+    return review_out(one_on_one_review(db, scope, person_id, on or today_in(org.timezone), month))
 
 
 @router.get("/upward-feedback/{manager_id}", response_model=FeedbackOut, responses=_RESPONSES)

@@ -5,11 +5,11 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from pacesetter.api.deps import OrgDep, ScopeDep, SessionDep
-from pacesetter.api.schemas.explain import ExplainOut
-from pacesetter.api.services.orgsettings import org_today
-from pacesetter.api.validation import MAX_ID, AsOf
+from pacesetter.http.deps import OrgDep, ScopeDep, SessionDep
+from pacesetter.http.validation import MAX_ID, AsOf
 from pacesetter.metrics.explain import ExplainRequest, build_explain
+from pacesetter.schemas.explain import ExplainOut
+from pacesetter.store.org_settings import today_in
 
 router = APIRouter(prefix="/explain", tags=["metrics"])
 
@@ -35,5 +35,5 @@ def explain(
     activities, meetings, coaching records, goal targets), newest first, each with what it adds
     to each part of the figure."""
     asked = ExplainRequest(person, metric, period, as_of, team, page)
-    view = build_explain(db, scope, org_today(org), asked)
+    view = build_explain(db, scope, today_in(org.timezone), asked)
     return ExplainOut(**view.as_dict())

@@ -5,11 +5,11 @@ from typing import Any
 
 from fastapi import APIRouter
 
-from pacesetter.api.context import ContextDep
-from pacesetter.api.deps import CurrentUser, SessionDep
-from pacesetter.api.validation import AsOf, IdPath
 from pacesetter.goals.actor import Actor, Channel
 from pacesetter.goals.board_document import board_document, requested_board
+from pacesetter.http.context import ContextDep
+from pacesetter.http.deps import CurrentUser, SessionDep
+from pacesetter.http.validation import AsOf, IdPath
 
 router = APIRouter(prefix="/goals", tags=["goals"])
 

@@ -11,8 +11,15 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, status
 from fastapi.responses import JSONResponse
 
-from pacesetter.api.deps import CurrentUser, OrgDep, ScopeDep, SessionDep
-from pacesetter.api.schemas.goals import (
+from pacesetter.domain.vocab import GoalStatus
+from pacesetter.goals import service
+from pacesetter.goals.actor import Actor, Channel
+from pacesetter.goals.detail import goal_detail
+from pacesetter.goals.queries import GoalFilter, list_goals, period_named
+from pacesetter.goals.suggestions import SuggestionRequest, accept_suggestion, suggest_for_team
+from pacesetter.http.deps import CurrentUser, OrgDep, ScopeDep, SessionDep
+from pacesetter.http.validation import MAX_ID, Amount, AsOf, IdPath, IdQuery, Offset
+from pacesetter.schemas.goals import (
     Approval,
     GoalCreate,
     GoalDetailOut,
@@ -29,14 +36,7 @@ from pacesetter.api.schemas.goals import (
     result_out,
     suggestion_out,
 )
-from pacesetter.api.services.orgsettings import org_today
-from pacesetter.api.validation import MAX_ID, Amount, AsOf, IdPath, IdQuery, Offset
-from pacesetter.domain.vocab import GoalStatus
-from pacesetter.goals import service
-from pacesetter.goals.actor import Actor, Channel
-from pacesetter.goals.detail import goal_detail
-from pacesetter.goals.queries import GoalFilter, list_goals, period_named
-from pacesetter.goals.suggestions import SuggestionRequest, accept_suggestion, suggest_for_team
+from pacesetter.store.org_settings import today_in
 
 router = APIRouter(prefix="/goals", tags=["goals"])
 
@@ -80,7 +80,7 @@ def suggestion(
 ) -> SuggestionOut:
     """A team target spread over the manager's people (nothing is saved)."""
     wanted = SuggestionRequest(manager_id, period, team_target, over_assign_pct, metric)
-    team = suggest_for_team(db, _actor(user), wanted, today=org_today(org))
+    team = suggest_for_team(db, _actor(user), wanted, today=today_in(org.timezone))
     return suggestion_out(team, [])
 
 
@@ -91,7 +91,7 @@ def suggest_and_accept(
     """The suggestion; with `accept` its parts and the team target become goals (approved
     where you decide on them, proposals to your manager for your own). An approved goal with
     another target changes only with `approved_reason`."""
-    actor, today = _actor(user), org_today(org)
+    actor, today = _actor(user), today_in(org.timezone)
     team = suggest_for_team(db, actor, body.as_request(), today=today)
     accepted = []
     if body.accept:
@@ -106,7 +106,9 @@ def suggest_and_accept(
 def create(body: GoalCreate, db: SessionDep, user: CurrentUser, org: OrgDep) -> Result:
     """A new goal, with the lint's warnings."""
     data = body.as_input()
-    return _refused_or(lambda: service.create_goal(db, _actor(user), data, today=org_today(org)))
+    return _refused_or(
+        lambda: service.create_goal(db, _actor(user), data, today=today_in(org.timezone))
+    )
 
 
 @router.get("/{goal_id}", response_model=GoalDetailOut, responses=_RESPONSES)
@@ -118,7 +120,7 @@ def goal(
     as_of: AsOf = None,
 ) -> GoalDetailOut:
     """The goal with its pacing at `as_of`, milestones, chart points and audit trail."""
-    return detail_out(goal_detail(db, scope, goal_id, as_of=as_of, today=org_today(org)))
+    return detail_out(goal_detail(db, scope, goal_id, as_of=as_of, today=today_in(org.timezone)))
 
 
 @router.patch("/{goal_id}", response_model=GoalResultOut, responses=_RESPONSES)
@@ -130,7 +132,7 @@ def change(
 
     def act() -> service.GoalResult:
         return service.update_goal(
-            db, _actor(user), goal_id, changes, reason=body.reason, today=org_today(org)
+            db, _actor(user), goal_id, changes, reason=body.reason, today=today_in(org.timezone)
         )
 
     return _refused_or(act)
@@ -150,7 +152,7 @@ def approve(
             target=body.target,
             reason=body.reason,
             note=body.note,
-            today=org_today(org),
+            today=today_in(org.timezone),
         )
 
     return _refused_or(act)

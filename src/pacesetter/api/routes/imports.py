@@ -12,13 +12,13 @@ from typing import Annotated, Any
 from fastapi import APIRouter, File, Form, Query, UploadFile
 from fastapi.responses import JSONResponse
 
-from pacesetter.api.deps import SessionDep
-from pacesetter.api.schemas.imports import ImportRunsPage, ImportSummary
-from pacesetter.api.uploads import AdminDep, UploadRoute, runs_page
-from pacesetter.api.validation import Offset
+from pacesetter.http.deps import AdminDep, SessionDep
+from pacesetter.http.uploads import UploadRoute, runs_page
+from pacesetter.http.validation import Offset
 from pacesetter.imports import uploads as service
 from pacesetter.ingest import preset_names
 from pacesetter.ingest.kinds import KINDS
+from pacesetter.schemas.imports import ImportRunsPage, ImportSummary
 
 KindName = StrEnum("KindName", {name: name for name in KINDS})  # type: ignore[misc]
 PresetName = StrEnum("PresetName", {name: name for name in preset_names()})  # type: ignore[misc]

@@ -7,22 +7,12 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Query, status
 from fastapi.responses import Response
 
-from pacesetter.api.deps import CurrentUser, OrgDep, ScopeDep, SessionDep
-from pacesetter.api.schemas.incentives import (
-    EarningsOut,
-    RuleChange,
-    RuleChangeOut,
-    RuleCreate,
-    RuleOut,
-    VersionOut,
-    earnings_out,
-)
-from pacesetter.api.services.orgsettings import org_today
-from pacesetter.api.validation import AsOf, IdPath, IdQuery
 from pacesetter.exports.csv import csv_text
 from pacesetter.exports.xlsx import XLSX_MEDIA_TYPE, Column, xlsx_bytes
 from pacesetter.goals.actor import Actor, Channel
 from pacesetter.goals.queries import period_named
+from pacesetter.http.deps import CurrentUser, OrgDep, ScopeDep, SessionDep
+from pacesetter.http.validation import AsOf, IdPath, IdQuery
 from pacesetter.incentives import rules
 from pacesetter.incentives.review import build_review
 from pacesetter.incentives.views import (
@@ -31,7 +21,17 @@ from pacesetter.incentives.views import (
     earnings_view,
     statement_rows,
 )
+from pacesetter.schemas.incentives import (
+    EarningsOut,
+    RuleChange,
+    RuleChangeOut,
+    RuleCreate,
+    RuleOut,
+    VersionOut,
+    earnings_out,
+)
 from pacesetter.store.models import RewardRule
+from pacesetter.store.org_settings import today_in
 
 router = APIRouter(prefix="/incentives", tags=["incentives"])
 _RESPONSES: dict[int | str, dict[str, Any]] = {
@@ -129,7 +129,7 @@ def review(
     much, quadrant, QDQ, 1:1s and ride-alongs, the lint's warnings, forecast against actual
     (the page's and `pacesetter report review`'s data; 422 while the period is open)."""
     lead = scope.person(db, manager_id)
-    view = build_review(db, scope, lead, period_named(db, period), today=org_today(org))
+    view = build_review(db, scope, lead, period_named(db, period), today=today_in(org.timezone))
     return view.as_dict()
 
 
@@ -146,7 +146,7 @@ def _download(body: bytes, media_type: str, name: str) -> Response:
 
 
 def _view(db: SessionDep, scope: ScopeDep, org: OrgDep, period: str, as_of: AsOf) -> EarningsView:
-    return earnings_view(db, scope, period_named(db, period), as_of or org_today(org))
+    return earnings_view(db, scope, period_named(db, period), as_of or today_in(org.timezone))
 
 
 def _rule_out(rule: RewardRule, versions: list[Any]) -> RuleOut:

@@ -5,11 +5,11 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from pacesetter.api.deps import OrgDep, ScopeDep, SessionDep
-from pacesetter.api.schemas.leaderboard import LeaderboardOut
-from pacesetter.api.services.orgsettings import org_today
-from pacesetter.api.validation import MAX_ID, AsOf
+from pacesetter.http.deps import OrgDep, ScopeDep, SessionDep
+from pacesetter.http.validation import MAX_ID, AsOf
 from pacesetter.leaderboards.board import DEFAULT_METRIC, requested_leaderboard
+from pacesetter.schemas.leaderboard import LeaderboardOut
+from pacesetter.store.org_settings import today_in
 
 router = APIRouter(prefix="/leaderboard", tags=["metrics"])
 
@@ -34,5 +34,5 @@ def leaderboard(
     ranked by the metric (ties share a rank, no value ranks last), each with the attainment of
     their approved goal on it, their rank 7 days earlier and the places gained; and the
     period's recognitions."""
-    view = requested_leaderboard(db, scope, org_today(org), metric, period, as_of, team)
+    view = requested_leaderboard(db, scope, today_in(org.timezone), metric, period, as_of, team)
     return LeaderboardOut(**view.as_dict())

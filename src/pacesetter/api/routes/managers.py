@@ -7,8 +7,14 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, status
 
-from pacesetter.api.deps import CurrentUser, OrgDep, ScopeDep, SessionDep
-from pacesetter.api.schemas.managers import (
+from pacesetter.domain.role_design import Advice, WhatIf
+from pacesetter.domain.vocab import BusinessStage
+from pacesetter.forecasts.service import submit_forecast
+from pacesetter.http.deps import CurrentUser, OrgDep, ScopeDep, SessionDep
+from pacesetter.http.validation import MAX_ID, AsOf, IdPath
+from pacesetter.metrics.manager_report import requested_manager_report
+from pacesetter.metrics.manager_what_if import manager_what_if
+from pacesetter.schemas.managers import (
     ForecastIn,
     ForecastOut,
     ManagerRowOut,
@@ -17,13 +23,7 @@ from pacesetter.api.schemas.managers import (
     SubmittedForecastOut,
     WhatIfOut,
 )
-from pacesetter.api.services.orgsettings import org_today
-from pacesetter.api.validation import MAX_ID, AsOf, IdPath
-from pacesetter.domain.role_design import Advice, WhatIf
-from pacesetter.domain.vocab import BusinessStage
-from pacesetter.forecasts.service import submit_forecast
-from pacesetter.metrics.manager_report import requested_manager_report
-from pacesetter.metrics.manager_what_if import manager_what_if
+from pacesetter.store.org_settings import today_in
 
 # No prefix: the forecasts live beside the managers without a router of their own.
 router = APIRouter(tags=["managers"])
@@ -51,7 +51,7 @@ def managers(
     forecasts of the four periods before (forecast, the team's actual, accuracy) and the
     latest forecast for the period against the team's won revenue and open pipeline, and each
     signal's change since the previous period (new, persisting or cleared)."""
-    report = requested_manager_report(db, scope, org_today(org), period, as_of, manager)
+    report = requested_manager_report(db, scope, today_in(org.timezone), period, as_of, manager)
     rows = [
         ManagerRowOut(
             **row.as_dict(),
@@ -118,7 +118,7 @@ def what_if(
     (left out: as now), each with the reasons that decided it."""
     share = None if target_pct is None else target_pct / 100
     change = WhatIf(reps, stage.value if stage else None, share)
-    answer = manager_what_if(db, scope, org_today(org), manager_id, change, period, as_of)
+    answer = manager_what_if(db, scope, today_in(org.timezone), manager_id, change, period, as_of)
     return WhatIfOut(
         manager_id=answer.manager.id,
         period=answer.period.name,

@@ -2,9 +2,9 @@
 
 from fastapi import APIRouter
 
-from pacesetter.api.deps import ReportDep
-from pacesetter.api.schemas.org import Overview
-from pacesetter.api.services.overview import build_overview
+from pacesetter.http.deps import ReportDep
+from pacesetter.org.overview import build_overview
+from pacesetter.schemas.org import Overview
 
 router = APIRouter(prefix="/org", tags=["org"])
 

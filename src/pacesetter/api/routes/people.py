@@ -6,12 +6,12 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from pacesetter.api.deps import OrgDep, ScopeDep, SessionDep
-from pacesetter.api.schemas.people import PeoplePage, PersonDetail, PersonOut, PersonRef, TeamNode
-from pacesetter.api.services.orgsettings import org_today
-from pacesetter.api.validation import IdPath, IdQuery, Offset
 from pacesetter.domain.vocab import Role
+from pacesetter.http.deps import OrgDep, ScopeDep, SessionDep
+from pacesetter.http.validation import IdPath, IdQuery, Offset
 from pacesetter.org.people import Branch, PeopleFilter, list_people, manager_of, subtree
+from pacesetter.schemas.people import PeoplePage, PersonDetail, PersonOut, PersonRef, TeamNode
+from pacesetter.store.org_settings import today_in
 
 router = APIRouter(prefix="/people", tags=["people"])
 
@@ -33,7 +33,7 @@ def people(
     offset: Offset = 0,
 ) -> PeoplePage:
     """The people you may see, by name, filtered."""
-    employed_on: date | None = org_today(org) if active else None
+    employed_on: date | None = today_in(org.timezone) if active else None
     wanted = PeopleFilter(role, manager_id, employed_on, q, limit, offset)
     total, page = list_people(db, scope, wanted)
     items = [PersonOut.model_validate(person) for person in page]

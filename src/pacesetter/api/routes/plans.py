@@ -10,8 +10,13 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, status
 from fastapi.responses import JSONResponse
 
-from pacesetter.api.deps import CurrentUser, OrgDep, ScopeDep, SessionDep
-from pacesetter.api.schemas.plans import (
+from pacesetter.domain.errors import Forbidden
+from pacesetter.domain.periods import PeriodKind, period_of
+from pacesetter.http.deps import CurrentUser, OrgDep, ScopeDep, SessionDep
+from pacesetter.http.validation import IdPath
+from pacesetter.plans import service
+from pacesetter.plans.views import MonthPlan, month_plan, team_plans
+from pacesetter.schemas.plans import (
     DecisionIn,
     MonthPlanOut,
     OriginOut,
@@ -21,13 +26,8 @@ from pacesetter.api.schemas.plans import (
     TeamPlanOut,
     TeamPlansOut,
 )
-from pacesetter.api.services.orgsettings import org_today
-from pacesetter.api.validation import IdPath
-from pacesetter.domain.errors import Forbidden
-from pacesetter.domain.periods import PeriodKind, period_of
-from pacesetter.plans import service
-from pacesetter.plans.views import MonthPlan, month_plan, team_plans
 from pacesetter.store.models import OrgSettings, Person
+from pacesetter.store.org_settings import today_in
 
 router = APIRouter(prefix="/plans", tags=["coaching"])
 MonthQuery = Annotated[str | None, Query(description="Like 2026-03; default: this month")]
@@ -42,7 +42,7 @@ _RESPONSES: dict[int | str, dict[str, Any]] = {
 def _month(org: OrgSettings, month: str | None) -> str:
     if month:
         return service.month_of(month).name
-    return period_of(org_today(org), PeriodKind.MONTH).name
+    return period_of(today_in(org.timezone), PeriodKind.MONTH).name
 
 
 @router.get("", response_model=TeamPlansOut, responses=_RESPONSES)

@@ -6,8 +6,12 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from pacesetter.api.deps import OrgDep, ScopeDep, SessionDep
-from pacesetter.api.schemas.quadrant import (
+from pacesetter.http.deps import OrgDep, ScopeDep, SessionDep
+from pacesetter.http.validation import MAX_ID, AsOf, IdPath
+from pacesetter.metrics.quadrant import Placement, requested_period, requested_quadrant
+from pacesetter.metrics.rep_plan import RepPlan, rep_plan
+from pacesetter.metrics.scorecard import default_as_of
+from pacesetter.schemas.quadrant import (
     HistoryPointOut,
     PlacementOut,
     QuadrantOut,
@@ -15,12 +19,8 @@ from pacesetter.api.schemas.quadrant import (
     RepPlanOut,
     TypeLineOut,
 )
-from pacesetter.api.services.orgsettings import org_today
-from pacesetter.api.validation import MAX_ID, AsOf, IdPath
-from pacesetter.metrics.quadrant import Placement, requested_period, requested_quadrant
-from pacesetter.metrics.rep_plan import RepPlan, rep_plan
-from pacesetter.metrics.scorecard import default_as_of
 from pacesetter.store.models import Person
+from pacesetter.store.org_settings import today_in
 
 router = APIRouter(prefix="/quadrant", tags=["coaching"])
 HISTORY_MONTHS = 24
@@ -43,7 +43,7 @@ def quadrant(
 ) -> QuadrantOut:
     """Every rep you may see who was employed during the period: results and activity pace,
     the quadrant, the QDQ plan score, and the quadrant they ended the previous period in."""
-    view = requested_quadrant(db, scope, org_today(org), period, as_of, manager)
+    view = requested_quadrant(db, scope, today_in(org.timezone), period, as_of, manager)
     rows = [
         QuadrantRowOut(
             **row.as_dict(),
@@ -75,7 +75,7 @@ def person_plan(
     """A rep's plan against actual per activity type, direction and quality against plan, their
     placement for the period, and their placement in each of the last `months` months."""
     person = scope.person(db, person_id)
-    today = org_today(org)
+    today = today_in(org.timezone)
     span = requested_period(db, today, period)
     plan = rep_plan(db, person, span, as_of or default_as_of(span, today), months)
     return _rep_plan_out(person, plan)

@@ -5,9 +5,9 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 
-from pacesetter.api.context import ContextDep
-from pacesetter.api.deps import SessionDep
-from pacesetter.api.validation import AsOf
+from pacesetter.http.context import ContextDep
+from pacesetter.http.deps import SessionDep
+from pacesetter.http.validation import AsOf
 from pacesetter.metrics.scorecard_view import requested_scorecard
 
 router = APIRouter(prefix="/scorecard", tags=["goals"])

@@ -7,14 +7,14 @@ body without the browser asking this server first (CORS), which it never allows.
 from fastapi import APIRouter, Request, Response, status
 from fastapi.responses import JSONResponse
 
-from pacesetter.api.deps import SessionDep, SettingsDep, SignedInDep
 from pacesetter.api.errors import json_error
-from pacesetter.api.schemas.people import PersonOut
-from pacesetter.api.schemas.session import Me, SignInRequest
 from pacesetter.auth.cookies import clear_session_cookie, client_address, set_session_cookie
 from pacesetter.auth.errors import SignInRefused, TooManyAttempts
 from pacesetter.auth.sessions import SESSION_COOKIE, close_session
 from pacesetter.auth.signin import Credentials, sign_in
+from pacesetter.http.deps import SessionDep, SettingsDep, SignedInDep
+from pacesetter.schemas.people import PersonOut
+from pacesetter.schemas.session import Me, SignInRequest
 from pacesetter.store.models import Person, UserSession, utcnow
 
 sign_in_router = APIRouter(tags=["session"])

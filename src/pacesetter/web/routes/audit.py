@@ -9,13 +9,13 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 from pydantic import BaseModel
 
-from pacesetter.api.deps import OrgDep, SessionDep, ViewerDep
-from pacesetter.api.routes.audit import FilterDep, csv_download, entry_out
-from pacesetter.api.services.audit import CSV_HEADER, AuditFilter, audit_page, csv_rows, table_names
-from pacesetter.api.services.orgsettings import org_today
-from pacesetter.api.uploads import AdminDep
-from pacesetter.api.validation import Offset
-from pacesetter.exports.csv import csv_text
+from pacesetter.audit.trail import CSV_HEADER, AuditFilter, audit_page, csv_rows, table_names
+from pacesetter.http.deps import AdminDep, OrgDep, SessionDep, ViewerDep
+from pacesetter.http.downloads import csv_response
+from pacesetter.http.queries import AuditFilterDep
+from pacesetter.http.validation import Offset
+from pacesetter.schemas.audit import entry_out
+from pacesetter.store.org_settings import today_in
 from pacesetter.web.templating import render
 
 PAGE_SIZE = 50
@@ -47,7 +47,7 @@ def audit_trail_page(
     db: SessionDep,
     _admin: AdminDep,
     org: OrgDep,
-    chosen: FilterDep,
+    chosen: AuditFilterDep,
     offset: Offset = 0,
 ) -> HTMLResponse:
     total, rows = audit_page(db, chosen, PAGE_SIZE, offset)
@@ -71,5 +71,8 @@ def _local(moment: datetime, zone: ZoneInfo) -> str:
 
 
 @router.get("/audit.csv")
-def audit_trail_csv(db: SessionDep, _admin: AdminDep, org: OrgDep, chosen: FilterDep) -> Response:
-    return csv_download(csv_text(CSV_HEADER, csv_rows(db, chosen)), org_today(org))
+def audit_trail_csv(
+    db: SessionDep, _admin: AdminDep, org: OrgDep, chosen: AuditFilterDep
+) -> Response:
+    day = today_in(org.timezone).isoformat()
+    return csv_response(CSV_HEADER, csv_rows(db, chosen), f"audit-{day}")

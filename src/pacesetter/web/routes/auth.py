@@ -11,7 +11,6 @@ from urllib.parse import urlsplit
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from pacesetter.api.deps import MaybeSignedIn, OrgDep, SessionDep, SettingsDep, SignedInDep
 from pacesetter.auth.cookies import (
     clear_session_cookie,
     client_address,
@@ -23,6 +22,7 @@ from pacesetter.auth.errors import SignInRefused, TooManyAttempts
 from pacesetter.auth.sessions import SESSION_COOKIE, close_session
 from pacesetter.auth.signin import Credentials, sign_in
 from pacesetter.domain.errors import Forbidden
+from pacesetter.http.deps import MaybeSignedIn, OrgDep, SessionDep, SettingsDep, SignedInDep
 from pacesetter.settings import Settings
 from pacesetter.store.models import utcnow
 from pacesetter.store.org_settings import load_org_settings

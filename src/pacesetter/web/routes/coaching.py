@@ -16,9 +16,6 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from pacesetter.api.deps import CurrentUser, OrgDep, SessionDep, ViewerDep
-from pacesetter.api.services.orgsettings import org_today
-from pacesetter.api.validation import IdPath, IdQuery, Offset
 from pacesetter.coaching import forms, queries
 from pacesetter.coaching.fields import form_from_fields
 from pacesetter.coaching.forms import CoachingForm, Problems
@@ -34,7 +31,10 @@ from pacesetter.domain.errors import Forbidden, Invalid, NotFound
 from pacesetter.domain.periods import PeriodKind, period_of
 from pacesetter.domain.plan_lines import LINES
 from pacesetter.domain.vocab import COACHING_WITHOUT_SUBJECT, CoachingType, Role
+from pacesetter.http.deps import CurrentUser, OrgDep, SessionDep, ViewerDep
+from pacesetter.http.validation import IdPath, IdQuery, Offset
 from pacesetter.store.models import Account, CoachingRecord, Deal, OrgSettings, Person, PlanLine
+from pacesetter.store.org_settings import today_in
 from pacesetter.store.scope import MIN_FEEDBACK_ANSWERS, Scope
 from pacesetter.web.templating import render
 
@@ -101,7 +101,9 @@ def index(page: PageDep, offset: Offset = 0) -> HTMLResponse:
         page.db, page.scope, queries.RecordFilter(limit=PAGE_SIZE, offset=max(offset, 0))
     )
     reports = _reports(page.db, page.user)
-    quarter = period_of(org_today(page.org), PeriodKind.QUARTER, page.org.fiscal_year_start_month)
+    quarter = period_of(
+        today_in(page.org.timezone), PeriodKind.QUARTER, page.org.fiscal_year_start_month
+    )
     feedback = (
         queries.upward_feedback(page.db, page.scope, page.user.id, quarter) if reports else None
     )
@@ -139,7 +141,7 @@ def person_page(page: PageDep, person_id: IdPath) -> HTMLResponse:
 @router.get("/new", response_class=HTMLResponse)
 def new_form(page: PageDep, type: str, person_id: IdQuery = None) -> HTMLResponse:
     """An empty form of the type (a 1:1 prefilled with last month against plan)."""
-    today = org_today(page.org)
+    today = today_in(page.org.timezone)
     return _form_page(
         page, CoachingForm(type=_known(type), occurred_on=today, person_id=person_id), {}
     )
@@ -222,7 +224,7 @@ def _submit(
 ) -> Response:
     """Read the posted form and store it in a savepoint: refused, the savepoint is rolled back
     (whatever was flushed) and the form comes back with every problem."""
-    filled, problems = form_from_fields(fields, org_today(page.org))
+    filled, problems = form_from_fields(fields, today_in(page.org.timezone))
     _known(filled.type)
     if problems:
         checked = forms.problems(filled, load_lists(page.db))

@@ -12,15 +12,15 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
-from pacesetter.api.deps import OrgDep, ScopeDep, SessionDep, ViewerDep
-from pacesetter.api.services.orgsettings import org_today
-from pacesetter.api.validation import MAX_ID, AsOf
 from pacesetter.domain.formatting import in_unit
 from pacesetter.exports.xlsx import Column, xlsx_bytes
+from pacesetter.http.deps import OrgDep, ScopeDep, SessionDep, ViewerDep
+from pacesetter.http.downloads import csv_response, xlsx_response
+from pacesetter.http.validation import MAX_ID, AsOf
 from pacesetter.metrics.catalogue import REGISTRY
 from pacesetter.metrics.drilldown import leaves
 from pacesetter.metrics.explain import ExplainRequest, ExplainView, build_explain
-from pacesetter.web.downloads import csv_response, xlsx_response
+from pacesetter.store.org_settings import today_in
 from pacesetter.web.templating import render
 
 router = APIRouter()
@@ -56,7 +56,7 @@ def explain_page(
 ) -> HTMLResponse:
     """The figure, its formula in words, its pace, and a page of the rows behind it."""
     asked = _asked(person, metric, period, as_of, team, page)
-    view = build_explain(db, scope, org_today(org), asked)
+    view = build_explain(db, scope, today_in(org.timezone), asked)
     context = {
         "title": f"{view.metric.label}: {view.name}",
         "view": view,
@@ -83,7 +83,7 @@ def explain_csv(
 ) -> Response:
     """Every row behind the figure, unrounded: what each adds to each part in its own column."""
     asked = _asked(person, metric, period, as_of, team)
-    view = build_explain(db, scope, org_today(org), asked, every_row=True)
+    view = build_explain(db, scope, today_in(org.timezone), asked, every_row=True)
     return csv_response([*ROW_FIELDS, *part_names(view)], table(view), file_name(view))
 
 
@@ -101,7 +101,7 @@ def explain_xlsx(
 ) -> Response:
     """The CSV's rows as a spreadsheet: amounts as money, parts in their metrics' units."""
     asked = _asked(person, metric, period, as_of, team)
-    view = build_explain(db, scope, org_today(org), asked, every_row=True)
+    view = build_explain(db, scope, today_in(org.timezone), asked, every_row=True)
     units = {"amount": "money", "row_id": "count"}
     columns = [Column(name, units.get(name)) for name in ROW_FIELDS]
     columns += [Column(slug, REGISTRY[slug].unit.value) for slug in part_names(view)]

@@ -4,12 +4,12 @@ one row per person, built by `requested_board` exactly as the page and its JSON 
 from fastapi import APIRouter
 from fastapi.responses import Response
 
-from pacesetter.api.validation import AsOf, IdPath
 from pacesetter.exports.xlsx import Column, xlsx_bytes
 from pacesetter.goals.board import Board
 from pacesetter.goals.board_document import FLAT_HEADER, flat_rows, requested_board
 from pacesetter.goals.presenting import unit_of
-from pacesetter.web.downloads import csv_response, xlsx_response
+from pacesetter.http.downloads import csv_response, xlsx_response
+from pacesetter.http.validation import AsOf, IdPath
 from pacesetter.web.routes.goals import PageDep
 
 router = APIRouter(prefix="/goals/team/{manager_id}")

@@ -17,8 +17,6 @@ from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy.orm import Session
 
-from pacesetter.api.deps import CurrentUser, OrgDep, SessionDep, ViewerDep
-from pacesetter.api.validation import MAX_AMOUNT, MAX_ID, AsOf, IdPath, IdQuery
 from pacesetter.domain.errors import Conflict, Invalid
 from pacesetter.domain.goal_lint import PERSON, ScopeKey
 from pacesetter.domain.periods import Period, PeriodKind
@@ -36,6 +34,8 @@ from pacesetter.goals.suggestions import (
     suggest_for_team,
 )
 from pacesetter.goals.views import goal_view, metric_choices, person_goals_view, proposals_view
+from pacesetter.http.deps import CurrentUser, OrgDep, SessionDep, ViewerDep
+from pacesetter.http.validation import MAX_AMOUNT, MAX_ID, AsOf, IdPath, IdQuery
 from pacesetter.store.context import Context, context_for
 from pacesetter.store.models import OrgSettings, Person
 from pacesetter.web.formatting import format_value

@@ -15,8 +15,8 @@ from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy.orm import Session
 
-from pacesetter.api.deps import OrgDep, SessionDep, ViewerDep
-from pacesetter.api.uploads import AdminDep, UploadRoute, runs_page
+from pacesetter.http.deps import AdminDep, OrgDep, SessionDep, ViewerDep
+from pacesetter.http.uploads import UploadRoute, runs_page
 from pacesetter.imports import staging
 from pacesetter.imports.uploads import (
     import_upload,

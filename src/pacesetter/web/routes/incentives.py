@@ -14,17 +14,17 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 from sqlalchemy import select
 
-from pacesetter.api.deps import OrgDep, ScopeDep, SessionDep, ViewerDep
-from pacesetter.api.services.orgsettings import org_today
-from pacesetter.api.validation import AsOf, IdPath, IdQuery
 from pacesetter.domain.errors import Invalid
 from pacesetter.domain.periods import Period, PeriodKind, period_of
+from pacesetter.http.deps import OrgDep, ScopeDep, SessionDep, ViewerDep
+from pacesetter.http.validation import AsOf, IdPath, IdQuery
 from pacesetter.incentives.review import ReviewView, build_review, next_team_target
 from pacesetter.incentives.views import earnings_view
 from pacesetter.incentives.what_if import what_if
 from pacesetter.metrics.org_settings import fiscal_year_start_month
 from pacesetter.metrics.quadrant import requested_period
 from pacesetter.store.models import Person
+from pacesetter.store.org_settings import today_in
 from pacesetter.store.scope import subtree_ids
 from pacesetter.web.templating import render
 
@@ -56,7 +56,7 @@ def person_earnings(
 ) -> HTMLResponse:
     """What the person earns per rule, so far and at the current pace, with the working."""
     person = scope.person(db, person_id)
-    today = org_today(org)
+    today = today_in(org.timezone)
     view = earnings_view(db, scope, _quarter(db, today, period), as_of or today)
     context = {
         "title": f"Earnings: {person.name}",
@@ -80,7 +80,7 @@ def team_earnings(
 ) -> HTMLResponse:
     """Everyone in the manager's team: their earnings per rule, so far and at pace."""
     lead = scope.person(db, manager_id)
-    today = org_today(org)
+    today = today_in(org.timezone)
     view = earnings_view(db, scope, _quarter(db, today, period), as_of or today)
     team = set(db.scalars(select(Person.id).where(Person.id.in_(subtree_ids(lead.id)))))
     rows = [row for row in view.rows if row.person_id in team]
@@ -108,7 +108,7 @@ def what_if_page(
     """Pick an open deal: the goal's attainment and bonus as they would be with it won."""
     if goal_id is None:
         raise Invalid("Choose a goal for the what-if.")
-    result = what_if(db, scope, goal_id, deal_id, as_of or org_today(org))
+    result = what_if(db, scope, goal_id, deal_id, as_of or today_in(org.timezone))
     context = {"title": "What if I close this deal?", "w": result}
     return _page(request, "incentives/what_if.html", "incentives/_what_if.html", context)
 
@@ -125,7 +125,7 @@ def review_page(
 ) -> HTMLResponse:
     """The review of a closed period (by default the last quarter that has closed)."""
     lead = scope.person(db, manager_id)
-    today = org_today(org)
+    today = today_in(org.timezone)
     span = _quarter(db, today, period) if period else _last_closed_quarter(db, today)
     try:
         view, error = build_review(db, scope, lead, span, today=today), None

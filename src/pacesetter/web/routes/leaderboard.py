@@ -13,11 +13,11 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 from sqlalchemy import select
 
-from pacesetter.api.deps import OrgDep, ScopeDep, SessionDep, ViewerDep
-from pacesetter.api.services.orgsettings import org_today
-from pacesetter.api.validation import AsOf
 from pacesetter.domain.formatting import in_unit
 from pacesetter.exports.xlsx import Column, xlsx_bytes
+from pacesetter.http.deps import OrgDep, ScopeDep, SessionDep, ViewerDep
+from pacesetter.http.downloads import csv_response, xlsx_response
+from pacesetter.http.validation import AsOf
 from pacesetter.leaderboards.board import (
     DEFAULT_METRIC,
     LeaderboardView,
@@ -25,7 +25,7 @@ from pacesetter.leaderboards.board import (
     requested_leaderboard,
 )
 from pacesetter.store.models import Person
-from pacesetter.web.downloads import csv_response, xlsx_response
+from pacesetter.store.org_settings import today_in
 from pacesetter.web.routes.quadrant import LEADER_ROLES, TeamQuery
 from pacesetter.web.templating import render
 
@@ -46,7 +46,7 @@ def leaderboard_page(
     team: TeamQuery = None,
 ) -> HTMLResponse:
     """The ranked table with its bars and movement, and the recognitions beside it."""
-    view = requested_leaderboard(db, scope, org_today(org), metric, period, as_of, team)
+    view = requested_leaderboard(db, scope, today_in(org.timezone), metric, period, as_of, team)
     teams = select(Person.id, Person.name).where(Person.role.in_(LEADER_ROLES))
     context = {
         "title": f"Leaderboard: {view.metric.label}",
@@ -71,7 +71,7 @@ def leaderboard_csv(
     team: TeamQuery = None,
 ) -> Response:
     """The board's rows, unrounded (attainment as a fraction, null as an empty cell)."""
-    view = requested_leaderboard(db, scope, org_today(org), metric, period, as_of, team)
+    view = requested_leaderboard(db, scope, today_in(org.timezone), metric, period, as_of, team)
     return csv_response(FIELDS, cells(view), file_name(view))
 
 
@@ -87,7 +87,7 @@ def leaderboard_xlsx(
     team: TeamQuery = None,
 ) -> Response:
     """The CSV's rows as a spreadsheet: the value in its metric's unit, attainment a percent."""
-    view = requested_leaderboard(db, scope, org_today(org), metric, period, as_of, team)
+    view = requested_leaderboard(db, scope, today_in(org.timezone), metric, period, as_of, team)
     units = {"value": view.metric.unit.value, "attainment": "share"}
     columns = [Column(name, units.get(name, "count")) for name in FIELDS]
     columns[1] = Column("name")

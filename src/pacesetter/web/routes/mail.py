@@ -5,9 +5,9 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
-from pacesetter.api.deps import CurrentUser, SessionDep, ViewerDep
-from pacesetter.api.validation import IdPath
 from pacesetter.digest.preferences import Choice, choice_of, choose, own_person
+from pacesetter.http.deps import CurrentUser, SessionDep, ViewerDep
+from pacesetter.http.validation import IdPath
 from pacesetter.web.templating import render
 
 router = APIRouter()

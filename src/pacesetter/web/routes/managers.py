@@ -12,13 +12,13 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from pacesetter.api.deps import CurrentUser, OrgDep, ScopeDep, SessionDep, ViewerDep
-from pacesetter.api.services.orgsettings import org_today
-from pacesetter.api.validation import MAX_ID, AsOf, IdPath, IdQuery
 from pacesetter.domain.errors import Invalid
 from pacesetter.domain.role_design import WhatIf
 from pacesetter.domain.vocab import BusinessStage
 from pacesetter.forecasts.service import submit_forecast
+from pacesetter.http.deps import CurrentUser, OrgDep, ScopeDep, SessionDep, ViewerDep
+from pacesetter.http.downloads import csv_response
+from pacesetter.http.validation import MAX_ID, AsOf, IdPath, IdQuery
 from pacesetter.metrics.manager_report import (
     CSV_FIELDS,
     KPI_GROUPS,
@@ -29,7 +29,7 @@ from pacesetter.metrics.manager_report import (
 )
 from pacesetter.metrics.manager_what_if import manager_what_if
 from pacesetter.metrics.managers.rhythm import SHARE_PARTS
-from pacesetter.web.downloads import csv_response
+from pacesetter.store.org_settings import today_in
 from pacesetter.web.formatting import MISSING, format_number, format_percent
 from pacesetter.web.templating import render
 
@@ -72,7 +72,7 @@ def managers_page(
     sort: str = "name",
 ) -> HTMLResponse:
     """The side-by-side table, then each manager's signals and recommendation."""
-    report = requested_manager_report(db, scope, org_today(org), period, as_of, manager)
+    report = requested_manager_report(db, scope, today_in(org.timezone), period, as_of, manager)
     query = _query(report, manager)
     trend = kpi_trends(db, report, TREND_EARLIER) if len(report.rows) == 1 else {}
     context = {
@@ -105,7 +105,7 @@ def managers_csv(
     manager: IdQuery = None,
 ) -> Response:
     """The report as CSV: one row per manager, unrounded, null as an empty cell."""
-    report = requested_manager_report(db, scope, org_today(org), period, as_of, manager)
+    report = requested_manager_report(db, scope, today_in(org.timezone), period, as_of, manager)
     rows = ([row.name, *row.csv_cells()] for row in report.rows)
     name = f"managers-{report.period.name}-{report.as_of.isoformat()}"
     return csv_response(["name", *CSV_FIELDS], rows, name)
@@ -134,7 +134,7 @@ def what_if_page(
     """The recommendation if the team had `reps` direct reports, the stage were `stage`, or the
     personal target were `target_pct`% of the team's; the managers card asks for it by HTMX."""
     change = WhatIf(int(reps) if reps else None, stage or None, _share(target_pct))
-    answer = manager_what_if(db, scope, org_today(org), manager_id, change, period, as_of)
+    answer = manager_what_if(db, scope, today_in(org.timezone), manager_id, change, period, as_of)
     context = {
         "title": f"What if: {answer.manager.name}",
         "answer": answer,

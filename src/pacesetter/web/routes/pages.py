@@ -6,16 +6,16 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
-from pacesetter.api.deps import CurrentUser, ReportDep, ViewerDep
-from pacesetter.api.schemas.org import Bar, Overview, TrendPoint
-from pacesetter.api.services.orgsettings import org_today
-from pacesetter.api.services.overview import build_overview
-from pacesetter.api.validation import IdPath
 from pacesetter.coaching.recognitions import team_recognitions
 from pacesetter.coaching.week import build_manager_week
 from pacesetter.domain.periods import parse_period
 from pacesetter.domain.vocab import Role
+from pacesetter.http.deps import CurrentUser, ReportDep, ViewerDep
+from pacesetter.http.validation import IdPath
+from pacesetter.org.overview import build_overview
 from pacesetter.org.people import manager_of, visible_subtree_ids
+from pacesetter.schemas.org import Bar, Overview, TrendPoint
+from pacesetter.store.org_settings import today_in
 from pacesetter.web.templating import render
 
 router = APIRouter()
@@ -33,7 +33,7 @@ def home(request: Request, viewer: ViewerDep, user: CurrentUser, report: ReportD
     overview = build_overview(report.db, report.scope.people_ids(), report.org, report.as_of)
     title = HOME_TITLES[Role(viewer.role)]
     # The manager's week and the team's recognitions are about today, whatever the as-of date.
-    today = org_today(report.org)
+    today = today_in(report.org.timezone)
     leads = Role(viewer.role) in (Role.MANAGER, Role.DIRECTOR)
     coaching = {
         "week": build_manager_week(report.db, user, today) if leads else None,

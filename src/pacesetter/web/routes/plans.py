@@ -12,19 +12,19 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy.orm import Session
 
-from pacesetter.api.deps import CurrentUser, OrgDep, ScopeDep, SessionDep, ViewerDep
-from pacesetter.api.services.orgsettings import org_today
-from pacesetter.api.validation import IdPath
 from pacesetter.domain.errors import Forbidden
 from pacesetter.domain.periods import Period, PeriodKind, period_of
 from pacesetter.domain.plan_lines import LINES
 from pacesetter.domain.vocab import Role
+from pacesetter.http.deps import CurrentUser, OrgDep, ScopeDep, SessionDep, ViewerDep
+from pacesetter.http.downloads import csv_response
+from pacesetter.http.validation import IdPath
 from pacesetter.plans import lines as plan_lines
 from pacesetter.plans import service
 from pacesetter.plans.views import MonthPlan, line_order, month_plan, team_plans
 from pacesetter.store.models import OrgSettings
+from pacesetter.store.org_settings import today_in
 from pacesetter.store.scope import Scope
-from pacesetter.web.downloads import csv_response
 from pacesetter.web.templating import render
 
 router = APIRouter(prefix="/plans")
@@ -42,7 +42,7 @@ def _month(org: OrgSettings, month: str | None) -> str:
     """The month asked for, or the current one in the organisation's time zone."""
     if month:
         return service.month_of(month).name
-    return period_of(org_today(org), PeriodKind.MONTH).name
+    return period_of(today_in(org.timezone), PeriodKind.MONTH).name
 
 
 @router.get("", response_class=HTMLResponse, response_model=None)

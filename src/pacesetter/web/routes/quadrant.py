@@ -13,15 +13,15 @@ from pydantic import BeforeValidator
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from pacesetter.api.deps import OrgDep, ScopeDep, SessionDep, ViewerDep
-from pacesetter.api.services.orgsettings import org_today
-from pacesetter.api.validation import AsOf, Id
 from pacesetter.domain.quadrant import ADVICE, Quadrant
 from pacesetter.domain.vocab import Role
+from pacesetter.http.deps import OrgDep, ScopeDep, SessionDep, ViewerDep
+from pacesetter.http.downloads import csv_response
+from pacesetter.http.validation import AsOf, Id
 from pacesetter.metrics.quadrant import ROW_FIELDS, QuadrantView, requested_quadrant
 from pacesetter.store.models import Person
+from pacesetter.store.org_settings import today_in
 from pacesetter.store.scope import Scope
-from pacesetter.web.downloads import csv_response
 from pacesetter.web.templating import render
 
 router = APIRouter()
@@ -50,7 +50,7 @@ def quadrant_page(
     manager: TeamQuery = None,
 ) -> HTMLResponse:
     """The scatter, the four regions with what to do, and the table with its CSV."""
-    view = requested_quadrant(db, scope, org_today(org), period, as_of, manager)
+    view = requested_quadrant(db, scope, today_in(org.timezone), period, as_of, manager)
     context = {
         "title": "Activity vs results",
         "view": view,
@@ -75,7 +75,7 @@ def quadrant_csv(
     manager: TeamQuery = None,
 ) -> Response:
     """The table as CSV: the report's columns, unrounded, null as an empty cell."""
-    view = requested_quadrant(db, scope, org_today(org), period, as_of, manager)
+    view = requested_quadrant(db, scope, today_in(org.timezone), period, as_of, manager)
     rows = [[row.name, *(row.as_dict()[field] for field in ROW_FIELDS)] for row in view.rows]
     name = f"quadrant-{view.period.name}-{view.as_of.isoformat()}"
     return csv_response(["name", *ROW_FIELDS], rows, name)

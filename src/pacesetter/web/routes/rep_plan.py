@@ -8,14 +8,14 @@ outside the viewer's scope is not found, as everywhere.
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
-from pacesetter.api.deps import OrgDep, ScopeDep, SessionDep, ViewerDep
-from pacesetter.api.services.orgsettings import org_today
-from pacesetter.api.validation import AsOf, IdPath
 from pacesetter.coaching.rep_page import rep_coaching
 from pacesetter.domain.quadrant import ADVICE, Quadrant
+from pacesetter.http.deps import OrgDep, ScopeDep, SessionDep, ViewerDep
+from pacesetter.http.validation import AsOf, IdPath
 from pacesetter.metrics.quadrant import requested_period
 from pacesetter.metrics.rep_plan import rep_plan
 from pacesetter.metrics.scorecard import default_as_of
+from pacesetter.store.org_settings import today_in
 from pacesetter.web.routes.coaching import TYPE_LABELS
 from pacesetter.web.templating import render
 
@@ -35,7 +35,7 @@ def rep_plan_page(
 ) -> HTMLResponse:
     """Plan against actual for the period (default: this month) and the last six months."""
     person = scope.person(db, person_id)
-    today = org_today(org)
+    today = today_in(org.timezone)
     span = requested_period(db, today, period)
     plan = rep_plan(db, person, span, as_of or default_as_of(span, today))
     context = {

@@ -8,16 +8,16 @@ Page, JSON, CSV and XLSX render the one `requested_scorecard`; the files have th
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
-from pacesetter.api.context import ContextDep
-from pacesetter.api.deps import SessionDep, ViewerDep
-from pacesetter.api.validation import AsOf
 from pacesetter.domain.formatting import in_unit
 from pacesetter.exports.xlsx import Column, xlsx_bytes
+from pacesetter.http.context import ContextDep
+from pacesetter.http.deps import SessionDep, ViewerDep
+from pacesetter.http.downloads import csv_response, xlsx_response
+from pacesetter.http.validation import AsOf
 from pacesetter.metrics.catalogue import ACTIVITY_METRICS, OUTCOME_METRICS, REGISTRY
 from pacesetter.metrics.scorecard import Scorecard
 from pacesetter.metrics.scorecard_export import flat_header, flat_rows
 from pacesetter.metrics.scorecard_view import flat_units, requested_scorecard
-from pacesetter.web.downloads import csv_response, xlsx_response
 from pacesetter.web.templating import render
 
 router = APIRouter()

@@ -9,10 +9,10 @@ page and the API agree.
 from fastapi import APIRouter
 from fastapi.responses import Response
 
-from pacesetter.api.deps import OrgDep, ScopeDep, SessionDep, ViewerDep
-from pacesetter.api.services.orgsettings import org_today
-from pacesetter.api.validation import AsOf, IdQuery
 from pacesetter.exports.xlsx import Column, xlsx_bytes
+from pacesetter.http.deps import OrgDep, ScopeDep, SessionDep, ViewerDep
+from pacesetter.http.downloads import xlsx_response
+from pacesetter.http.validation import AsOf, IdQuery
 from pacesetter.metrics.manager_report import (
     CSV_FIELDS,
     KPI_GROUPS,
@@ -20,7 +20,7 @@ from pacesetter.metrics.manager_report import (
     requested_manager_report,
 )
 from pacesetter.metrics.quadrant import ROW_FIELDS, requested_quadrant
-from pacesetter.web.downloads import xlsx_response
+from pacesetter.store.org_settings import today_in
 from pacesetter.web.routes.plans import CSV_COLUMNS as PLAN_COLUMNS
 from pacesetter.web.routes.plans import plan_table
 from pacesetter.web.routes.quadrant import TeamQuery
@@ -47,7 +47,7 @@ def quadrant_xlsx(
     manager: TeamQuery = None,
 ) -> Response:
     """The quadrant table: the CSV's columns, paces and QDQ as percents."""
-    view = requested_quadrant(db, scope, org_today(org), period, as_of, manager)
+    view = requested_quadrant(db, scope, today_in(org.timezone), period, as_of, manager)
     units = {name: "share" for name in QUADRANT_SHARES}
     columns = [Column("name"), *(Column(name, units.get(name)) for name in ROW_FIELDS)]
     rows = ([row.name, *(row.as_dict()[name] for name in ROW_FIELDS)] for row in view.rows)
@@ -66,7 +66,7 @@ def managers_xlsx(
     manager: IdQuery = None,
 ) -> Response:
     """The managers table: the CSV's columns, each KPI in its kind's format."""
-    report = requested_manager_report(db, scope, org_today(org), period, as_of, manager)
+    report = requested_manager_report(db, scope, today_in(org.timezone), period, as_of, manager)
     columns = [Column("name"), *(Column(name, MANAGER_UNITS.get(name)) for name in CSV_FIELDS)]
     rows = ([row.name, *row.csv_cells()] for row in report.rows)
     body = xlsx_bytes("Managers", columns, rows)

@@ -14,12 +14,11 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from pacesetter.api.deps import CurrentUser, OrgDep, SessionDep, ViewerDep
-from pacesetter.api.services.orgsettings import org_today
-from pacesetter.api.validation import MAX_ID
 from pacesetter.domain.errors import Invalid, NotFound
 from pacesetter.domain.formatting import in_unit
 from pacesetter.domain.vocab import Role
+from pacesetter.http.deps import CurrentUser, OrgDep, SessionDep, ViewerDep
+from pacesetter.http.validation import MAX_ID
 from pacesetter.leaderboards.board import metric_choices
 from pacesetter.leaderboards.tv import (
     MANAGER_ROLES,
@@ -32,6 +31,7 @@ from pacesetter.leaderboards.tv import (
     tv_board,
 )
 from pacesetter.store.models import Person
+from pacesetter.store.org_settings import today_in
 from pacesetter.web.templating import render
 
 public_router = APIRouter()
@@ -56,7 +56,7 @@ def tv_view(
 ) -> HTMLResponse:
     """The board a live link names, and nothing else."""
     link = link_for(db, key)
-    view = tv_board(db, link, org_today(org))
+    view = tv_board(db, link, today_in(org.timezone))
     context = {
         "title": link.label,
         "view": view,

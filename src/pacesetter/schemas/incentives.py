@@ -6,7 +6,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from pacesetter.api.validation import Day, Id, UtcDateTime
+from pacesetter.http.validation import Day, Id, UtcDateTime
 from pacesetter.incentives.views import EarningRow, EarningsView
 
 Kind = Literal["bonus", "spiff", "team"]

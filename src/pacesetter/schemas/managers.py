@@ -6,7 +6,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, Field
 
-from pacesetter.api.validation import Id, Number, UtcDateTime
+from pacesetter.http.validation import Id, Number, UtcDateTime
 
 Recommendation = Literal["leadership_only", "limit_personal_target", "player_coach_ok"]
 SignalChange = Literal["new", "persisting", "cleared"]

@@ -1,37 +1,23 @@
-"""What the import endpoints and the import page share at the HTTP edge: only admins reach
-them (`AdminDep`; anyone else gets a 404), an upload route that caps its own body at
+"""What the import endpoints and the import page share at the HTTP edge (only admins reach
+them: `http.deps.AdminDep`): an upload route that caps its own body at
 `MAX_UPLOAD_BYTES` (`UploadRoute`; the page overrides how it refuses), and the recent runs.
 """
 
 from collections.abc import Callable, Coroutine
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import Depends, Request
+from fastapi import Request
 from fastapi.responses import JSONResponse, Response
 from fastapi.routing import APIRoute
 from sqlalchemy.orm import Session
 from starlette.exceptions import HTTPException
 from starlette.types import Message, Receive
 
-from pacesetter.api.deps import CurrentUser
-from pacesetter.api.schemas.imports import ImportRunOut, ImportRunsPage
-from pacesetter.api.schemas.people import PersonRef
-from pacesetter.domain.errors import NotFound
-from pacesetter.domain.vocab import Role
 from pacesetter.imports import uploads as service
-from pacesetter.store.models import Person
+from pacesetter.schemas.imports import ImportRunOut, ImportRunsPage
+from pacesetter.schemas.people import PersonRef
 
 Handler = Callable[[Request], Coroutine[Any, Any, Response]]
-
-
-def _admin(user: CurrentUser) -> Person:
-    """The signed-in admin; anyone else is told what an unknown address tells them."""
-    if user.role != Role.ADMIN:
-        raise NotFound("Not Found")
-    return user
-
-
-AdminDep = Annotated[Person, Depends(_admin)]
 
 
 class UploadTooLarge(HTTPException):

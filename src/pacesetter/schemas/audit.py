@@ -1,9 +1,10 @@
-"""The audit trail as the API shows it."""
+"""The audit trail as the API and the admin page show it."""
 
 from pydantic import BaseModel, Field
 
-from pacesetter.api.schemas.people import PersonRef
-from pacesetter.api.validation import UtcDateTime
+from pacesetter.audit.trail import EntryRow
+from pacesetter.http.validation import UtcDateTime
+from pacesetter.schemas.people import PersonRef
 
 
 class AuditEntryOut(BaseModel):
@@ -27,3 +28,20 @@ class AuditPage(BaseModel):
     limit: int
     offset: int
     items: list[AuditEntryOut]
+
+
+def entry_out(row: EntryRow) -> AuditEntryOut:
+    entry = row.entry
+    actor = PersonRef(id=entry.actor_id, name=row.actor_name) if row.actor_name else None
+    return AuditEntryOut(
+        id=entry.id,
+        at=entry.at,
+        actor=actor,
+        channel=entry.channel,
+        table=entry.table_name,
+        key=entry.row_key,
+        action=entry.action,
+        field=entry.field,
+        old=entry.old_value,
+        new=entry.new_value,
+    )

@@ -5,7 +5,7 @@ from typing import Literal
 
 from pydantic import BaseModel
 
-from pacesetter.api.schemas.people import PersonOut
+from pacesetter.schemas.people import PersonOut
 
 
 class PeriodOut(BaseModel):
@@ -59,6 +59,6 @@ class Overview(BaseModel):
     target: float | None  # the quarter's approved revenue_won goal of the one person at the top
     roots: list[TreeNode]
     bars_by: Literal["team", "rep", "direct_report"] | None  # what the bars compare
-    bars: list[Bar]  # the highest BARS of them (api/services/overview.py)
+    bars: list[Bar]  # the highest BARS of them (org/overview.py)
     bars_compared: int = 0  # how many were compared, shown or not
     trend: list[TrendPoint]  # won revenue per month, oldest first, the current month to date

@@ -5,7 +5,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from pacesetter.api.validation import Number, UtcDateTime
+from pacesetter.http.validation import Number, UtcDateTime
 
 # A plan line's name -> its planned value (a count, a share 0-1, a rating 1-5).
 PlanLines = dict[str, Number]

@@ -5,10 +5,10 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from pacesetter.api.validation import Day, Id, Number, UtcDateTime
 from pacesetter.coaching.forms import CoachingForm
 from pacesetter.coaching.views import Review, ReviewLine
 from pacesetter.domain.vocab import CoachingType
+from pacesetter.http.validation import Day, Id, Number, UtcDateTime
 from pacesetter.store.scope import FeedbackAverage
 
 

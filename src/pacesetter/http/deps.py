@@ -4,6 +4,7 @@
   next request sees what this one wrote) and rolls back if the handler raises.
 - `CurrentUser`: the signed-in person; `NotSignedIn` otherwise (401 for the API, a redirect to
   /login for pages: the choice is made once, in the exception handler).
+- `AdminDep`: the signed-in admin; anyone else gets a 404, as for anything out of reach.
 - `ScopeDep`: what the current user may see. `OrgDep`: the organisation's settings.
 - `ViewerDep`: the signed-in person as plain values for templates and error pages.
 - `ReportDep`: what a report reads with: the session, the scope, the organisation's settings
@@ -20,18 +21,18 @@ from typing import Annotated
 from fastapi import Depends, Request
 from sqlalchemy.orm import Session
 
-from pacesetter.api.services.orgsettings import org_today
-from pacesetter.api.validation import AsOf
 from pacesetter.auth.csrf import CSRF_FIELD, CSRF_HEADER, SAFE_METHODS, tokens_match
 from pacesetter.auth.errors import NotSignedIn
 from pacesetter.auth.sessions import SESSION_COOKIE, find_session
 from pacesetter.auth.signin import may_sign_in
-from pacesetter.domain.errors import Forbidden
+from pacesetter.domain.errors import Forbidden, NotFound
+from pacesetter.domain.vocab import Role
+from pacesetter.http.validation import AsOf
 from pacesetter.settings import Settings
 from pacesetter.store.audit import act_as
 from pacesetter.store.db import unit_of_work
 from pacesetter.store.models import OrgSettings, Person, UserSession, utcnow
-from pacesetter.store.org_settings import load_org_settings
+from pacesetter.store.org_settings import load_org_settings, today_in
 from pacesetter.store.scope import Scope
 
 
@@ -121,6 +122,16 @@ def _scope(user: CurrentUser) -> Scope:
 ScopeDep = Annotated[Scope, Depends(_scope)]
 
 
+def _admin(user: CurrentUser) -> Person:
+    """The signed-in admin; anyone else is told what an unknown address tells them."""
+    if user.role != Role.ADMIN:
+        raise NotFound("Not Found")
+    return user
+
+
+AdminDep = Annotated[Person, Depends(_admin)]
+
+
 @dataclass(frozen=True)
 class Report:
     db: Session
@@ -135,7 +146,7 @@ def _report(
     org: OrgDep,
     as_of: AsOf = None,
 ) -> Report:
-    return Report(db, scope, org, as_of or org_today(org))
+    return Report(db, scope, org, as_of or today_in(org.timezone))
 
 
 ReportDep = Annotated[Report, Depends(_report)]

@@ -15,12 +15,12 @@ from typing import Literal
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
-from pacesetter.api.schemas.org import Bar, Numbers, Overview, PeriodOut, TreeNode, TrendPoint
-from pacesetter.api.schemas.people import PersonOut
 from pacesetter.domain.periods import Period, PeriodKind, period_of
 from pacesetter.domain.vocab import Role
 from pacesetter.metrics.values import person_metrics, team_metrics
 from pacesetter.org.people import Branch, employed_on, grow, has_left, people_among
+from pacesetter.schemas.org import Bar, Numbers, Overview, PeriodOut, TreeNode, TrendPoint
+from pacesetter.schemas.people import PersonOut
 from pacesetter.store.models import OrgSettings, Person
 
 TARGET = "revenue_target"  # the approved revenue_won goal of the key's own scope

@@ -2,9 +2,9 @@
 
 from pydantic import BaseModel, Field
 
-from pacesetter.api.schemas.people import PersonRef
-from pacesetter.api.validation import UtcDateTime
+from pacesetter.http.validation import UtcDateTime
 from pacesetter.ingest import ImportReport
+from pacesetter.schemas.people import PersonRef
 
 
 class ImportProblem(BaseModel):

@@ -7,7 +7,6 @@ from typing import Any, Literal, TypeVar
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 from pydantic.json_schema import SkipJsonSchema
 
-from pacesetter.api.validation import Amount, Id, Number, UtcDateTime
 from pacesetter.domain.goal_lint import Finding, ScopeKey
 from pacesetter.domain.suggest import Part
 from pacesetter.domain.vocab import GoalKind, GoalStatus
@@ -15,6 +14,7 @@ from pacesetter.goals.detail import GoalDetail
 from pacesetter.goals.progress import GoalProgress
 from pacesetter.goals.service import GoalInput, GoalResult
 from pacesetter.goals.suggestions import Accepted, SuggestionRequest, TeamSuggestion
+from pacesetter.http.validation import Amount, Id, Number, UtcDateTime
 
 ScopeType = Literal["person", "team"]
 Model = TypeVar("Model", bound=BaseModel)

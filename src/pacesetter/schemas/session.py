@@ -2,8 +2,8 @@
 
 from pydantic import BaseModel
 
-from pacesetter.api.schemas.people import PersonOut
-from pacesetter.api.validation import UtcDateTime
+from pacesetter.http.validation import UtcDateTime
+from pacesetter.schemas.people import PersonOut
 
 
 class SignInRequest(BaseModel):

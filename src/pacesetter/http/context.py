@@ -5,7 +5,7 @@ from typing import Annotated
 
 from fastapi import Depends
 
-from pacesetter.api.deps import ScopeDep, SessionDep
+from pacesetter.http.deps import ScopeDep, SessionDep
 from pacesetter.store.context import Context, context_for
 
 

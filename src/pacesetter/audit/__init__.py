@@ -1,0 +1,1 @@
+"""The audit trail as people read it (written by `store.audit`)."""

@@ -1,0 +1,1 @@
+"""The shapes of the screens and bodies the JSON API and the pages share (Pydantic models)."""
