@@ -1,8 +1,11 @@
-"""Benchmark harness (issue 10, first part): one organisation through every import kind on
-SQLite and PostgreSQL, each against the raw bulk load of the same rows, then the rep scorecard.
+"""Benchmark harness (issue 10): one organisation through every import kind on SQLite and
+PostgreSQL, each against the raw bulk load of the same rows, then the reports, the rep scorecard
+checked against DuckDB and pandas.
 
-    .venv/bin/python bench/org_bench.py [--reps 1000] [--months 12] [--db sqlite postgresql]
-                                        [--work DIR] [--period 2026-Q3]
+    make bench BENCH_ARGS="--reps 1000"          (installs bench/requirements.lock first)
+    .venv/bin/python bench/org_bench.py [--reps 5000] [--months 12] [--db sqlite postgresql]
+        [--work DIR] [--period 2026-Q3] [--as-of 2026-08-15] [--skip goals] [--repeat 3]
+        [--no-doc]
 
 1. The synthetic generator writes the organisation once into --work (kept between runs).
 2. For each database, two fresh databases with the schema. Into the first, each kind is
@@ -11,13 +14,16 @@ SQLite and PostgreSQL, each against the raw bulk load of the same rows, then the
    trail included) are bulk-loaded into the second, in their stored form and without any check:
    PostgreSQL `COPY ... FROM STDIN`, SQLite one transaction of `executemany` (with the foreign
    keys every Pacesetter connection turns on). Both databases have the same indexes.
-3. `pacesetter report NAME --period P --format json` on the first database, as a process, for
-   the rep scorecard, the quadrant and the manager scorecard.
+3. `pacesetter report NAME --period P --as-of D --format json` on the first database, as a
+   process, for the rep scorecard, the quadrant and the manager scorecard.
+4. bench/reference_bench.py on the first database, as a process: the rep scorecard computed by
+   the product, by a hand-written DuckDB query and by pandas over the same rows in memory,
+   interleaved, every value compared.
 
-It prints a Markdown table (kind, rows, import, raw load, ratio, peak RSS) per database.
-Not yet here (issue 10): a reference computation of the scorecards (DuckDB and pandas are not
-installed and adding them is not allowed; a plain-Python reference is the plan), and page
-latency under concurrent clients.
+It prints, and writes into docs/benchmarks.md between the markers for this size (unless
+--no-doc), the machine, the date and a table per database. Not here (issue 10): page latency
+under concurrent clients (bench/latency_bench.py), DuckDB/pandas references for the quadrant
+and the manager KPIs.
 """
 
 import argparse
@@ -27,20 +33,24 @@ import platform
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import time
 import uuid
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
+from typing import IO, Any
 
 import psutil
 import psycopg
 from sqlalchemy import Engine, Table, create_engine, select, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
 
 from pacesetter.cli.demo import LOAD_ORDER
+from pacesetter.domain.periods import parse_period
 from pacesetter.store import schema
 from pacesetter.store.db import make_engine, normalise_url
 from pacesetter.store.models import Base
@@ -54,6 +64,8 @@ NOT_COPIED = frozenset({"import_runs", "org_settings", "alembic_version"})
 COPY_ROWS = 50_000
 # The reports timed after the imports, each as `pacesetter report NAME --format json`.
 REPORTS = ("scorecard", "quadrant", "manager")
+DOC = Path(__file__).resolve().parents[1] / "docs" / "benchmarks.md"
+NAMES = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
 
 
 @dataclass(frozen=True)
@@ -65,22 +77,57 @@ class Measure:
     rss_mib: float
 
 
+@dataclass(frozen=True)
+class Question:
+    period: str
+    as_of: date
+
+
+@dataclass
+class DatabaseRun:
+    """What one database's run measured."""
+
+    database: str
+    measures: list[Measure] = field(default_factory=list)
+    reports: dict[str, tuple[float, float]] = field(default_factory=dict)
+    reference: dict[str, Any] | None = None
+    reference_rss_mib: float = 0.0
+
+
 def main() -> None:
     arguments = _arguments()
     work = Path(arguments.work)
     folder = _generated(work / f"org-{arguments.reps}x{arguments.months}", arguments)
-    print(f"Machine: {_machine()}; load average {os.getloadavg()[0]:.1f}; {date.today()}\n")
+    period = parse_period(arguments.period or _last_quarter())
+    question = Question(period.name, arguments.as_of or _middle(period.start, period.end))
+    heading = (
+        f"{arguments.reps:,} reps x {arguments.months} months, measured {date.today()} "
+        f"(load average at the start {os.getloadavg()[0]:.1f}); {_machine()}"
+    )
+    print(heading + "\n")
+    runs: list[DatabaseRun] = []
     for database in arguments.db:
-        _run_database(database, folder, work, arguments.period)
+        run = _run_database(database, folder, work, question, arguments)
+        print(_markdown_database(run, question))
+        runs.append(run)
+    if not arguments.no_doc:
+        _write_doc(Path(arguments.doc), arguments.reps, heading, runs, question, arguments.skip)
 
 
 def _arguments() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--reps", type=int, default=1000)
+    parser.add_argument("--reps", type=int, default=5000)
     parser.add_argument("--months", type=int, default=12)
     parser.add_argument("--db", nargs="+", default=["sqlite", "postgresql"])
     parser.add_argument("--work", default="/tmp/pacesetter-bench")
-    parser.add_argument("--period", default=None, help="scorecard period [last full quarter]")
+    parser.add_argument("--period", default=None, help="report period [last full quarter]")
+    parser.add_argument(
+        "--as-of", type=date.fromisoformat, default=None, help="[the middle of the period]"
+    )
+    parser.add_argument("--skip", nargs="*", default=[], choices=LOAD_ORDER, help="kinds")
+    parser.add_argument("--repeat", type=int, default=3, help="interleaved reference runs")
+    parser.add_argument("--doc", default=str(DOC))
+    parser.add_argument("--no-doc", action="store_true")
     return parser.parse_args()
 
 
@@ -88,64 +135,112 @@ def _machine() -> str:
     memory = psutil.virtual_memory().total / 2**30
     versions = (
         f"Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}, "
-        f"psycopg {psycopg.__version__}"
+        f"psycopg {psycopg.__version__}, {_postgres_version()}"
     )
     return f"{os.cpu_count()} CPUs, {memory:.1f} GiB, {platform.platform()}; {versions}"
 
 
+def _postgres_version() -> str:
+    try:
+        with _admin().connect() as connection:
+            return "PostgreSQL " + str(connection.execute(text("SHOW server_version")).scalar())
+    except OperationalError:
+        return "PostgreSQL not reachable"
+
+
 def _generated(folder: Path, arguments: argparse.Namespace) -> Path:
-    """The organisation's files, written once per size."""
-    if not (folder / "coaching.csv").exists():
+    """The organisation's files, written once per size (a marker file says it is complete)."""
+    done = folder / ".complete"
+    if not done.exists():
         folder.mkdir(parents=True, exist_ok=True)
         generate_org(folder, reps=arguments.reps, months=arguments.months)
+        done.touch()
     return folder
+
+
+def _middle(start: date, end: date) -> date:
+    """The as-of date asked at by default: mid-period, so the to-date window, the open
+    pipeline and the follow-ups still waiting on their window all have rows."""
+    return start + (end - start) // 2
 
 
 # --- one database ---------------------------------------------------------------------------
 
 
-def _run_database(database: str, folder: Path, work: Path, period: str | None) -> None:
+def _run_database(
+    database: str, folder: Path, work: Path, question: Question, arguments: argparse.Namespace
+) -> DatabaseRun:
     product, raw = _fresh(database, work, "product"), _fresh(database, work, "raw")
+    run = DatabaseRun(database)
     try:
         copier = _Copier(make_engine(product), make_engine(raw))
-        measures = [_import_kind(kind, folder, product, copier) for kind in LOAD_ORDER]
-        reports = {
-            report: _timed_process(product, _report_command(report, period or _last_quarter()))
+        kinds = [kind for kind in LOAD_ORDER if kind not in arguments.skip]
+        run.measures = [_import_kind(kind, folder, product, copier) for kind in kinds]
+        run.reports = {
+            report: _timed_pacesetter(product, _report_command(report, question))
             for report in REPORTS
         }
-        _print(database, measures, reports)
+        run.reference, run.reference_rss_mib = _reference(product, question, arguments.repeat)
     finally:
         _drop(product)
         _drop(raw)
+    return run
 
 
-def _report_command(report: str, period: str) -> list[str]:
-    return ["report", report, "--period", period, "--format", "json"]
+def _report_command(report: str, question: Question) -> list[str]:
+    dated = ["--period", question.period, "--as-of", question.as_of.isoformat()]
+    return ["report", report, *dated, "--format", "json"]
 
 
 def _import_kind(kind: str, folder: Path, url: str, copier: "_Copier") -> Measure:
     command = ["import", kind, str(folder / f"{kind}.csv"), "--format", "json"]
-    seconds, rss = _timed_process(url, command)
+    seconds, rss = _timed_pacesetter(url, command)
     rows, raw_seconds = copier.copy_new_rows()
     return Measure(kind, rows, seconds, raw_seconds, rss)
 
 
-def _timed_process(url: str, arguments: Sequence[str]) -> tuple[float, float]:
+def _reference(url: str, question: Question, repeat: int) -> tuple[dict[str, Any], float]:
+    """bench/reference_bench.py's JSON outcome on `url`, and its peak RSS (MiB)."""
+    script = Path(__file__).with_name("reference_bench.py")
+    dated = ["--period", question.period, "--as-of", question.as_of.isoformat()]
+    command = [str(script), "--url", url, *dated, "--repeat", str(repeat), "--json"]
+    with tempfile.TemporaryFile("w+") as answer:
+        _seconds, rss, status = _timed_child(command, os.environ, answer, quiet=False)
+        answer.seek(0)
+        text_found = answer.read()
+    if not text_found:
+        raise SystemExit(f"bench/reference_bench.py failed (status {status})")
+    return json.loads(text_found), rss
+
+
+def _timed_pacesetter(url: str, arguments: Sequence[str]) -> tuple[float, float]:
     """Wall seconds and peak RSS (MiB) of `pacesetter ARGUMENTS` run as a process."""
     program = "import sys; from pacesetter.cli.main import app; sys.exit(app())"
     environment = os.environ | {"PACESETTER_DATABASE_URL": url}
+    seconds, rss, status = _timed_child(["-c", program, *arguments], environment)
+    if status != 0:
+        raise SystemExit(f"pacesetter {' '.join(arguments)} failed (status {status})")
+    return seconds, rss
+
+
+def _timed_child(
+    arguments: Sequence[str],
+    environment: Mapping[str, str],
+    output: IO[str] | None = None,
+    *,
+    quiet: bool = True,
+) -> tuple[float, float, int]:
+    """Wall seconds, peak RSS (MiB) and exit status of `python ARGUMENTS` as a process; its
+    standard output goes to `output` (or nowhere), its errors nowhere when `quiet`."""
     started = time.perf_counter()
     child = subprocess.Popen(
-        [sys.executable, "-c", program, *arguments],
+        [sys.executable, *arguments],
         env=environment,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stdout=output or subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL if quiet else None,
     )
     peak = _peak_rss(child)
-    seconds = time.perf_counter() - started
-    if child.returncode != 0:
-        raise SystemExit(f"pacesetter {' '.join(arguments)} failed (status {child.returncode})")
-    return seconds, peak / 2**20
+    return time.perf_counter() - started, peak / 2**20, child.returncode
 
 
 def _peak_rss(child: subprocess.Popen[bytes]) -> int:
@@ -271,20 +366,84 @@ def _last_quarter() -> str:
     return f"{today.year}-Q{quarter}" if quarter else f"{today.year - 1}-Q4"
 
 
-def _print(database: str, measures: list[Measure], reports: dict[str, tuple[float, float]]) -> None:
-    print(f"### {database}\n")
-    print("| kind | rows stored | import | raw load | ratio | peak RSS |")
-    print("|---|---:|---:|---:|---:|---:|")
-    for m in measures:
-        ratio = m.seconds / m.raw_seconds if m.raw_seconds else float("nan")
-        print(
+def _markdown_database(run: DatabaseRun, question: Question) -> str:
+    """One database's tables: the imports against the raw load, the reports, the reference."""
+    lines = [
+        f"#### {NAMES[run.database]}",
+        "",
+        "| kind | rows stored | import | raw load | ratio | peak RSS |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    for m in run.measures:
+        ratio = f"{m.seconds / m.raw_seconds:.1f}" if m.raw_seconds else "n/a"
+        lines.append(
             f"| {m.kind} | {m.rows:,} | {m.seconds:.1f} s | {m.raw_seconds:.2f} s | "
-            f"{ratio:.1f} | {m.rss_mib:.0f} MiB |"
+            f"{ratio} | {m.rss_mib:.0f} MiB |"
         )
-    print()
-    for report, (seconds, rss) in reports.items():
-        print(f"Report {report} (one quarter, JSON): {seconds:.1f} s, peak RSS {rss:.0f} MiB")
-    print()
+    lines += [
+        "",
+        f"| report ({question.period} at {question.as_of}, JSON, a process) | wall | peak RSS |",
+        "|---|---:|---:|",
+    ]
+    for report, (seconds, rss) in run.reports.items():
+        lines.append(f"| {report} | {seconds:.1f} s | {rss:.0f} MiB |")
+    if run.reference is not None:
+        lines += ["", *_markdown_reference(run.reference, run.reference_rss_mib)]
+    return "\n".join(lines) + "\n"
+
+
+def _markdown_reference(outcome: dict[str, Any], rss_mib: float) -> list[str]:
+    timings = {timing["name"]: timing for timing in outcome["timings"]}
+    duck, pandas = timings["duckdb"], timings["pandas"]
+    lines = [
+        f"| rep scorecard, {outcome['people']:,} people (in one warm process) | min | median | "
+        "÷ DuckDB (min / median) | pandas ÷ it (min / median) |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    for name, timing in timings.items():
+        low, middle = timing["low"], timing["median"]
+        versus_duck = f"{low / duck['low']:.1f} / {middle / duck['median']:.1f}"
+        versus_pandas = f"{pandas['low'] / low:.2f} / {pandas['median'] / middle:.2f}"
+        lines.append(f"| {name} | {low:.2f} s | {middle:.2f} s | {versus_duck} | {versus_pandas} |")
+    mismatches = outcome["mismatches"]
+    verdict = (
+        "every value equal in all three"
+        if not mismatches
+        else f"**{len(mismatches)} values differ**, e.g. {mismatches[:3]}"
+    )
+    lines += [
+        "",
+        f"{outcome['compared']:,} values compared ({outcome['people']:,} people x "
+        f"{outcome['compared'] // max(outcome['people'], 1)} metrics): "
+        f"{verdict}. Rows read into pandas in {outcome['load_seconds']:.1f} s and copied into "
+        f"DuckDB in {outcome['duckdb_load_seconds']:.1f} s (not in the times above); memory: the "
+        f"product's process {outcome['rss_product_mib']:.0f} MiB, the frames "
+        f"+{outcome['rss_frames_mib']:.0f} MiB, DuckDB +{outcome['rss_duckdb_mib']:.0f} MiB, "
+        f"peak {rss_mib:.0f} MiB.",
+    ]
+    return lines
+
+
+def _write_doc(
+    doc: Path,
+    reps: int,
+    heading: str,
+    runs: list[DatabaseRun],
+    question: Question,
+    skipped: list[str],
+) -> None:
+    """Replace this size's section of `doc` (between its markers), or append it."""
+    begin, end = f"<!-- org_bench {reps} reps: begin -->", f"<!-- org_bench {reps} reps: end -->"
+    note = f"Kinds not imported in this run: {', '.join(skipped)}.\n\n" if skipped else ""
+    tables = "\n".join(_markdown_database(run, question) for run in runs)
+    section = f"{begin}\n{heading}\n\n{note}{tables}{end}"
+    text_found = doc.read_text(encoding="utf-8")
+    if begin in text_found and end in text_found:
+        before, rest = text_found.split(begin, 1)
+        text_found = before + section + rest.split(end, 1)[1]
+    else:
+        text_found = text_found.rstrip("\n") + "\n\n" + section + "\n"
+    doc.write_text(text_found, encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -1,7 +1,7 @@
 """Benchmark: the rep scorecard as the product computes it vs DuckDB and pandas (issue 10).
 
     .venv/bin/python bench/reference_bench.py --url sqlite:///bench.db --period 2026-Q3 \
-        [--as-of 2026-08-14] [--repeat 3] [--json]
+        --as-of 2026-08-15 [--repeat 3] [--json]
 
 On a database that already holds an organisation: the rows are read once into memory
 (bench/reference.py), then, interleaved `--repeat` times in this warm process, the product's
@@ -36,7 +36,7 @@ from reference import (
     load_rows,
     pandas_scorecard,
 )
-from sqlalchemy import select
+from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from pacesetter.domain.periods import Period, parse_period
@@ -78,12 +78,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--url", required=True)
     parser.add_argument("--period", required=True)
-    parser.add_argument("--as-of", type=date.fromisoformat, help="[the middle of the period]")
+    parser.add_argument("--as-of", required=True, type=date.fromisoformat)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--json", action="store_true")
     options = parser.parse_args()
     period = parse_period(options.period)
-    outcome = compare(options.url, period, options.as_of or middle(period), options.repeat)
+    outcome = compare(options.url, period, options.as_of, options.repeat)
     if options.json:
         print(json.dumps(asdict(outcome)))
     else:
@@ -91,50 +91,56 @@ def main() -> None:
     sys.exit(1 if outcome.mismatches else 0)
 
 
-def middle(period: Period) -> date:
-    """The as-of date the harness asks at: mid-period, so the window, the open pipeline and
-    the follow-ups still waiting on their window all have rows."""
-    return period.start + (period.end - period.start) // 2
-
-
 def compare(url: str, period: Period, as_of: date, repeat: int) -> Outcome:
     engine = make_engine(url)
+    try:
+        with Session(engine) as session:
+            return _compare(engine, session, period, as_of, repeat)
+    finally:
+        engine.dispose()
+
+
+def _compare(engine: Engine, session: Session, period: Period, as_of: date, repeat: int) -> Outcome:
     question = Question(period.start, period.end, as_of)
     process = psutil.Process()
-    with Session(engine) as session:
-        everyone = Scope.everything()
-        ids = row_people(everyone, period, None, None)
-        identities = select(Person.id, Person.external_id).where(Person.id.in_(ids))
-        external = {key: name for key, name in session.execute(identities)}
+    everyone = Scope.everything()
+    ids = row_people(everyone, period, None, None)
+    identities = select(Person.id, Person.external_id).where(Person.id.in_(ids))
+    external = {key: name for key, name in session.execute(identities)}
 
-        def product_scorecard() -> Values:
-            report = build_scorecard(session, everyone, period, as_of)
-            return {row.external_id: row.metrics for row in report.rows}
+    def product_scorecard() -> Values:
+        report = build_scorecard(session, everyone, period, as_of)
+        return {row.external_id: row.metrics for row in report.rows}
 
-        def product_metrics() -> Values:
-            found = person_metrics(session, ids, period, as_of, SCORECARD_METRICS)
-            return {external[key]: values for key, values in found.items()}
+    def product_metrics() -> Values:
+        found = person_metrics(session, ids, period, as_of, SCORECARD_METRICS)
+        return {external[key]: values for key, values in found.items()}
 
-        product = product_scorecard()  # warm: the first run reads the tables from disk
-        rss_product = process.memory_info().rss
-        started = time.perf_counter()
-        with engine.connect() as connection:
-            rows = load_rows(connection, question)
-        load_seconds = time.perf_counter() - started
-        rss_frames = process.memory_info().rss
-        started = time.perf_counter()
-        duck = duckdb_tables(rows)
-        duckdb_load_seconds = time.perf_counter() - started
-        rss_duckdb = process.memory_info().rss
-        runs: dict[str, Callable[[], Values]] = {
-            "product scorecard": product_scorecard,
-            "product metrics": product_metrics,
-            "duckdb": lambda: duckdb_scorecard(duck, question),
-            "pandas": lambda: pandas_scorecard(rows, question),
-        }
+    product_scorecard()  # warm: the first run reads the tables from disk
+    rss_product = process.memory_info().rss
+    started = time.perf_counter()
+    with engine.connect() as connection:
+        rows = load_rows(connection, question)
+    load_seconds = time.perf_counter() - started
+    rss_frames = process.memory_info().rss
+    started = time.perf_counter()
+    duck = duckdb_tables(rows)
+    duckdb_load_seconds = time.perf_counter() - started
+    rss_duckdb = process.memory_info().rss
+    runs: dict[str, Callable[[], Values]] = {
+        "product scorecard": product_scorecard,
+        "product metrics": product_metrics,
+        "duckdb": lambda: duckdb_scorecard(duck, question),
+        "pandas": lambda: pandas_scorecard(rows, question),
+    }
+    try:
         times, answers = interleaved(runs, repeat)
-    mismatches = differences(answers["product scorecard"], answers["duckdb"], answers["pandas"])
-    mismatches += differences(answers["product metrics"], answers["duckdb"], answers["pandas"])
+    finally:
+        duck.close()
+    product = answers["product scorecard"]
+    mismatches = differences(product, answers["duckdb"], answers["pandas"])
+    if answers["product metrics"] != product:
+        mismatches.append(["(all)", "person_metrics differs from build_scorecard"])
     return Outcome(
         database=engine.dialect.name,
         period=period.name,
@@ -142,9 +148,7 @@ def compare(url: str, period: Period, as_of: date, repeat: int) -> Outcome:
         people=len(product),
         compared=len(product) * len(METRICS),
         mismatches=mismatches,
-        timings=[
-            Timing(name, min(found), statistics.median(found)) for name, found in times.items()
-        ],
+        timings=[Timing(name, min(seen), statistics.median(seen)) for name, seen in times.items()],
         load_seconds=load_seconds,
         duckdb_load_seconds=duckdb_load_seconds,
         rss_product_mib=rss_product / 2**20,
