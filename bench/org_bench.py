@@ -102,7 +102,7 @@ def main() -> None:
     question = Question(period.name, arguments.as_of or _middle(period.start, period.end))
     heading = (
         f"{arguments.reps:,} reps x {arguments.months} months, measured {date.today()} "
-        f"(load average at the start {os.getloadavg()[0]:.1f}); {_machine()}"
+        f"(load average at the start {os.getloadavg()[0]:.1f}) at {_revision()}; {_machine()}"
     )
     print(heading + "\n")
     runs: list[DatabaseRun] = []
@@ -138,6 +138,19 @@ def _machine() -> str:
         f"psycopg {psycopg.__version__}, {_postgres_version()}"
     )
     return f"{os.cpu_count()} CPUs, {memory:.1f} GiB, {platform.platform()}; {versions}"
+
+
+def _revision() -> str:
+    """The commit measured, and whether the working tree differed from it."""
+    repository = Path(__file__).resolve().parents[1]
+    head = _git(repository, "rev-parse", "--short", "HEAD")
+    changed = _git(repository, "status", "--porcelain", "--untracked-files=no", "--", "src")
+    return f"{head} (with uncommitted changes in src/)" if changed else head
+
+
+def _git(repository: Path, *arguments: str) -> str:
+    command = ["git", "-C", str(repository), *arguments]
+    return subprocess.run(command, capture_output=True, text=True, check=True).stdout.strip()
 
 
 def _postgres_version() -> str:
