@@ -41,7 +41,7 @@ from pacesetter.metrics.contribution import team_contributions
 from pacesetter.store.models import Account, Deal, Goal, Person, RewardRule
 from pacesetter.store.scope import Scope, subtree_ids
 
-NOTHING = Decimal(0)
+NOTHING = Decimal("0.00")  # to the cent, as every paid amount
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from pacesetter.http.validation import Day, Id, UtcDateTime
 from pacesetter.incentives.views import EarningRow, EarningsView
+from pacesetter.incentives.what_if import WhatIf
 
 Kind = Literal["bonus", "spiff", "team"]
 PeriodKind = Literal["week", "month", "quarter", "year"]
@@ -95,3 +96,63 @@ def earnings_out(view: EarningsView, rows: list[EarningRow] | None = None) -> Ea
     chosen = view.rows if rows is None else rows
     items = [EarningOut.model_validate(row) for row in chosen]
     return EarningsOut(period=view.period.name, as_of=view.as_of, items=items)
+
+
+class OpenDealOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    name: str | None
+    external_id: str
+    amount: float
+    close_date: date
+
+
+class WhatIfRuleOut(BaseModel):
+    rule: str
+    now: Decimal
+    then: Decimal
+    how_now: str
+    how_then: str
+
+
+class WhatIfOut(BaseModel):
+    goal_id: int
+    person_id: int
+    metric: str
+    period: str
+    target: float
+    deals: list[OpenDealOut] = Field(description="The person's open pipeline, largest first")
+    deal_id: int | None
+    actual: float | None
+    attainment: float | None
+    new_actual: float | None = Field(description="The goal's actual with the deal won")
+    new_attainment: float | None
+    rules: list[WhatIfRuleOut]
+
+
+def what_if_out(result: WhatIf) -> WhatIfOut:
+    goal = result.goal
+    return WhatIfOut(
+        goal_id=goal.id,
+        person_id=goal.person_id,
+        metric=goal.metric,
+        period=goal.period,
+        target=goal.target,
+        deals=[OpenDealOut.model_validate(deal) for deal in result.deals],
+        deal_id=result.deal.id if result.deal else None,
+        actual=result.actual,
+        attainment=result.attainment,
+        new_actual=result.new_actual,
+        new_attainment=result.new_attainment,
+        rules=[
+            WhatIfRuleOut(
+                rule=r.rule,
+                now=r.now.amount,
+                then=r.then.amount,
+                how_now="; ".join(r.now.working),
+                how_then="; ".join(r.then.working),
+            )
+            for r in result.rules
+        ],
+    )

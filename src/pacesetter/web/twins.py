@@ -30,6 +30,10 @@ JSON_TWINS: dict[str, str] = {
     "/explain": "/api/v1/explain",
     "/leaderboard": "/api/v1/leaderboard",
     "/admin/audit": "/api/v1/audit",
+    "/incentives/people/{person_id}": "/api/v1/incentives/people/{person_id}",
+    "/incentives/team/{manager_id}": "/api/v1/incentives/team/{manager_id}",
+    "/incentives/what-if": "/api/v1/incentives/what-if",
+    "/review/team/{manager_id}": "/api/v1/incentives/reviews/{manager_id}",
 }
 
 # Pages without figures of their own (sign-in, forms, links), each with why.
@@ -50,10 +54,6 @@ AWAITING_TWIN: dict[str, str] = {
     "/goals/people/{person_id}": "a person's goals",
     "/goals/suggest": "suggested targets (POST /api/v1/goals/suggestions takes a body)",
     "/coaching/people/{person_id}": "a person's coaching timeline",
-    "/incentives/people/{person_id}": "a person's earnings",
-    "/incentives/team/{manager_id}": "a team's earnings",
-    "/incentives/what-if": "the earnings what-if",
-    "/review/team/{manager_id}": "the period review",
     "/tv": "the leaderboard on a TV",
 }
 

@@ -7,20 +7,24 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Query, status
 from fastapi.responses import Response
 
+from pacesetter.domain.errors import Invalid
 from pacesetter.exports.csv import csv_text
 from pacesetter.exports.xlsx import XLSX_MEDIA_TYPE, Column, xlsx_bytes
 from pacesetter.goals.actor import Actor, Channel
 from pacesetter.goals.queries import period_named
+from pacesetter.http.context import ContextDep
 from pacesetter.http.deps import CurrentUser, OrgDep, ScopeDep, SessionDep
 from pacesetter.http.validation import AsOf, IdPath, IdQuery
 from pacesetter.incentives import rules
 from pacesetter.incentives.review import build_review
+from pacesetter.incentives.screens import requested_earnings, review_period
 from pacesetter.incentives.views import (
     STATEMENT_HEADER,
     EarningsView,
     earnings_view,
     statement_rows,
 )
+from pacesetter.incentives.what_if import what_if
 from pacesetter.schemas.incentives import (
     EarningsOut,
     RuleChange,
@@ -28,7 +32,9 @@ from pacesetter.schemas.incentives import (
     RuleCreate,
     RuleOut,
     VersionOut,
+    WhatIfOut,
     earnings_out,
+    what_if_out,
 )
 from pacesetter.store.models import RewardRule
 from pacesetter.store.org_settings import today_in
@@ -121,15 +127,56 @@ def statement(
     return _download(text.encode(), "text/csv; charset=utf-8", f"{name}.csv")
 
 
+@router.get("/people/{person_id}", response_model=EarningsOut, responses=_RESPONSES)
+def person_earnings(
+    person_id: IdPath,
+    db: SessionDep,
+    ctx: ContextDep,
+    period: str | None = None,
+    as_of: AsOf = None,
+) -> EarningsOut:
+    """The person's earnings per rule, so far and at pace (the page /incentives/people/<id>;
+    default period: the current quarter)."""
+    screen = requested_earnings(db, ctx, person_id, period, as_of, team=False)
+    return earnings_out(screen.view, screen.rows)
+
+
+@router.get("/team/{manager_id}", response_model=EarningsOut, responses=_RESPONSES)
+def team_earnings(
+    manager_id: IdPath,
+    db: SessionDep,
+    ctx: ContextDep,
+    period: str | None = None,
+    as_of: AsOf = None,
+) -> EarningsOut:
+    """Everyone's earnings in the manager's team (the page /incentives/team/<id>)."""
+    screen = requested_earnings(db, ctx, manager_id, period, as_of, team=True)
+    return earnings_out(screen.view, screen.rows)
+
+
+@router.get("/what-if", response_model=WhatIfOut, responses=_RESPONSES)
+def what_if_answer(
+    db: SessionDep,
+    ctx: ContextDep,
+    goal_id: IdQuery = None,
+    deal_id: IdQuery = None,
+    as_of: AsOf = None,
+) -> WhatIfOut:
+    """The goal's attainment and bonus now and, with `deal_id`, as they would be with that open
+    deal won (the page /incentives/what-if; nothing is saved)."""
+    return what_if_out(what_if(db, ctx.scope, _goal(goal_id), deal_id, as_of or ctx.today))
+
+
 @router.get("/reviews/{manager_id}", responses=_RESPONSES)
 def review(
-    manager_id: IdPath, db: SessionDep, scope: ScopeDep, org: OrgDep, period: str
+    manager_id: IdPath, db: SessionDep, ctx: ContextDep, period: str | None = None
 ) -> dict[str, Any]:
-    """The review of the manager's team for a closed period: goals hit and missed and by how
-    much, quadrant, QDQ, 1:1s and ride-alongs, the lint's warnings, forecast against actual
-    (the page's and `pacesetter report review`'s data; 422 while the period is open)."""
-    lead = scope.person(db, manager_id)
-    view = build_review(db, scope, lead, period_named(db, period), today=today_in(org.timezone))
+    """The review of the manager's team for a closed period (default: the last closed
+    quarter): goals hit and missed and by how much, quadrant, QDQ, 1:1s, ride-alongs and
+    commitments kept, the lint's warnings, forecast against actual (the page's and
+    `pacesetter report review`'s data; 422 while the period is open)."""
+    lead = ctx.scope.person(db, manager_id)
+    view = build_review(db, ctx.scope, lead, review_period(ctx, period), today=ctx.today)
     return view.as_dict()
 
 
@@ -159,6 +206,12 @@ def _rule_out(rule: RewardRule, versions: list[Any]) -> RuleOut:
         team_manager_id=rule.team_manager_id,
         versions=[VersionOut.model_validate(version) for version in versions],
     )
+
+
+def _goal(goal_id: int | None) -> int:
+    if goal_id is None:
+        raise Invalid("Choose a goal for the what-if.")
+    return goal_id
 
 
 def _actor(user: CurrentUser) -> Actor:

@@ -6,36 +6,24 @@ Each page is the same data the API and the CLI give (incentives/views.py, what_i
 review.py). People and goals outside the viewer's scope are not found, as everywhere.
 """
 
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
-from sqlalchemy import select
 
 from pacesetter.domain.errors import Invalid
-from pacesetter.domain.periods import Period, PeriodKind, period_of
-from pacesetter.http.deps import OrgDep, ScopeDep, SessionDep, ViewerDep
+from pacesetter.domain.periods import period_of
+from pacesetter.http.context import ContextDep
+from pacesetter.http.deps import SessionDep, ViewerDep
 from pacesetter.http.validation import AsOf, IdPath, IdQuery
 from pacesetter.incentives.review import ReviewView, build_review, next_team_target
-from pacesetter.incentives.views import earnings_view
+from pacesetter.incentives.screens import EarningsScreen, requested_earnings, review_period
 from pacesetter.incentives.what_if import what_if
-from pacesetter.metrics.org_settings import fiscal_year_start_month
-from pacesetter.metrics.quadrant import requested_period
-from pacesetter.store.models import Person
-from pacesetter.store.org_settings import today_in
-from pacesetter.store.scope import subtree_ids
 from pacesetter.web.templating import render
 
 router = APIRouter()
-
-
-def _quarter(db: SessionDep, today: date, name: str | None) -> Period:
-    """The period named, or by default the quarter holding `today`."""
-    if name:
-        return requested_period(db, today, name)
-    return period_of(today, PeriodKind.QUARTER, fiscal_year_start_month(db))
 
 
 def _page(request: Request, full: str, partial: str, context: dict[str, Any]) -> HTMLResponse:
@@ -49,22 +37,13 @@ def person_earnings(
     person_id: IdPath,
     viewer: ViewerDep,
     db: SessionDep,
-    scope: ScopeDep,
-    org: OrgDep,
+    ctx: ContextDep,
     period: str | None = None,
     as_of: AsOf = None,
 ) -> HTMLResponse:
     """What the person earns per rule, so far and at the current pace, with the working."""
-    person = scope.person(db, person_id)
-    today = today_in(org.timezone)
-    view = earnings_view(db, scope, _quarter(db, today, period), as_of or today)
-    context = {
-        "title": f"Earnings: {person.name}",
-        "subject": person,
-        "view": view,
-        "rows": view.of_person(person.id),
-    }
-    return _page(request, "incentives/earnings.html", "incentives/_earnings.html", context)
+    screen = requested_earnings(db, ctx, person_id, period, as_of, team=False)
+    return _earnings_page(request, screen, f"Earnings: {screen.subject.name}")
 
 
 @router.get("/incentives/team/{manager_id}", response_class=HTMLResponse)
@@ -73,23 +52,22 @@ def team_earnings(
     manager_id: IdPath,
     viewer: ViewerDep,
     db: SessionDep,
-    scope: ScopeDep,
-    org: OrgDep,
+    ctx: ContextDep,
     period: str | None = None,
     as_of: AsOf = None,
 ) -> HTMLResponse:
     """Everyone in the manager's team: their earnings per rule, so far and at pace."""
-    lead = scope.person(db, manager_id)
-    today = today_in(org.timezone)
-    view = earnings_view(db, scope, _quarter(db, today, period), as_of or today)
-    team = set(db.scalars(select(Person.id).where(Person.id.in_(subtree_ids(lead.id)))))
-    rows = [row for row in view.rows if row.person_id in team]
+    screen = requested_earnings(db, ctx, manager_id, period, as_of, team=True)
+    return _earnings_page(request, screen, f"Earnings: {screen.subject.name}'s team")
+
+
+def _earnings_page(request: Request, screen: EarningsScreen, title: str) -> HTMLResponse:
     context = {
-        "title": f"Earnings: {lead.name}'s team",
-        "subject": lead,
-        "view": view,
-        "rows": rows,
-        "team": True,
+        "title": title,
+        "subject": screen.subject,
+        "view": screen.view,
+        "rows": screen.rows,
+        "team": screen.team,
     }
     return _page(request, "incentives/earnings.html", "incentives/_earnings.html", context)
 
@@ -99,8 +77,7 @@ def what_if_page(
     request: Request,
     viewer: ViewerDep,
     db: SessionDep,
-    scope: ScopeDep,
-    org: OrgDep,
+    ctx: ContextDep,
     goal_id: IdQuery = None,
     deal_id: IdQuery = None,
     as_of: AsOf = None,
@@ -108,7 +85,7 @@ def what_if_page(
     """Pick an open deal: the goal's attainment and bonus as they would be with it won."""
     if goal_id is None:
         raise Invalid("Choose a goal for the what-if.")
-    result = what_if(db, scope, goal_id, deal_id, as_of or today_in(org.timezone))
+    result = what_if(db, ctx.scope, goal_id, deal_id, as_of or ctx.today)
     context = {"title": "What if I close this deal?", "w": result}
     return _page(request, "incentives/what_if.html", "incentives/_what_if.html", context)
 
@@ -119,16 +96,14 @@ def review_page(
     manager_id: IdPath,
     viewer: ViewerDep,
     db: SessionDep,
-    scope: ScopeDep,
-    org: OrgDep,
+    ctx: ContextDep,
     period: str | None = None,
 ) -> HTMLResponse:
     """The review of a closed period (by default the last quarter that has closed)."""
-    lead = scope.person(db, manager_id)
-    today = today_in(org.timezone)
-    span = _quarter(db, today, period) if period else _last_closed_quarter(db, today)
+    lead = ctx.scope.person(db, manager_id)
+    span = review_period(ctx, period)
     try:
-        view, error = build_review(db, scope, lead, span, today=today), None
+        view, error = build_review(db, ctx.scope, lead, span, today=ctx.today), None
     except Invalid as refused:
         view, error = None, str(refused)
     context = {
@@ -155,10 +130,3 @@ def _next_link(view: ReviewView) -> str:
 
 def _plain(value: float | None) -> str:
     return "" if value is None else f"{value:.0f}"
-
-
-def _last_closed_quarter(db: SessionDep, today: date) -> Period:
-    current = period_of(today, PeriodKind.QUARTER, fiscal_year_start_month(db))
-    return period_of(
-        current.start - timedelta(days=1), PeriodKind.QUARTER, fiscal_year_start_month(db)
-    )
