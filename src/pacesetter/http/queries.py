@@ -1,15 +1,48 @@
 """Query parameters that a page and its JSON twin read alike, declared once so both surfaces
-accept, refuse and document them the same way."""
+accept, refuse and document them the same way.
 
+`ReportQueryDep` is what every report screen is asked (the goals board, the scorecard, the
+quadrant, the managers report, the rows behind a figure, the leaderboard): the period by name,
+the as-of day and, where the screen can be narrowed to a team, whose; with the request's one
+"who and when" (`ContextDep`). Its page, its downloads and its JSON twin take the same
+dependency, so a period or a day one of them accepts the others accept too.
+"""
+
+from dataclasses import dataclass
+from datetime import date
 from typing import Annotated
 
 from fastapi import Depends, Query
+from pydantic import BeforeValidator
 
 from pacesetter.audit.trail import AuditFilter
-from pacesetter.http.validation import Day, IdQuery
+from pacesetter.http.context import ContextDep
+from pacesetter.http.validation import AsOf, Day, Id, IdQuery
+from pacesetter.store.context import Context
+from pacesetter.store.scope import Scope
 
 Table = Annotated[str | None, Query(max_length=40, description="A table name: goals, people...")]
 DayQuery = Annotated[Day | None, Query()]
+PeriodQuery = Annotated[
+    str | None,
+    Query(
+        max_length=32,
+        description="A period name: 2026-03, 2026-Q1, 2026-W07 or 2026 (default: the screen's "
+        "current one: the month; the quarter for goals and managers)",
+    ),
+]
+
+
+def _blank_is_none(value: object) -> object:
+    return None if value == "" else value
+
+
+# A team picker sends `manager=` (or `team=`) for "everyone you can see".
+TeamQuery = Annotated[
+    Id | None,
+    BeforeValidator(_blank_is_none),
+    Query(description="Only this manager's team (left out or blank: everyone you may see)"),
+]
 
 
 def audit_filter(
@@ -22,3 +55,46 @@ def audit_filter(
 
 
 AuditFilterDep = Annotated[AuditFilter, Depends(audit_filter)]
+
+
+@dataclass(frozen=True)
+class ReportQuery:
+    """Who asks and when (`ctx`), the period by name (None: the screen's default), the as-of
+    day (None: today clipped to the period) and the team (None: everyone in scope)."""
+
+    ctx: Context
+    period: str | None
+    as_of: date | None
+    team: int | None = None
+
+    @property
+    def scope(self) -> Scope:
+        return self.ctx.scope
+
+    @property
+    def today(self) -> date:
+        return self.ctx.today
+
+
+def _report_query(ctx: ContextDep, period: PeriodQuery = None, as_of: AsOf = None) -> ReportQuery:
+    return ReportQuery(ctx, period, as_of)
+
+
+def _manager_report_query(
+    ctx: ContextDep, period: PeriodQuery = None, as_of: AsOf = None, manager: TeamQuery = None
+) -> ReportQuery:
+    return ReportQuery(ctx, period, as_of, manager)
+
+
+def _team_report_query(
+    ctx: ContextDep, period: PeriodQuery = None, as_of: AsOf = None, team: TeamQuery = None
+) -> ReportQuery:
+    return ReportQuery(ctx, period, as_of, team)
+
+
+# A report of everyone in scope: `?period=&as_of=`.
+ReportQueryDep = Annotated[ReportQuery, Depends(_report_query)]
+# A report that can be narrowed to a manager's team: `?period=&as_of=&manager=`.
+ManagerReportQueryDep = Annotated[ReportQuery, Depends(_manager_report_query)]
+# The same, where the screen calls the team `team` (the leaderboard): `?period=&as_of=&team=`.
+TeamReportQueryDep = Annotated[ReportQuery, Depends(_team_report_query)]

@@ -5,11 +5,11 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from pacesetter.http.deps import OrgDep, ScopeDep, SessionDep
-from pacesetter.http.validation import MAX_ID, AsOf
+from pacesetter.http.deps import SessionDep
+from pacesetter.http.queries import ReportQueryDep
+from pacesetter.http.validation import MAX_ID
 from pacesetter.metrics.explain import ExplainRequest, build_explain
 from pacesetter.schemas.explain import ExplainOut
-from pacesetter.store.org_settings import today_in
 
 router = APIRouter(prefix="/explain", tags=["metrics"])
 
@@ -21,12 +21,9 @@ _NOT_FOUND: dict[int | str, dict[str, str]] = {
 @router.get("", response_model=ExplainOut, responses=_NOT_FOUND)
 def explain(
     db: SessionDep,
-    scope: ScopeDep,
-    org: OrgDep,
     person: Annotated[int, Query(ge=1, le=MAX_ID, description="Whose figure")],
     metric: Annotated[str, Query(description="A catalogue metric, e.g. revenue_won")],
-    period: Annotated[str | None, Query(description="Default: the current month")] = None,
-    as_of: AsOf = None,
+    report: ReportQueryDep,
     team: Annotated[bool, Query(description="The person's whole team, pooled")] = False,
     page: Annotated[int, Query(ge=1, le=MAX_ID, description="50 rows a page")] = 1,
 ) -> ExplainOut:
@@ -34,6 +31,6 @@ def explain(
     the approved goal of the same scope and period, and a page of the rows behind it (deals,
     activities, meetings, coaching records, goal targets), newest first, each with what it adds
     to each part of the figure."""
-    asked = ExplainRequest(person, metric, period, as_of, team, page)
-    view = build_explain(db, scope, today_in(org.timezone), asked)
+    asked = ExplainRequest(person, metric, report.period, report.as_of, team, page)
+    view = build_explain(db, report.scope, report.today, asked)
     return ExplainOut(**view.as_dict())

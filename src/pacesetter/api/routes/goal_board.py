@@ -7,9 +7,9 @@ from fastapi import APIRouter
 
 from pacesetter.goals.actor import Actor, Channel
 from pacesetter.goals.board_document import board_document, requested_board
-from pacesetter.http.context import ContextDep
 from pacesetter.http.deps import CurrentUser, SessionDep
-from pacesetter.http.validation import AsOf, IdPath
+from pacesetter.http.queries import ReportQueryDep
+from pacesetter.http.validation import IdPath
 
 router = APIRouter(prefix="/goals", tags=["goals"])
 
@@ -21,15 +21,14 @@ def team_goals_board(
     manager_id: IdPath,
     db: SessionDep,
     user: CurrentUser,
-    ctx: ContextDep,
-    period: str | None = None,
+    asked: ReportQueryDep,
     metric: str = "revenue_won",
     sort: str = "name",
-    as_of: AsOf = None,
 ) -> dict[str, Any]:
     """Attainment and pace on one metric for everyone in a team, by team with subtotals and
     reps on pace, and each member's share of their lead's team revenue (default period: the
     current quarter)."""
     actor = Actor.of(user, Channel.API)
-    board = requested_board(db, actor, ctx, manager_id, period, as_of, metric=metric, sort=sort)
+    at = (asked.period, asked.as_of)
+    board = requested_board(db, actor, asked.ctx, manager_id, *at, metric=metric, sort=sort)
     return board_document(board)

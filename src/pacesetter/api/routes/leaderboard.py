@@ -5,11 +5,10 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from pacesetter.http.deps import OrgDep, ScopeDep, SessionDep
-from pacesetter.http.validation import MAX_ID, AsOf
+from pacesetter.http.deps import SessionDep
+from pacesetter.http.queries import TeamReportQueryDep
 from pacesetter.leaderboards.board import DEFAULT_METRIC, requested_leaderboard
 from pacesetter.schemas.leaderboard import LeaderboardOut
-from pacesetter.store.org_settings import today_in
 
 router = APIRouter(prefix="/leaderboard", tags=["metrics"])
 
@@ -21,18 +20,13 @@ _NOT_FOUND: dict[int | str, dict[str, str]] = {
 @router.get("", response_model=LeaderboardOut, responses=_NOT_FOUND)
 def leaderboard(
     db: SessionDep,
-    scope: ScopeDep,
-    org: OrgDep,
+    asked: TeamReportQueryDep,
     metric: Annotated[str, Query(description="A catalogue metric")] = DEFAULT_METRIC,
-    period: Annotated[str | None, Query(description="Default: the current month")] = None,
-    as_of: AsOf = None,
-    team: Annotated[
-        int | None, Query(ge=1, le=MAX_ID, description="Only this manager's team")
-    ] = None,
 ) -> LeaderboardOut:
     """The reps (the managers and directors, for a coaching count) employed during the period,
     ranked by the metric (ties share a rank, no value ranks last), each with the attainment of
     their approved goal on it, their rank 7 days earlier and the places gained; and the
     period's recognitions."""
-    view = requested_leaderboard(db, scope, today_in(org.timezone), metric, period, as_of, team)
+    at = (asked.period, asked.as_of, asked.team)
+    view = requested_leaderboard(db, asked.scope, asked.today, metric, *at)
     return LeaderboardOut(**view.as_dict())

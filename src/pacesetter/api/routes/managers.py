@@ -11,7 +11,8 @@ from pacesetter.domain.role_design import Advice, WhatIf
 from pacesetter.domain.vocab import BusinessStage
 from pacesetter.forecasts.service import submit_forecast
 from pacesetter.http.deps import CurrentUser, OrgDep, ScopeDep, SessionDep
-from pacesetter.http.validation import MAX_ID, AsOf, IdPath
+from pacesetter.http.queries import ManagerReportQueryDep, ReportQueryDep
+from pacesetter.http.validation import IdPath
 from pacesetter.metrics.manager_report import requested_manager_report
 from pacesetter.metrics.manager_what_if import manager_what_if
 from pacesetter.schemas.managers import (
@@ -23,7 +24,6 @@ from pacesetter.schemas.managers import (
     SubmittedForecastOut,
     WhatIfOut,
 )
-from pacesetter.store.org_settings import today_in
 
 # No prefix: the forecasts live beside the managers without a router of their own.
 router = APIRouter(tags=["managers"])
@@ -34,24 +34,15 @@ _NOT_FOUND: dict[int | str, dict[str, str]] = {
 
 
 @router.get("/managers", response_model=ManagersOut, responses=_NOT_FOUND)
-def managers(
-    db: SessionDep,
-    scope: ScopeDep,
-    org: OrgDep,
-    period: Annotated[str | None, Query(description="Default: the current quarter")] = None,
-    as_of: AsOf = None,
-    manager: Annotated[
-        int | None,
-        Query(ge=1, le=MAX_ID, description="Only this manager and the managers below them"),
-    ] = None,
-) -> ManagersOut:
+def managers(db: SessionDep, asked: ManagerReportQueryDep) -> ManagersOut:
     """Every manager and director you may see who was employed during the period: their KPIs
     (team revenue, sales rhythm, capability growth), player-coach values, the signals that
     fired with their evidence, the role-design recommendation with its reasons, and the
     forecasts of the four periods before (forecast, the team's actual, accuracy) and the
     latest forecast for the period against the team's won revenue and open pipeline, and each
     signal's change since the previous period (new, persisting or cleared)."""
-    report = requested_manager_report(db, scope, today_in(org.timezone), period, as_of, manager)
+    at = (asked.period, asked.as_of, asked.team)
+    report = requested_manager_report(db, asked.scope, asked.today, *at)
     rows = [
         ManagerRowOut(
             **row.as_dict(),
@@ -103,10 +94,7 @@ def submit(
 def what_if(
     manager_id: IdPath,
     db: SessionDep,
-    scope: ScopeDep,
-    org: OrgDep,
-    period: Annotated[str | None, Query(description="Default: the current quarter")] = None,
-    as_of: AsOf = None,
+    asked: ReportQueryDep,
     reps: Annotated[int | None, Query(ge=0, le=100_000, description="Direct reports")] = None,
     stage: BusinessStage | None = None,
     target_pct: Annotated[
@@ -118,7 +106,8 @@ def what_if(
     (left out: as now), each with the reasons that decided it."""
     share = None if target_pct is None else target_pct / 100
     change = WhatIf(reps, stage.value if stage else None, share)
-    answer = manager_what_if(db, scope, today_in(org.timezone), manager_id, change, period, as_of)
+    at = (asked.period, asked.as_of)
+    answer = manager_what_if(db, asked.scope, asked.today, manager_id, change, *at)
     return WhatIfOut(
         manager_id=answer.manager.id,
         period=answer.period.name,

@@ -6,8 +6,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from pacesetter.http.deps import OrgDep, ScopeDep, SessionDep
-from pacesetter.http.validation import MAX_ID, AsOf, IdPath
+from pacesetter.http.deps import SessionDep
+from pacesetter.http.queries import ManagerReportQueryDep, ReportQueryDep
+from pacesetter.http.validation import IdPath
 from pacesetter.metrics.quadrant import Placement, requested_period, requested_quadrant
 from pacesetter.metrics.rep_plan import RepPlan, rep_plan
 from pacesetter.metrics.scorecard import default_as_of
@@ -20,7 +21,6 @@ from pacesetter.schemas.quadrant import (
     TypeLineOut,
 )
 from pacesetter.store.models import Person
-from pacesetter.store.org_settings import today_in
 
 router = APIRouter(prefix="/quadrant", tags=["coaching"])
 HISTORY_MONTHS = 24
@@ -31,19 +31,11 @@ _NOT_FOUND: dict[int | str, dict[str, str]] = {
 
 
 @router.get("", response_model=QuadrantOut, responses=_NOT_FOUND)
-def quadrant(
-    db: SessionDep,
-    scope: ScopeDep,
-    org: OrgDep,
-    period: Annotated[str | None, Query(description="Default: the current month")] = None,
-    as_of: AsOf = None,
-    manager: Annotated[
-        int | None, Query(ge=1, le=MAX_ID, description="Only the reps below this manager")
-    ] = None,
-) -> QuadrantOut:
+def quadrant(db: SessionDep, asked: ManagerReportQueryDep) -> QuadrantOut:
     """Every rep you may see who was employed during the period: results and activity pace,
     the quadrant, the QDQ plan score, and the quadrant they ended the previous period in."""
-    view = requested_quadrant(db, scope, today_in(org.timezone), period, as_of, manager)
+    at = (asked.period, asked.as_of, asked.team)
+    view = requested_quadrant(db, asked.scope, asked.today, *at)
     rows = [
         QuadrantRowOut(
             **row.as_dict(),
@@ -64,20 +56,16 @@ def quadrant(
 def person_plan(
     person_id: IdPath,
     db: SessionDep,
-    scope: ScopeDep,
-    org: OrgDep,
-    period: Annotated[str | None, Query(description="Default: the current month")] = None,
-    as_of: AsOf = None,
+    asked: ReportQueryDep,
     months: Annotated[
         int, Query(ge=1, le=HISTORY_MONTHS, description="Months of history, up to the period")
     ] = 6,
 ) -> RepPlanOut:
     """A rep's plan against actual per activity type, direction and quality against plan, their
     placement for the period, and their placement in each of the last `months` months."""
-    person = scope.person(db, person_id)
-    today = today_in(org.timezone)
-    span = requested_period(db, today, period)
-    plan = rep_plan(db, person, span, as_of or default_as_of(span, today), months)
+    person = asked.scope.person(db, person_id)
+    span = requested_period(db, asked.today, asked.period)
+    plan = rep_plan(db, person, span, asked.as_of or default_as_of(span, asked.today), months)
     return _rep_plan_out(person, plan)
 
 

@@ -9,18 +9,19 @@ the viewer's scope answers 404, an unknown metric 422.
 from collections.abc import Iterator
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from pacesetter.domain.formatting import in_unit
 from pacesetter.exports.xlsx import Column, xlsx_bytes
-from pacesetter.http.deps import OrgDep, ScopeDep, SessionDep, ViewerDep
+from pacesetter.http.context import ContextDep
+from pacesetter.http.deps import OrgDep, SessionDep, ViewerDep
 from pacesetter.http.downloads import csv_response, xlsx_response
-from pacesetter.http.validation import MAX_ID, AsOf
+from pacesetter.http.queries import ReportQueryDep
+from pacesetter.http.validation import MAX_ID
 from pacesetter.metrics.catalogue import REGISTRY
 from pacesetter.metrics.drilldown import leaves
 from pacesetter.metrics.explain import ExplainRequest, ExplainView, build_explain
-from pacesetter.store.org_settings import today_in
 from pacesetter.web.templating import render
 
 router = APIRouter()
@@ -32,12 +33,15 @@ ROW_FIELDS = ("source", "row_id", "day", "owner", "what", "account", "amount")
 def _asked(
     person: PersonQuery,
     metric: str,
-    period: str | None = None,
-    as_of: AsOf = None,
+    report: ReportQueryDep,
     team: bool = False,
     page: PageQuery = 1,
 ) -> ExplainRequest:
-    return ExplainRequest(person, metric, period, as_of, team, page)
+    return ExplainRequest(person, metric, report.period, report.as_of, team, page)
+
+
+# The figure asked for, and the request's who and when (the downloads ignore `page`).
+AskedDep = Annotated[ExplainRequest, Depends(_asked)]
 
 
 @router.get("/explain", response_class=HTMLResponse)
@@ -45,18 +49,12 @@ def explain_page(
     request: Request,
     viewer: ViewerDep,
     db: SessionDep,
-    scope: ScopeDep,
+    ctx: ContextDep,
     org: OrgDep,
-    person: PersonQuery,
-    metric: str,
-    period: str | None = None,
-    as_of: AsOf = None,
-    team: bool = False,
-    page: PageQuery = 1,
+    asked: AskedDep,
 ) -> HTMLResponse:
     """The figure, its formula in words, its pace, and a page of the rows behind it."""
-    asked = _asked(person, metric, period, as_of, team, page)
-    view = build_explain(db, scope, today_in(org.timezone), asked)
+    view = build_explain(db, ctx.scope, ctx.today, asked)
     context = {
         "title": f"{view.metric.label}: {view.name}",
         "view": view,
@@ -70,38 +68,16 @@ def explain_page(
 
 
 @router.get("/explain.csv")
-def explain_csv(
-    viewer: ViewerDep,
-    db: SessionDep,
-    scope: ScopeDep,
-    org: OrgDep,
-    person: PersonQuery,
-    metric: str,
-    period: str | None = None,
-    as_of: AsOf = None,
-    team: bool = False,
-) -> Response:
+def explain_csv(viewer: ViewerDep, db: SessionDep, ctx: ContextDep, asked: AskedDep) -> Response:
     """Every row behind the figure, unrounded: what each adds to each part in its own column."""
-    asked = _asked(person, metric, period, as_of, team)
-    view = build_explain(db, scope, today_in(org.timezone), asked, every_row=True)
+    view = build_explain(db, ctx.scope, ctx.today, asked, every_row=True)
     return csv_response([*ROW_FIELDS, *part_names(view)], table(view), file_name(view))
 
 
 @router.get("/explain.xlsx")
-def explain_xlsx(
-    viewer: ViewerDep,
-    db: SessionDep,
-    scope: ScopeDep,
-    org: OrgDep,
-    person: PersonQuery,
-    metric: str,
-    period: str | None = None,
-    as_of: AsOf = None,
-    team: bool = False,
-) -> Response:
+def explain_xlsx(viewer: ViewerDep, db: SessionDep, ctx: ContextDep, asked: AskedDep) -> Response:
     """The CSV's rows as a spreadsheet: amounts as money, parts in their metrics' units."""
-    asked = _asked(person, metric, period, as_of, team)
-    view = build_explain(db, scope, today_in(org.timezone), asked, every_row=True)
+    view = build_explain(db, ctx.scope, ctx.today, asked, every_row=True)
     units = {"amount": "money", "row_id": "count"}
     columns = [Column(name, units.get(name)) for name in ROW_FIELDS]
     columns += [Column(slug, REGISTRY[slug].unit.value) for slug in part_names(view)]

@@ -10,7 +10,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from functools import cached_property
 from typing import Annotated, Any, TypeVar
 
 from fastapi import APIRouter, Depends, Form, Request
@@ -22,7 +21,7 @@ from pacesetter.domain.goal_lint import PERSON, ScopeKey
 from pacesetter.domain.periods import Period, PeriodKind
 from pacesetter.goals import service
 from pacesetter.goals.actor import Actor, Channel
-from pacesetter.goals.board import SORTS
+from pacesetter.goals.board import SORTS, Board
 from pacesetter.goals.board_document import requested_board
 from pacesetter.goals.presenting import metric_label, unit_of
 from pacesetter.goals.queries import leaders
@@ -34,9 +33,11 @@ from pacesetter.goals.suggestions import (
     suggest_for_team,
 )
 from pacesetter.goals.views import goal_view, metric_choices, person_goals_view, proposals_view
+from pacesetter.http.context import ContextDep
 from pacesetter.http.deps import CurrentUser, OrgDep, SessionDep, ViewerDep
+from pacesetter.http.queries import ReportQuery, ReportQueryDep
 from pacesetter.http.validation import MAX_AMOUNT, MAX_ID, AsOf, IdPath, IdQuery
-from pacesetter.store.context import Context, context_for
+from pacesetter.store.context import Context
 from pacesetter.store.models import OrgSettings, Person
 from pacesetter.web.formatting import format_value
 from pacesetter.web.templating import render
@@ -59,15 +60,11 @@ class Page:
     db: Session
     user: Person
     org: OrgSettings
+    context: Context  # who and when, built once for the request
 
     @property
     def actor(self) -> Actor:
         return Actor.of(self.user, Channel.WEB)
-
-    @cached_property
-    def context(self) -> Context:
-        """Who and when, built once for the request."""
-        return context_for(self.db, self.actor.scope)
 
     @property
     def today(self) -> date:
@@ -90,9 +87,14 @@ class Page:
 
 
 def _page(
-    request: Request, viewer: ViewerDep, db: SessionDep, user: CurrentUser, org: OrgDep
+    request: Request,
+    viewer: ViewerDep,
+    db: SessionDep,
+    user: CurrentUser,
+    org: OrgDep,
+    ctx: ContextDep,
 ) -> Page:
-    return Page(request, db, user, org)
+    return Page(request, db, user, org, ctx)
 
 
 PageDep = Annotated[Page, Depends(_page)]
@@ -145,14 +147,12 @@ def accept_page(
 def board(
     page: PageDep,
     manager_id: IdPath,
-    period: str | None = None,
+    asked: ReportQueryDep,
     metric: str = "revenue_won",
     sort: str = "name",
-    as_of: AsOf = None,
 ) -> HTMLResponse:
     """Attainment and pace on one metric for everyone in a team and for the team."""
-    options = {"metric": metric, "sort": sort}
-    shown = requested_board(page.db, page.actor, page.context, manager_id, period, as_of, **options)
+    shown = board_of(page.db, page.actor, manager_id, asked, metric=metric, sort=sort)
     context = {"board": shown, "sorts": SORTS, "sort": sort, "metrics": metric_choices()}
     context["not_started"] = page.today < shown.period.start  # no pace to colour red yet
     return page.render("goals/board.html", "Team goals", context)
@@ -251,6 +251,14 @@ def retire(page: PageDep, goal_id: IdPath, reason: OptionalText = None) -> Respo
         None,
         lambda: service.retire_goal(page.db, page.actor, goal_id, reason=reason),
     )
+
+
+def board_of(
+    db: Session, actor: Actor, manager_id: int, asked: ReportQuery, **options: str
+) -> Board:
+    """The team board the page, its downloads and its JSON twin show (`metric`, `sort`)."""
+    at = (asked.period, asked.as_of)
+    return requested_board(db, actor, asked.ctx, manager_id, *at, **options)
 
 
 def _person_page(

@@ -12,12 +12,13 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from pacesetter.domain.formatting import in_unit
 from pacesetter.exports.xlsx import Column, xlsx_bytes
-from pacesetter.http.deps import OrgDep, ScopeDep, SessionDep, ViewerDep
+from pacesetter.http.deps import OrgDep, SessionDep, ViewerDep
 from pacesetter.http.downloads import csv_response, xlsx_response
-from pacesetter.http.validation import AsOf
+from pacesetter.http.queries import ReportQuery, TeamReportQueryDep
 from pacesetter.leaderboards.board import (
     DEFAULT_METRIC,
     LeaderboardView,
@@ -25,8 +26,7 @@ from pacesetter.leaderboards.board import (
     requested_leaderboard,
 )
 from pacesetter.store.models import Person
-from pacesetter.store.org_settings import today_in
-from pacesetter.web.routes.quadrant import LEADER_ROLES, TeamQuery
+from pacesetter.web.routes.quadrant import LEADER_ROLES
 from pacesetter.web.templating import render
 
 router = APIRouter()
@@ -38,22 +38,19 @@ def leaderboard_page(
     request: Request,
     viewer: ViewerDep,
     db: SessionDep,
-    scope: ScopeDep,
     org: OrgDep,
+    asked: TeamReportQueryDep,
     metric: str = DEFAULT_METRIC,
-    period: str | None = None,
-    as_of: AsOf = None,
-    team: TeamQuery = None,
 ) -> HTMLResponse:
     """The ranked table with its bars and movement, and the recognitions beside it."""
-    view = requested_leaderboard(db, scope, today_in(org.timezone), metric, period, as_of, team)
+    view = leaderboard_of(db, asked, metric)
     teams = select(Person.id, Person.name).where(Person.role.in_(LEADER_ROLES))
     context = {
         "title": f"Leaderboard: {view.metric.label}",
         "view": view,
         "query": query_of(view),
         "metrics": metric_choices(),
-        "teams": db.execute(scope.restrict(teams.order_by(Person.name), Person.id)).all(),
+        "teams": db.execute(asked.scope.restrict(teams.order_by(Person.name), Person.id)).all(),
         "show": lambda value: in_unit(value, view.metric.unit.value, org.currency),
     }
     return render(request, "leaderboard/page.html", context)
@@ -63,15 +60,12 @@ def leaderboard_page(
 def leaderboard_csv(
     viewer: ViewerDep,
     db: SessionDep,
-    scope: ScopeDep,
     org: OrgDep,
+    asked: TeamReportQueryDep,
     metric: str = DEFAULT_METRIC,
-    period: str | None = None,
-    as_of: AsOf = None,
-    team: TeamQuery = None,
 ) -> Response:
     """The board's rows, unrounded (attainment as a fraction, null as an empty cell)."""
-    view = requested_leaderboard(db, scope, today_in(org.timezone), metric, period, as_of, team)
+    view = leaderboard_of(db, asked, metric)
     return csv_response(FIELDS, cells(view), file_name(view))
 
 
@@ -79,19 +73,22 @@ def leaderboard_csv(
 def leaderboard_xlsx(
     viewer: ViewerDep,
     db: SessionDep,
-    scope: ScopeDep,
     org: OrgDep,
+    asked: TeamReportQueryDep,
     metric: str = DEFAULT_METRIC,
-    period: str | None = None,
-    as_of: AsOf = None,
-    team: TeamQuery = None,
 ) -> Response:
     """The CSV's rows as a spreadsheet: the value in its metric's unit, attainment a percent."""
-    view = requested_leaderboard(db, scope, today_in(org.timezone), metric, period, as_of, team)
+    view = leaderboard_of(db, asked, metric)
     units = {"value": view.metric.unit.value, "attainment": "share"}
     columns = [Column(name, units.get(name, "count")) for name in FIELDS]
     columns[1] = Column("name")
     return xlsx_response(xlsx_bytes("Leaderboard", columns, cells(view)), file_name(view))
+
+
+def leaderboard_of(db: Session, asked: ReportQuery, metric: str) -> LeaderboardView:
+    """The board the page and its downloads show."""
+    at = (asked.period, asked.as_of, asked.team)
+    return requested_leaderboard(db, asked.scope, asked.today, metric, *at)
 
 
 def cells(view: LeaderboardView) -> Iterator[list[Any]]:

@@ -11,6 +11,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from sqlalchemy.orm import Session
 
 from pacesetter.domain.errors import Invalid
 from pacesetter.domain.role_design import WhatIf
@@ -18,7 +19,8 @@ from pacesetter.domain.vocab import BusinessStage
 from pacesetter.forecasts.service import submit_forecast
 from pacesetter.http.deps import CurrentUser, OrgDep, ScopeDep, SessionDep, ViewerDep
 from pacesetter.http.downloads import csv_response
-from pacesetter.http.validation import MAX_ID, AsOf, IdPath, IdQuery
+from pacesetter.http.queries import ManagerReportQueryDep, ReportQuery, ReportQueryDep
+from pacesetter.http.validation import MAX_ID, IdPath
 from pacesetter.metrics.manager_report import (
     CSV_FIELDS,
     KPI_GROUPS,
@@ -29,7 +31,6 @@ from pacesetter.metrics.manager_report import (
 )
 from pacesetter.metrics.manager_what_if import manager_what_if
 from pacesetter.metrics.managers.rhythm import SHARE_PARTS
-from pacesetter.store.org_settings import today_in
 from pacesetter.web.formatting import MISSING, format_number, format_percent
 from pacesetter.web.templating import render
 
@@ -64,16 +65,13 @@ def managers_page(
     request: Request,
     viewer: ViewerDep,
     db: SessionDep,
-    scope: ScopeDep,
     org: OrgDep,
-    period: str | None = None,
-    as_of: AsOf = None,
-    manager: IdQuery = None,
+    asked: ManagerReportQueryDep,
     sort: str = "name",
 ) -> HTMLResponse:
     """The side-by-side table, then each manager's signals and recommendation."""
-    report = requested_manager_report(db, scope, today_in(org.timezone), period, as_of, manager)
-    query = _query(report, manager)
+    report = managers_report_of(db, asked)
+    query = _query(report, asked.team)
     trend = kpi_trends(db, report, TREND_EARLIER) if len(report.rows) == 1 else {}
     context = {
         "title": "Managers",
@@ -95,17 +93,9 @@ def managers_page(
 
 
 @router.get("/managers.csv")
-def managers_csv(
-    viewer: ViewerDep,
-    db: SessionDep,
-    scope: ScopeDep,
-    org: OrgDep,
-    period: str | None = None,
-    as_of: AsOf = None,
-    manager: IdQuery = None,
-) -> Response:
+def managers_csv(viewer: ViewerDep, db: SessionDep, asked: ManagerReportQueryDep) -> Response:
     """The report as CSV: one row per manager, unrounded, null as an empty cell."""
-    report = requested_manager_report(db, scope, today_in(org.timezone), period, as_of, manager)
+    report = managers_report_of(db, asked)
     rows = ([row.name, *row.csv_cells()] for row in report.rows)
     name = f"managers-{report.period.name}-{report.as_of.isoformat()}"
     return csv_response(["name", *CSV_FIELDS], rows, name)
@@ -123,10 +113,7 @@ def what_if_page(
     manager_id: IdPath,
     viewer: ViewerDep,
     db: SessionDep,
-    scope: ScopeDep,
-    org: OrgDep,
-    period: str | None = None,
-    as_of: AsOf = None,
+    asked: ReportQueryDep,
     reps: Reps = "",
     stage: StageField = "",
     target_pct: Percent = "",
@@ -134,7 +121,9 @@ def what_if_page(
     """The recommendation if the team had `reps` direct reports, the stage were `stage`, or the
     personal target were `target_pct`% of the team's; the managers card asks for it by HTMX."""
     change = WhatIf(int(reps) if reps else None, stage or None, _share(target_pct))
-    answer = manager_what_if(db, scope, today_in(org.timezone), manager_id, change, period, as_of)
+    answer = manager_what_if(
+        db, asked.scope, asked.today, manager_id, change, asked.period, asked.as_of
+    )
     context = {
         "title": f"What if: {answer.manager.name}",
         "answer": answer,
@@ -159,6 +148,13 @@ def submit_forecast_form(
     made = submit_forecast(db, scope, user, manager_id, _amount(amount), period, org)
     where = f"/managers?period={made.period}&manager={made.manager_id}#forecast-{made.manager_id}"
     return RedirectResponse(where, status_code=303)
+
+
+def managers_report_of(db: Session, asked: ReportQuery) -> ManagerReport:
+    """The report the page, its CSV and its XLSX show."""
+    return requested_manager_report(
+        db, asked.scope, asked.today, asked.period, asked.as_of, asked.team
+    )
 
 
 def _share(percent: str) -> float | None:

@@ -5,35 +5,26 @@ The numbers are `metrics.quadrant.requested_quadrant`, the same as GET /api/v1/q
 `pacesetter report quadrant`; the CSV download (the one CSV writer) has the report's columns.
 """
 
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
-from pydantic import BeforeValidator
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pacesetter.domain.quadrant import ADVICE, Quadrant
 from pacesetter.domain.vocab import Role
-from pacesetter.http.deps import OrgDep, ScopeDep, SessionDep, ViewerDep
+from pacesetter.http.deps import SessionDep, ViewerDep
 from pacesetter.http.downloads import csv_response
-from pacesetter.http.validation import AsOf, Id
+from pacesetter.http.queries import ManagerReportQueryDep, ReportQuery
 from pacesetter.metrics.quadrant import ROW_FIELDS, QuadrantView, requested_quadrant
 from pacesetter.store.models import Person
-from pacesetter.store.org_settings import today_in
 from pacesetter.store.scope import Scope
 from pacesetter.web.templating import render
 
 router = APIRouter()
 LEADER_ROLES = (Role.MANAGER, Role.DIRECTOR)
 
-
-def _blank_is_none(value: object) -> object:
-    return None if value == "" else value
-
-
-# The page's team picker sends `manager=` for "everyone you can see".
-TeamQuery = Annotated[Id | None, BeforeValidator(_blank_is_none), Query()]
 # The regions as the chart lays them out: results up, activity across.
 LAYOUT = (Quadrant.RESULTS_ONLY, Quadrant.ON_TRACK, Quadrant.OFF_TRACK, Quadrant.ACTIVITY_ONLY)
 
@@ -43,42 +34,35 @@ def quadrant_page(
     request: Request,
     viewer: ViewerDep,
     db: SessionDep,
-    scope: ScopeDep,
-    org: OrgDep,
-    period: str | None = None,
-    as_of: AsOf = None,
-    manager: TeamQuery = None,
+    asked: ManagerReportQueryDep,
 ) -> HTMLResponse:
     """The scatter, the four regions with what to do, and the table with its CSV."""
-    view = requested_quadrant(db, scope, today_in(org.timezone), period, as_of, manager)
+    view = quadrant_of(db, asked)
     context = {
         "title": "Activity vs results",
         "view": view,
         "chart": _chart(view),
         "regions": [(q.value, ADVICE[q], _count(view, q)) for q in LAYOUT],
         "titles": {quadrant.value: ADVICE[quadrant].short for quadrant in Quadrant},
-        "csv_query": _query(view, manager),
-        "leaders": _leaders(db, scope),
-        "manager": manager,
+        "csv_query": _query(view, asked.team),
+        "leaders": _leaders(db, asked.scope),
+        "manager": asked.team,
     }
     return render(request, "quadrant/page.html", context)
 
 
 @router.get("/quadrant.csv")
-def quadrant_csv(
-    viewer: ViewerDep,
-    db: SessionDep,
-    scope: ScopeDep,
-    org: OrgDep,
-    period: str | None = None,
-    as_of: AsOf = None,
-    manager: TeamQuery = None,
-) -> Response:
+def quadrant_csv(viewer: ViewerDep, db: SessionDep, asked: ManagerReportQueryDep) -> Response:
     """The table as CSV: the report's columns, unrounded, null as an empty cell."""
-    view = requested_quadrant(db, scope, today_in(org.timezone), period, as_of, manager)
+    view = quadrant_of(db, asked)
     rows = [[row.name, *(row.as_dict()[field] for field in ROW_FIELDS)] for row in view.rows]
     name = f"quadrant-{view.period.name}-{view.as_of.isoformat()}"
     return csv_response(["name", *ROW_FIELDS], rows, name)
+
+
+def quadrant_of(db: Session, asked: ReportQuery) -> QuadrantView:
+    """The quadrant the page, its CSV and its XLSX show."""
+    return requested_quadrant(db, asked.scope, asked.today, asked.period, asked.as_of, asked.team)
 
 
 def _leaders(db: Session, scope: Scope) -> list[tuple[int, str]]:

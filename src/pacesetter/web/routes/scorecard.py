@@ -7,13 +7,13 @@ Page, JSON, CSV and XLSX render the one `requested_scorecard`; the files have th
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
+from sqlalchemy.orm import Session
 
 from pacesetter.domain.formatting import in_unit
 from pacesetter.exports.xlsx import Column, xlsx_bytes
-from pacesetter.http.context import ContextDep
 from pacesetter.http.deps import SessionDep, ViewerDep
 from pacesetter.http.downloads import csv_response, xlsx_response
-from pacesetter.http.validation import AsOf
+from pacesetter.http.queries import ReportQuery, ReportQueryDep
 from pacesetter.metrics.catalogue import ACTIVITY_METRICS, OUTCOME_METRICS, REGISTRY
 from pacesetter.metrics.scorecard import Scorecard
 from pacesetter.metrics.scorecard_export import flat_header, flat_rows
@@ -25,15 +25,10 @@ router = APIRouter()
 
 @router.get("/scorecard", response_class=HTMLResponse)
 def scorecard_page(
-    request: Request,
-    viewer: ViewerDep,
-    db: SessionDep,
-    ctx: ContextDep,
-    period: str | None = None,
-    as_of: AsOf = None,
+    request: Request, viewer: ViewerDep, db: SessionDep, asked: ReportQueryDep
 ) -> HTMLResponse:
     """Outcomes, activities and goals of everyone in the viewer's scope."""
-    view = requested_scorecard(db, ctx, period, as_of)
+    view = scorecard_of(db, asked)
     context = {
         "title": "Scorecard",
         "view": view,
@@ -46,30 +41,22 @@ def scorecard_page(
 
 
 @router.get("/scorecard.csv")
-def scorecard_csv(
-    viewer: ViewerDep,
-    db: SessionDep,
-    ctx: ContextDep,
-    period: str | None = None,
-    as_of: AsOf = None,
-) -> Response:
+def scorecard_csv(viewer: ViewerDep, db: SessionDep, asked: ReportQueryDep) -> Response:
     """The CLI's CSV: one row per person, each goal in columns goal.<scope>.<metric>.<field>."""
-    view = requested_scorecard(db, ctx, period, as_of)
+    view = scorecard_of(db, asked)
     return csv_response(flat_header(view), flat_rows(view), _file_name(view))
 
 
 @router.get("/scorecard.xlsx")
-def scorecard_xlsx(
-    viewer: ViewerDep,
-    db: SessionDep,
-    ctx: ContextDep,
-    period: str | None = None,
-    as_of: AsOf = None,
-) -> Response:
+def scorecard_xlsx(viewer: ViewerDep, db: SessionDep, asked: ReportQueryDep) -> Response:
     """The CSV's columns, each number in its unit's format."""
-    view = requested_scorecard(db, ctx, period, as_of)
+    view = scorecard_of(db, asked)
     columns = [Column(*pair) for pair in zip(flat_header(view), flat_units(view), strict=True)]
     return xlsx_response(xlsx_bytes("Scorecard", columns, flat_rows(view)), _file_name(view))
+
+
+def scorecard_of(db: Session, asked: ReportQuery) -> Scorecard:
+    return requested_scorecard(db, asked.ctx, asked.period, asked.as_of)
 
 
 def _query(view: Scorecard) -> str:

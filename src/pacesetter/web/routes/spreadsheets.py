@@ -12,18 +12,13 @@ from fastapi.responses import Response
 from pacesetter.exports.xlsx import Column, xlsx_bytes
 from pacesetter.http.deps import OrgDep, ScopeDep, SessionDep, ViewerDep
 from pacesetter.http.downloads import xlsx_response
-from pacesetter.http.validation import AsOf, IdQuery
-from pacesetter.metrics.manager_report import (
-    CSV_FIELDS,
-    KPI_GROUPS,
-    PLAYER_COACH_FIELDS,
-    requested_manager_report,
-)
-from pacesetter.metrics.quadrant import ROW_FIELDS, requested_quadrant
-from pacesetter.store.org_settings import today_in
+from pacesetter.http.queries import ManagerReportQueryDep
+from pacesetter.metrics.manager_report import CSV_FIELDS, KPI_GROUPS, PLAYER_COACH_FIELDS
+from pacesetter.metrics.quadrant import ROW_FIELDS
+from pacesetter.web.routes.managers import managers_report_of
 from pacesetter.web.routes.plans import CSV_COLUMNS as PLAN_COLUMNS
 from pacesetter.web.routes.plans import plan_table
-from pacesetter.web.routes.quadrant import TeamQuery
+from pacesetter.web.routes.quadrant import quadrant_of
 
 router = APIRouter()
 # The quadrant's paces and QDQ dimensions are all shares of what was expected.
@@ -37,17 +32,9 @@ MANAGER_UNITS = {
 
 
 @router.get("/quadrant.xlsx")
-def quadrant_xlsx(
-    viewer: ViewerDep,
-    db: SessionDep,
-    scope: ScopeDep,
-    org: OrgDep,
-    period: str | None = None,
-    as_of: AsOf = None,
-    manager: TeamQuery = None,
-) -> Response:
+def quadrant_xlsx(viewer: ViewerDep, db: SessionDep, asked: ManagerReportQueryDep) -> Response:
     """The quadrant table: the CSV's columns, paces and QDQ as percents."""
-    view = requested_quadrant(db, scope, today_in(org.timezone), period, as_of, manager)
+    view = quadrant_of(db, asked)
     units = {name: "share" for name in QUADRANT_SHARES}
     columns = [Column("name"), *(Column(name, units.get(name)) for name in ROW_FIELDS)]
     rows = ([row.name, *(row.as_dict()[name] for name in ROW_FIELDS)] for row in view.rows)
@@ -56,17 +43,9 @@ def quadrant_xlsx(
 
 
 @router.get("/managers.xlsx")
-def managers_xlsx(
-    viewer: ViewerDep,
-    db: SessionDep,
-    scope: ScopeDep,
-    org: OrgDep,
-    period: str | None = None,
-    as_of: AsOf = None,
-    manager: IdQuery = None,
-) -> Response:
+def managers_xlsx(viewer: ViewerDep, db: SessionDep, asked: ManagerReportQueryDep) -> Response:
     """The managers table: the CSV's columns, each KPI in its kind's format."""
-    report = requested_manager_report(db, scope, today_in(org.timezone), period, as_of, manager)
+    report = managers_report_of(db, asked)
     columns = [Column("name"), *(Column(name, MANAGER_UNITS.get(name)) for name in CSV_FIELDS)]
     rows = ([row.name, *row.csv_cells()] for row in report.rows)
     body = xlsx_bytes("Managers", columns, rows)
