@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 from sqlalchemy.orm import Session
 
-from factories import make_coaching, make_forecast
+from factories import make_activity, make_coaching, make_forecast
 from pacesetter.domain.errors import Invalid
 from pacesetter.domain.periods import parse_period
 from pacesetter.incentives.review import build_review
@@ -66,3 +66,55 @@ def test_the_review_numbers_are_the_scorecard_numbers(db: Session, team: dict[st
 def test_a_period_still_open_has_no_review(db: Session, team: dict[str, Person]) -> None:
     with pytest.raises(Invalid, match="not closed yet"):
         build_review(db, Scope.everything(), team["mia"], Q1, today=Q1.end)
+
+
+def one_on_one(db: Session, team: dict[str, Person], on: date, month: str, committed: dict) -> None:
+    record = make_coaching(db, team["mia"], "one_on_one", on, person=team["ann"])
+    record.details = {"plan_month": month, "commitments": committed}
+    db.flush()
+
+
+def activities(db: Session, person: Person, kind: str, on: date, count: int) -> None:
+    for _ in range(count):
+        make_activity(db, person, on, type=kind)
+
+
+def test_commitments_kept_are_the_1on1_commitments_the_months_activities_reached(
+    db: Session, team: dict[str, Person]
+) -> None:
+    """Ann's 1:1s with Mia, and what she did:
+
+    | 1:1 on | for     | commits                          | stands?                         |
+    |--------|---------|----------------------------------|---------------------------------|
+    | 5 Jan  | 2026-01 | 10 calls, 4 meetings, 30% direct | meetings 4 (direction: no count)|
+    | 20 Jan | 2026-01 | 12 calls                         | calls 12 (the later 1:1)        |
+    | 3 Feb  | 2026-02 | 5 calls, 0 emails                | calls 5 (0 is no commitment)    |
+    | 25 Feb | 2026-04 | 9 calls                          | no: April is not in Q1          |
+    | 2 Apr  | 2026-03 | 1 meeting                        | no: dated after March's end     |
+
+    Done: January 12 calls and 3 meetings, February 4 calls, March 1 call.
+    Kept: January calls (12 >= 12); not kept: January meetings (3 < 4), February calls (4 < 5).
+    """
+    one_on_one(db, team, date(2026, 1, 5), "2026-01", {"call": 10, "meeting": 4, "direction": 0.3})
+    one_on_one(db, team, date(2026, 1, 20), "2026-01", {"call": 12})
+    one_on_one(db, team, date(2026, 2, 3), "2026-02", {"call": 5, "email": 0})
+    one_on_one(db, team, date(2026, 2, 25), "2026-04", {"call": 9})
+    one_on_one(db, team, date(2026, 4, 2), "2026-03", {"meeting": 1})
+    ann = team["ann"]
+    activities(db, ann, "call", date(2026, 1, 14), 12)
+    activities(db, ann, "meeting", date(2026, 1, 30), 3)
+    activities(db, ann, "call", date(2026, 2, 10), 4)
+    activities(db, ann, "call", date(2026, 3, 2), 1)
+    view = build_review(db, Scope.everything(), team["mia"], Q1, today=AFTER)
+    people = {p.name: p for p in view.people}
+    assert [
+        (c.month, c.line, c.committed, c.actual, c.kept) for c in people["Ann"].commitments
+    ] == [
+        ("2026-01", "call", 12, 12, True),
+        ("2026-01", "meeting", 4, 3, False),
+        ("2026-02", "call", 5, 4, False),
+    ]
+    assert (people["Ann"].commitments_made, people["Ann"].commitments_kept) == (3, 1)
+    assert people["Ann"].plan_kept == 1 / 3
+    assert (people["Ben"].commitments_made, people["Ben"].plan_kept) == (0, None)
+    assert view.as_dict()["people"][0]["commitments"][0]["kept"] is True

@@ -5,8 +5,8 @@ it, built once (`build_review`) for the page, the API and `pacesetter report rev
   lines at the period's last day (so the review's numbers are the scorecard's).
 - The activity and coaching behind them: quadrant and QDQ at the period's end
   (metrics/quadrant.py), 1:1s held and ride-alongs (ride-along and shadowing) about each person
-  in the period; the plan kept is QDQ's Quantity at the end (a 1:1's commitments become next
-  month's plan lines, so this is how far the commitments were kept).
+  in the period, and the 1:1 commitments for the period's months kept and made
+  (incentives/commitments.py).
 - What the lint said about the goals on the period's first day, and how each goal ended.
 - The manager's forecast that counted (the latest by the midpoint) against the team's actual.
 
@@ -25,7 +25,8 @@ from pacesetter.domain.errors import Invalid
 from pacesetter.domain.periods import Period
 from pacesetter.domain.suggest import seed_from_review
 from pacesetter.goals.linting import lint_period
-from pacesetter.metrics.quadrant import placements
+from pacesetter.incentives.commitments import Commitment, commitments_in
+from pacesetter.metrics.quadrant import Placement, placements
 from pacesetter.metrics.scorecard import GoalLine, build_scorecard
 from pacesetter.metrics.values import team_metrics
 from pacesetter.store.models import CoachingRecord, Forecast, Person
@@ -55,9 +56,17 @@ class PersonReview:
     quadrant: str | None
     qdq_score: float | None
     qdq_binding: str | None
-    plan_kept: float | None  # QDQ Quantity at the period's end
     one_on_ones: int
     ride_alongs: int
+    commitments_made: int
+    commitments_kept: int
+    commitments: list[Commitment]  # month by month, line by line
+
+    @property
+    def plan_kept(self) -> float | None:
+        """The share of the commitments kept; None without any."""
+        made = self.commitments_made
+        return self.commitments_kept / made if made else None
 
 
 @dataclass(frozen=True)
@@ -118,6 +127,7 @@ def build_review(
     ids = select(Person.id).where(Person.id.in_(subtree_ids(manager.id)), scope.covers(Person.id))
     placed = placements(session, ids, period, period.end)
     coached = _coaching_counts(session, ids, period)
+    committed = commitments_in(session, ids, period)
     warned = _lint_warnings(session, scope, period)
     rows, team_goals = [], []
     for row in card.rows:
@@ -128,7 +138,8 @@ def build_review(
         ]
         team_goals += [g for g in goals if g.scope == "team" and person.id == manager.id]
         mine = [g for g in goals if g.scope == "person"]
-        rows.append(_person(person, mine, placed.get(person.id), coached))
+        behind = Behind(placed.get(person.id), coached, committed.get(person.id, []))
+        rows.append(_person(person, mine, behind))
     forecast = _forecast(session, manager.id, period)
     revenue = _team_revenue(session, manager, period)
     return ReviewView(
@@ -152,7 +163,17 @@ def _outcome(line: GoalLine, lint: list[str]) -> GoalOutcome:
     return GoalOutcome(line.metric, line.scope, line.target, actual, line.attainment, hit, by, lint)
 
 
-def _person(person: Person, goals: list[GoalOutcome], placed: Any, coached: dict) -> PersonReview:
+@dataclass(frozen=True)
+class Behind:
+    """What lay behind one person's goals: their placement, coaching counts, commitments."""
+
+    placed: Placement | None
+    coached: dict[tuple[int, str], int]
+    commitments: list[Commitment]
+
+
+def _person(person: Person, goals: list[GoalOutcome], behind: Behind) -> PersonReview:
+    placed, coached, commitments = behind.placed, behind.coached, behind.commitments
     return PersonReview(
         person.id,
         person.name,
@@ -161,9 +182,11 @@ def _person(person: Person, goals: list[GoalOutcome], placed: Any, coached: dict
         placed.quadrant if placed else None,
         placed.qdq_score if placed else None,
         placed.qdq_binding if placed else None,
-        placed.qdq_quantity if placed else None,
         coached.get((person.id, "one_on_one"), 0),
         sum(coached.get((person.id, kind), 0) for kind in RIDE_ALONGS),
+        len(commitments),
+        sum(1 for c in commitments if c.kept),
+        commitments,
     )
 
 

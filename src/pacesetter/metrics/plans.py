@@ -68,7 +68,7 @@ def _planned(
 ) -> dict[int, PlanFacts]:
     """Each rep's plan lines of the months of P, activity lines paired with what was done."""
     months = period.months()
-    counts = _activity_counts(session, people, months, as_of)
+    counts = activity_counts(session, people, months, as_of)
     facts: dict[int, PlanFacts] = {}
     fractions = {m.start: elapsed_fraction(m, as_of, calendar) for m in months}
     for person_id, month_start, line, planned in session.execute(_plan_lines(people, months)):
@@ -93,7 +93,7 @@ def _plan_lines(people: People, months: Sequence[Period]) -> Select[tuple[int, d
     )
 
 
-def _activity_counts(
+def activity_counts(
     session: Session, people: People, months: Sequence[Period], as_of: date
 ) -> dict[tuple[int, date, str], int]:
     """Activities per (owner, month start, type) from the first month's start to d."""
