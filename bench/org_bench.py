@@ -141,7 +141,10 @@ def _machine() -> str:
 
 
 def _revision() -> str:
-    """The commit measured, and whether the working tree differed from it."""
+    """The commit measured, and whether the working tree differed from it (a run from a tree
+    exported with `git archive` names its commit in PACESETTER_BENCH_REVISION)."""
+    if exported := os.environ.get("PACESETTER_BENCH_REVISION"):
+        return exported
     repository = Path(__file__).resolve().parents[1]
     head = _git(repository, "rev-parse", "--short", "HEAD")
     changed = _git(repository, "status", "--porcelain", "--untracked-files=no", "--", "src")
