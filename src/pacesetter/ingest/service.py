@@ -34,6 +34,7 @@ from pacesetter.store.audit import record_import
 from pacesetter.store.crashpoints import crash_point
 from pacesetter.store.db import unit_of_work
 from pacesetter.store.models import ImportRun, OrgSettings, utcnow
+from pacesetter.store.rollups import refresh_for
 
 # (phase "check" or "write", rows done, rows in all when known)
 Progress = Callable[[str, int, int | None], None]
@@ -276,6 +277,8 @@ class _Job:
         self.progress("write", 0, total)
         self.spill.on_read = lambda done: self.progress("write", done, total)
         self.kind.write(self.spill, upserter)
+        if not context.dry_run:  # in the same transaction: rollups change with the rows
+            refresh_for(context.session.connection(), self.kind.table)
         counts = upserter.counts
         self.report.added, self.report.updated = counts.added, counts.updated
         self.report.unchanged = counts.unchanged

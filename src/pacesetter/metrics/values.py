@@ -8,10 +8,11 @@ so a team's ratio is over its pooled rows.
 """
 
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, Subquery, select
+from sqlalchemy import Select, Subquery, func, select, union_all
 from sqlalchemy.orm import Session
 
 from pacesetter.domain.calendar import WorkCalendar
@@ -28,6 +29,7 @@ from pacesetter.metrics.catalogue import (
 )
 from pacesetter.metrics.families import Family, ReportContext
 from pacesetter.metrics.grouping import ByOwner, ByTeam, Grouping
+from pacesetter.metrics.rollups import around, rollup_for, whole_months
 from pacesetter.store.models import Goal
 
 MetricValues = dict[int, dict[str, Value]]
@@ -93,15 +95,36 @@ def _family_statement(
     context: ReportContext, grouping: Grouping, family: Family, metrics: list[Metric]
 ) -> Select[Any] | None:
     """One family's aggregates per owner, then grouped; None when no row can count."""
-    rows = family.rows(context, grouping.owners())
-    return None if rows is None else aggregate_statement(rows, grouping, metrics)
+    per_owner = _per_owner_sums(context, family, grouping.owners(), metrics)
+    return None if per_owner is None else grouping.group(per_owner, [m.slug for m in metrics])
 
 
-def aggregate_statement(
-    rows: Subquery, grouping: Grouping, metrics: list[Metric], by: Sequence[str] = ()
+def _per_owner_sums(
+    context: ReportContext, family: Family, owners: Select[tuple[int]], metrics: list[Metric]
+) -> Select[Any] | None:
+    """A family's aggregates per owner over the to-date window: its whole months from the
+    family's rollup when it has one (metrics/rollups.py), the days around them from the raw
+    rows; all of it from the raw rows otherwise."""
+    window, rollup = context.window, rollup_for(family, metrics)
+    months = None if window is None or rollup is None else whole_months(window)
+    if window is None or rollup is None or months is None:
+        rows = family.rows(context, owners)
+        return None if rows is None else per_owner_statement(rows, metrics)
+    parts = [rollup.per_owner(owners, months, metrics)]
+    for start, end in around(window, months):
+        rows = family.rows(replace(context, start=start, end=end, as_of=end), owners)
+        if rows is not None:
+            parts.append(per_owner_statement(rows, metrics))
+    both = union_all(*parts).subquery("rolled_up")
+    sums = [func.sum(both.c[m.slug]).label(m.slug) for m in metrics]
+    return select(both.c.key, *sums).group_by(both.c.key)
+
+
+def per_owner_statement(
+    rows: Subquery, metrics: list[Metric], by: Sequence[str] = ()
 ) -> Select[Any]:
-    """The SQL aggregates of `metrics` over a family's `rows` per owner (and per `by` column
-    of the rows, such as their day), then grouped per key."""
+    """The SQL aggregates of `metrics` over a family's `rows` per owner, as `key` (and per
+    `by` column of the rows, such as their day)."""
     kept = [rows.c[name] for name in by]
     aggregates = [
         m.source.expression(rows.c).label(m.slug)
@@ -109,7 +132,15 @@ def aggregate_statement(
         if isinstance(m.source, Aggregate)
     ]
     per_owner = select(rows.c.owner_id.label("key"), *kept, *aggregates)
-    per_owner = per_owner.group_by(rows.c.owner_id, *kept)
+    return per_owner.group_by(rows.c.owner_id, *kept)
+
+
+def aggregate_statement(
+    rows: Subquery, grouping: Grouping, metrics: list[Metric], by: Sequence[str] = ()
+) -> Select[Any]:
+    """The SQL aggregates of `metrics` over a family's `rows` per owner (and per `by` column
+    of the rows, such as their day), then grouped per key."""
+    per_owner = per_owner_statement(rows, metrics, by)
     return grouping.group(per_owner, [m.slug for m in metrics], by)
 
 

@@ -9,7 +9,10 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from pacesetter.settings import get_settings
-from pacesetter.store import audit  # noqa: F401  (registers the audit trail's flush listener)
+from pacesetter.store import (
+    audit,  # noqa: F401  (registers the audit trail's flush listener)
+    rollups,  # noqa: F401  (registers the rollups' flush listener)
+)
 
 
 def normalise_url(url: str) -> str:

@@ -15,17 +15,20 @@ from pacesetter.store.models.planning import (
     PlanLine,
 )
 from pacesetter.store.models.plans import PlanProposal
+from pacesetter.store.models.rollups import ActivityRollup, DealRollup
 from pacesetter.store.models.system import ImportRun, LoginAttempt, UserSession
 
 __all__ = [
     "Account",
     "Activity",
+    "ActivityRollup",
     "AuditEntry",
     "Base",
     "CoachingList",
     "CoachingRecord",
     "Deal",
     "DealChange",
+    "DealRollup",
     "Forecast",
     "Goal",
     "GoalChange",

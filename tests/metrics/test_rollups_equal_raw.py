@@ -1,0 +1,252 @@
+"""The rollups (store/rollups.py) always equal a recomputation from the raw rows, after every
+import kind and every ORM edit of activities and deals; and the metrics read from them give the
+numbers the raw rows alone give, for whole months, partial months and windows starting mid-month.
+
+The recomputation here is plain Python over the raw rows, independent of the SQL it checks.
+"""
+
+import csv
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+from unittest import mock
+
+import pytest
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from factories import make_activity, make_deal, make_person
+from pacesetter.domain.periods import parse_period
+from pacesetter.ingest import run_import
+from pacesetter.metrics import values
+from pacesetter.metrics.catalogue import SCORECARD_METRICS
+from pacesetter.metrics.families import ReportContext
+from pacesetter.metrics.grouping import ByOwner, ByTeam
+from pacesetter.metrics.rollups import around, whole_months
+from pacesetter.metrics.values import MetricValues, metrics_for
+from pacesetter.store.models import Activity, ActivityRollup, Deal, DealRollup, Person
+from pacesetter.synth import generate_org
+
+AS_OF = date(2026, 5, 14)
+KINDS = ("people", "accounts", "deals", "activities", "forecasts", "goals", "plans", "coaching")
+CLOSED = ("won", "lost")
+Table = dict[tuple[Any, ...], tuple[Any, ...]]
+
+
+def _month(day: date) -> date:
+    return day.replace(day=1)
+
+
+def recomputed(db: Session) -> tuple[Table, Table]:
+    """The rollups as the raw rows define them, computed in Python."""
+    activities = Counter(
+        (owner, _month(day), kind)
+        for owner, day, kind in db.execute(
+            select(Activity.owner_id, Activity.occurred_on, Activity.type)
+        )
+    )
+    deals: defaultdict[tuple[Any, ...], list[Any]] = defaultdict(lambda: [0, None, None, 0])
+    for deal in db.scalars(select(Deal).where(Deal.status.in_(CLOSED))):
+        sums = deals[(deal.owner_id, _month(deal.close_date), deal.status)]
+        sums[0] += 1
+        sums[1] = (sums[1] or 0) + deal.amount
+        sums[2] = sums[2] if deal.margin is None else (sums[2] or 0) + deal.margin
+        sums[3] += (deal.close_date - deal.created_date).days
+    return {key: (count,) for key, count in activities.items()}, {
+        key: tuple(sums) for key, sums in deals.items()
+    }
+
+
+def stored(db: Session) -> tuple[Table, Table]:
+    activities = {
+        (row.owner_id, row.month, row.type): (row.activities,)
+        for row in db.scalars(select(ActivityRollup))
+    }
+    deals = {
+        (row.owner_id, row.month, row.status): (row.deals, row.amount, row.margin, row.cycle_days)
+        for row in db.scalars(select(DealRollup))
+    }
+    return activities, deals
+
+
+def assert_rollups_equal_raw(db: Session) -> None:
+    expected, found = recomputed(db), stored(db)
+    for wanted, got in zip(expected, found, strict=True):
+        assert got.keys() == wanted.keys()
+        for key, sums in wanted.items():
+            assert got[key] == pytest.approx(sums), key
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("org")
+    generate_org(folder, reps=4, months=5, seed=11, as_of=AS_OF)
+    return folder
+
+
+def _import(db: Session, kind: str, path: Path) -> None:
+    report = run_import(db, kind, path, file_name=path.name)
+    assert report.accepted, report.errors.to_list()[:3]
+
+
+def _edited(source: Path, target: Path, edit: Any) -> Path:
+    """A copy of a CSV file with every fourth row changed by `edit` (and the rest as they
+    were), for a re-import that updates rows."""
+    with source.open(newline="") as given:
+        rows = list(csv.DictReader(given))
+    owners = sorted({row["owner"] for row in rows})
+    for number, row in enumerate(rows):
+        if number % 4 == 0:
+            edit(row, owners[(owners.index(row["owner"]) + 1) % len(owners)])
+    with target.open("w", newline="") as written:
+        writer = csv.DictWriter(written, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    return target
+
+
+def _move_deal(row: dict[str, str], other_owner: str) -> None:
+    """Another owner, the other closed status, and a close date 40 days later (another
+    month): every part of a deal's rollup key changes."""
+    row["owner"] = other_owner
+    row["status"] = {"won": "lost", "lost": "won", "open": "won"}[row["status"]]
+    later = date.fromisoformat(row["close_date"]) + timedelta(days=40)
+    row["close_date"] = later.isoformat()
+    row["amount"] = str(float(row["amount"]) + 1.5)
+
+
+def _move_activity(row: dict[str, str], other_owner: str) -> None:
+    row["owner"] = other_owner
+    row["type"] = "demo" if row["type"] != "demo" else "call"
+    row["occurred_at"] = "2026-02-27T09:00:00"
+
+
+def test_rollups_equal_the_raw_rows_after_every_import_kind_and_re_import(
+    db: Session, generated: Path, tmp_path: Path
+) -> None:
+    for kind in KINDS:
+        _import(db, kind, generated / f"{kind}.csv")
+        assert_rollups_equal_raw(db)
+    activities, deals = stored(db)
+    assert len(activities) > 20 and len(deals) > 5  # something was summed
+    _import(db, "deals", _edited(generated / "deals.csv", tmp_path / "deals.csv", _move_deal))
+    assert_rollups_equal_raw(db)
+    moved = _edited(generated / "activities.csv", tmp_path / "activities.csv", _move_activity)
+    _import(db, "activities", moved)
+    assert_rollups_equal_raw(db)
+    assert stored(db) != (activities, deals)
+
+
+def test_rollups_follow_every_edit_through_a_session(db: Session) -> None:
+    ann, bob = make_person(db, "Ann"), make_person(db, "Bob")
+    call = make_activity(db, ann, date(2026, 3, 30))
+    deal = make_deal(db, ann, status="won", created=date(2026, 1, 5), closed=date(2026, 3, 31))
+    make_deal(db, bob, status="lost", margin=120.0, closed=date(2026, 3, 2))
+    assert_rollups_equal_raw(db)
+    edits = [
+        (call, {"owner_id": bob.id}),
+        (call, {"occurred_on": date(2026, 4, 1), "type": "meeting"}),
+        (deal, {"status": "lost"}),
+        (deal, {"close_date": date(2026, 4, 2), "owner_id": bob.id}),
+        (deal, {"amount": 2500.0, "margin": 300.0}),
+    ]
+    for row, changes in edits:
+        for name, value in changes.items():
+            setattr(row, name, value)
+        db.flush()
+        assert_rollups_equal_raw(db)
+    for row in (call, deal):
+        db.delete(row)
+        db.flush()
+        assert_rollups_equal_raw(db)
+
+
+def test_a_core_update_is_not_seen_until_refreshed_so_the_equality_check_can_fail(
+    db: Session,
+) -> None:
+    """Writes beneath the ORM (as imports make) must refresh the rollups themselves: the
+    check above notices when they do not."""
+    ann = make_person(db, "Ann")
+    make_activity(db, ann, date(2026, 3, 30))
+    db.execute(update(Activity).values(occurred_on=date(2026, 4, 2)))
+    with pytest.raises(AssertionError):
+        assert_rollups_equal_raw(db)
+
+
+@pytest.mark.parametrize(
+    ("window", "months", "around_them"),
+    [
+        ((date(2026, 4, 1), date(2026, 6, 30)), (date(2026, 4, 1), date(2026, 6, 1)), []),
+        (
+            (date(2026, 3, 15), date(2026, 5, 14)),
+            (date(2026, 4, 1), date(2026, 4, 1)),
+            [(date(2026, 3, 15), date(2026, 3, 31)), (date(2026, 5, 1), date(2026, 5, 14))],
+        ),
+        ((date(2026, 5, 1), date(2026, 5, 14)), None, None),
+        ((date(2026, 2, 2), date(2026, 3, 30)), None, None),
+    ],
+)
+def test_a_window_splits_into_whole_months_and_the_days_around_them(
+    window: tuple[date, date],
+    months: tuple[date, date] | None,
+    around_them: list[tuple[date, date]] | None,
+) -> None:
+    assert whole_months(window) == months
+    if months is not None:
+        assert around(window, months) == around_them
+
+
+def _raw_only() -> Any:
+    return mock.patch.object(values, "rollup_for", lambda family, metrics: None)
+
+
+def _both_ways(context: ReportContext, grouping: Any) -> Iterator[MetricValues]:
+    yield metrics_for(context, grouping, SCORECARD_METRICS)
+    with _raw_only():
+        yield metrics_for(context, grouping, SCORECARD_METRICS)
+
+
+def _same(found: MetricValues, expected: MetricValues) -> None:
+    assert found.keys() == expected.keys()
+    for key, numbers in expected.items():
+        assert found[key] == pytest.approx(numbers), key
+
+
+# (start, end, as_of): a quarter to date mid-month, a whole quarter, a month to date, a
+# milestone starting mid-month, the year to date, and a window before any data.
+WINDOWS = [
+    (date(2026, 4, 1), date(2026, 6, 30), AS_OF),
+    (date(2026, 1, 1), date(2026, 3, 31), AS_OF),
+    (date(2026, 5, 1), date(2026, 5, 31), AS_OF),
+    (date(2026, 1, 15), date(2026, 4, 20), AS_OF),
+    (date(2026, 1, 1), date(2026, 12, 31), date(2026, 4, 30)),
+    (date(2024, 1, 1), date(2024, 3, 31), date(2024, 2, 10)),
+]
+
+
+def test_metrics_from_rollups_equal_metrics_from_raw_rows_for_people_and_teams(
+    db: Session, generated: Path
+) -> None:
+    for kind in ("people", "accounts", "deals", "activities"):
+        _import(db, kind, generated / f"{kind}.csv")
+    everyone = select(Person.id)
+    managers = select(Person.id).where(Person.id.in_(select(Person.manager_id)))
+    for start, end, as_of in WINDOWS:
+        context = ReportContext(db, start, end, as_of)
+        for grouping in (ByOwner(everyone), ByTeam(managers)):
+            _same(*_both_ways(context, grouping))
+
+
+def test_a_whole_month_is_read_from_the_rollup_and_a_partial_one_from_the_raw_rows(
+    db: Session,
+) -> None:
+    ann = make_person(db, "Ann")
+    make_activity(db, ann, date(2026, 4, 10))
+    make_activity(db, ann, date(2026, 5, 10))
+    db.execute(update(ActivityRollup).values(activities=ActivityRollup.activities + 100))
+    one = select(Person.id).where(Person.id == ann.id)
+    quarter = values.person_metrics(db, one, parse_period("2026-Q2"), AS_OF, ["activities"])
+    # April from the (tampered) rollup; May 1-14 from the raw rows.
+    assert quarter[ann.id]["activities"] == 101 + 1
