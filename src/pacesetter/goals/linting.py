@@ -27,7 +27,7 @@ from pacesetter.domain.goal_lint import (
 )
 from pacesetter.domain.periods import Period, PeriodError
 from pacesetter.goals.catalogue import goal_metrics
-from pacesetter.goals.dataflow import last_data_on
+from pacesetter.goals.dataflow import LastSeen, last_data_at
 from pacesetter.goals.history import TrailingHistory, trailing_histories
 from pacesetter.goals.permissions import TEAM_LEADERS
 from pacesetter.goals.queries import period_named
@@ -88,7 +88,12 @@ def lint_contexts(
     histories = trailing_histories(
         session, base.scopes, metrics, config.trailing_periods, today=today
     )
-    facts = _BatchFacts(batch, histories)
+    wanted: dict[date, set[tuple[ScopeKey, str]]] = {}
+    for period, group in batch.items():
+        if period is not None:
+            pairs = wanted.setdefault(_as_of(base, period), set())
+            pairs.update((draft.scope, draft.metric) for draft in group if draft.metric)
+    facts = _BatchFacts(batch, histories, last_data_at(session, wanted))
     return [
         (group, _with_period_facts(session, base, group, period, facts) if period else base)
         for period, group in batch.items()
@@ -97,10 +102,12 @@ def lint_contexts(
 
 @dataclass(frozen=True)
 class _BatchFacts:
-    """What every period of a batch shares: its drafts by period, and each one's history."""
+    """What every period of a batch shares: its drafts by period, each one's history, and the
+    last date data arrived for each of its drafts, by as-of date."""
 
     batch: Batch
     histories: dict[Period, TrailingHistory]
+    last_seen: dict[date, LastSeen]
 
 
 def _with_period_facts(
@@ -113,8 +120,7 @@ def _with_period_facts(
     """`base` with the stored goals of the period and of the periods inside it (the batch's
     own drafts in place of those they change), the trailing history of every scope in it and
     the last date data arrived for each draft (no later than the period's end)."""
-    as_of = min(base.as_of, period.end)
-    wanted = [(draft.scope, draft.metric) for draft in drafts if draft.metric]
+    as_of = _as_of(base, period)
     history = facts.histories[period]
     return replace(
         base,
@@ -123,8 +129,13 @@ def _with_period_facts(
         goals=_goals_within(session, period, base.scopes, facts.batch),
         history_periods=[past.name for past in history.periods],
         history=history.values,
-        last_data_on=last_data_on(session, wanted, as_of),
+        last_data_on=facts.last_seen.get(as_of, {}),
     )
+
+
+def _as_of(base: LintContext, period: Period) -> date:
+    """The date a period's goals are checked at: today, or the period's end if it is over."""
+    return min(base.as_of, period.end)
 
 
 def _goals_within(
