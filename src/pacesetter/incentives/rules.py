@@ -75,19 +75,25 @@ def change_rule(
     _ensure_may_define(session, actor, rule.team_manager_id)
     why = require_reason(reason, "Changing a reward rule")
     terms_of(rule.kind, params)
-    current = versions_of(session, [rule.id])[rule.id][-1]
-    if effective_from <= current.effective_from:
+    versions = versions_of(session, [rule.id])[rule.id]
+    current = versions[-1] if versions else None
+    if current is not None:
+        _end_before(session, current, effective_from)
+    version = _add_version(session, actor, rule, dict(params), effective_from)
+    old_params, old_start = (current.params, current.effective_from) if current else (None, None)
+    _record(session, actor, rule, "params", old_params, dict(params), why)
+    _record(session, actor, rule, "effective_from", old_start, effective_from, why)
+    return version
+
+
+def _end_before(session: Session, current: Version, start: date) -> None:
+    """The version in effect ends the day before `start`, which must come after its own."""
+    if start <= current.effective_from:
         raise Invalid(
             f"The new terms start after the current ones (from {current.effective_from}): "
             "a past period keeps the terms it was paid under."
         )
-    session.get_one(RewardRuleVersion, current.version_id).effective_to = (
-        effective_from - timedelta(days=1)
-    )
-    version = _add_version(session, actor, rule, dict(params), effective_from)
-    _record(session, actor, rule, "params", current.params, dict(params), why)
-    _record(session, actor, rule, "effective_from", current.effective_from, effective_from, why)
-    return version
+    session.get_one(RewardRuleVersion, current.version_id).effective_to = start - timedelta(days=1)
 
 
 def get_rule(session: Session, actor: Actor, rule_id: int) -> RewardRule:
@@ -96,6 +102,11 @@ def get_rule(session: Session, actor: Actor, rule_id: int) -> RewardRule:
     if rule is None or not _sees(session, actor, rule.team_manager_id):
         raise NotFound(f"No reward rule {rule_id}")
     return rule
+
+
+def may_define(actor: Actor) -> bool:
+    """Whether the actor defines rules at all (for some team, or for everyone)."""
+    return actor.is_admin or actor.scope.role in LEADERS
 
 
 def visible_rules(session: Session, actor: Actor) -> list[RewardRule]:
@@ -151,7 +162,7 @@ def _ensure_may_define(session: Session, actor: Actor, team_manager_id: int | No
     """Admins define any rule; a manager or director those of their own team or one below."""
     if actor.is_admin:
         return
-    if actor.scope.role not in LEADERS:
+    if not may_define(actor):
         raise Forbidden("Reward rules are set by a manager for their team, or by an admin.")
     if team_manager_id is None:
         raise Forbidden("A rule for everyone is set by an admin.")

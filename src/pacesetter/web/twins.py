@@ -34,6 +34,8 @@ JSON_TWINS: dict[str, str] = {
     "/incentives/team/{manager_id}": "/api/v1/incentives/team/{manager_id}",
     "/incentives/what-if": "/api/v1/incentives/what-if",
     "/review/team/{manager_id}": "/api/v1/incentives/reviews/{manager_id}",
+    "/incentives/rules": "/api/v1/incentives/rules",
+    "/incentives/rules/{rule_id}": "/api/v1/incentives/rules/{rule_id}",
 }
 
 # Pages without figures of their own (sign-in, forms, links), each with why.
@@ -46,6 +48,7 @@ NO_NUMBERS: dict[str, str] = {
     "/people/{person_id}/mail": "mail settings, a form",
     "/healthz": "a probe for the load balancer",
     "/api/docs": "the API's own documentation",
+    "/incentives/rules/new": "a form",
 }
 
 # Pages with numbers still waiting for their twin: known debt, named so it cannot grow quietly.

@@ -84,6 +84,13 @@ def rule_change(rule_id: IdPath, body: RuleChange, db: SessionDep, user: Current
     return _rule_out(rule, rules.versions_of(db, [rule.id])[rule.id])
 
 
+@router.get("/rules/{rule_id}", response_model=RuleOut, responses=_RESPONSES)
+def rule_one(rule_id: IdPath, db: SessionDep, user: CurrentUser) -> RuleOut:
+    """One rule with every version of its terms (the page /incentives/rules/<id>)."""
+    rule = rules.get_rule(db, _actor(user), rule_id)
+    return _rule_out(rule, rules.versions_of(db, [rule.id])[rule.id])
+
+
 @router.get("/rules/{rule_id}/changes", response_model=list[RuleChangeOut], responses=_RESPONSES)
 def rule_trail(rule_id: IdPath, db: SessionDep, user: CurrentUser) -> list[RuleChangeOut]:
     """Who changed the rule, when, from what to what, and why."""

@@ -21,9 +21,11 @@ from pacesetter.http.validation import AsOf, IdPath, IdQuery
 from pacesetter.incentives.review import ReviewView, build_review, next_team_target
 from pacesetter.incentives.screens import EarningsScreen, requested_earnings, review_period
 from pacesetter.incentives.what_if import what_if
+from pacesetter.web.routes import reward_rules
 from pacesetter.web.templating import render
 
 router = APIRouter()
+router.include_router(reward_rules.router)  # the reward rules' pages
 
 
 def _page(request: Request, full: str, partial: str, context: dict[str, Any]) -> HTMLResponse:
