@@ -18,10 +18,11 @@ $(INSTALLED): requirements.lock pyproject.toml
 demo: $(INSTALLED)
 	$(BIN)/pacesetter demo --dir $(DEMO_DIR)
 
-## test: set up, then lint and run the whole suite on SQLite and on PostgreSQL
+## test: set up, then lint and run the whole suite on SQLite, then every test that opens a
+## database again on PostgreSQL
 test: $(INSTALLED) browser check-postgres lint
 	$(BIN)/pytest -n 2 --db sqlite
-	$(BIN)/pytest -n 2 --db postgresql
+	$(BIN)/pytest -n 2 --db postgresql --skip-db-free
 
 ## docs: rewrite the generated reference pages (docs/cli.md); a test fails when they are stale
 docs: $(INSTALLED)

@@ -31,6 +31,23 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         default=os.environ.get("PACESETTER_TEST_DB", "sqlite"),
         help="database the suite runs against (default: sqlite, or $PACESETTER_TEST_DB)",
     )
+    parser.addoption(
+        "--skip-db-free",
+        action="store_true",
+        help="leave out the tests that touch no database (make test's second pass: they ran in "
+        "the first, and their answer cannot depend on the database)",
+    )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    # Every database fixture stands on `db_kind`: a test whose fixtures do not reach it never
+    # opens a database, so a second pass over another database would only repeat it.
+    if not config.getoption("--skip-db-free"):
+        return
+    kept = [item for item in items if "db_kind" in getattr(item, "fixturenames", ())]
+    if len(kept) < len(items):
+        config.hook.pytest_deselected(items=[item for item in items if item not in kept])
+        items[:] = kept
 
 
 def _admin_engine() -> Engine:
