@@ -13,6 +13,7 @@ from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.routing import iter_route_contexts
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import Engine
 from sqlalchemy.exc import DataError
@@ -108,11 +109,25 @@ async def _domain_error(request: Request, error: PacesetterError) -> Response:
 
 
 async def _http_error(request: Request, error: StarletteHTTPException) -> Response:
+    headers = error.headers
+    if error.status_code == 405:
+        headers = {**(headers or {}), "Allow": _methods_served_at(request)}
     if is_api(request):
         return JSONResponse(
-            {"detail": error.detail}, status_code=error.status_code, headers=error.headers
+            {"detail": error.detail}, status_code=error.status_code, headers=headers
         )
-    return error_page(request, error.status_code, headers=error.headers)
+    return error_page(request, error.status_code, headers=headers)
+
+
+def _methods_served_at(request: Request) -> str:
+    """Every method some route serves at the request's path, as RFC 9110 asks of a 405:
+    Starlette names only the first route it matched, and each operation is its own route
+    (`POST /api/v1/goals/1` was told `Allow: GET`, not `GET, PATCH`)."""
+    served: set[str] = set()
+    for route in iter_route_contexts(request.app.routes):
+        if route.methods and route.path_regex.match(request.url.path):
+            served |= route.methods
+    return ", ".join(sorted(served))
 
 
 async def _validation_error(request: Request, error: RequestValidationError) -> Response:
