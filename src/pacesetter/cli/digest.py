@@ -8,6 +8,7 @@ import typer
 
 from pacesetter.digest.sending import Run, flush_outbox, send_digests
 from pacesetter.digest.week import DigestWeek
+from pacesetter.incentives.views import digest_earnings
 from pacesetter.mail.sender import SmtpSender
 from pacesetter.metrics.org_settings import fiscal_year_start_month
 from pacesetter.settings import get_settings
@@ -28,7 +29,9 @@ def send(
     sender = SmtpSender.from_settings(get_settings())
     with session_factory()() as session:
         digest_week = DigestWeek.parse(week, fiscal_year_start_month(session))
-        run = send_digests(session, sender, digest_week, dry_run=dry_run, only=to)
+        run = send_digests(
+            session, sender, digest_week, dry_run=dry_run, only=to, earnings=digest_earnings
+        )
         session.commit()
     _report(run, "would send" if dry_run else "sent")
 

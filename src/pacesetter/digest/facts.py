@@ -6,7 +6,9 @@ fixed number of queries whatever the number of people (each digest then picks it
 - placements now and a week earlier (the quadrant of the month each day falls in);
 - signals now and a week earlier (the manager report of the week's quarter);
 - the week's coaching: 1:1s of the month so far, check-ins and recognitions of the week;
-- the plan lines of the month ending in the coming week (the 1:1 commitments falling due).
+- the plan lines of the month ending in the coming week (the 1:1 commitments falling due);
+- each person's earnings at the week's last day, when a source of them is handed in
+  (digest/earnings.py).
 """
 
 from collections import defaultdict
@@ -17,6 +19,7 @@ from functools import cached_property
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from pacesetter.digest.earnings import EarningLine, EarningsSource, by_person
 from pacesetter.digest.week import DigestWeek
 from pacesetter.domain.overload import signal_changes
 from pacesetter.domain.periods import Period, parse_period
@@ -49,6 +52,7 @@ class WeekFacts:
     new_signals: dict[int, list[str]] = field(default_factory=dict)
     coaching: list[CoachingRecord] = field(default_factory=list)
     plan_lines: list[PlanLine] = field(default_factory=list)
+    earnings: dict[int, list[EarningLine]] = field(default_factory=dict)
 
     @cached_property
     def children(self) -> dict[int | None, list[int]]:
@@ -72,8 +76,9 @@ class WeekFacts:
         return sorted(reports, key=lambda p: p.name)
 
 
-def gather(session: Session, week: DigestWeek) -> WeekFacts:
-    """Everything the week's digests show, for the whole organisation."""
+def gather(session: Session, week: DigestWeek, earnings: EarningsSource | None = None) -> WeekFacts:
+    """Everything the week's digests show, for the whole organisation (earnings: when their
+    source is given)."""
     facts = WeekFacts(week, _people(session, week.as_of))
     facts.goals = _goal_lines(session, week)
     facts.quadrant_now = _quadrants(session, week.month(), week.as_of)
@@ -81,6 +86,7 @@ def gather(session: Session, week: DigestWeek) -> WeekFacts:
     facts.new_signals = _new_signals(session, week)
     facts.coaching = _coaching(session, week)
     facts.plan_lines = _plan_lines(session, week)
+    facts.earnings = by_person(earnings(session, week.as_of)) if earnings else {}
     return facts
 
 

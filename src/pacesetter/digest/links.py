@@ -38,3 +38,6 @@ class Links:
 
     def new_record(self, kind: str, person_id: int) -> str:
         return self._to("/coaching/new", type=kind, person_id=person_id)
+
+    def earnings(self, person_id: int, period: str) -> str:
+        return self._to(f"/incentives/people/{person_id}", period=period)

@@ -17,6 +17,7 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, SessionTransaction
 
+from pacesetter.digest.earnings import EarningsSource
 from pacesetter.digest.event_view import event_view
 from pacesetter.digest.facts import gather
 from pacesetter.digest.links import Links
@@ -57,9 +58,11 @@ def send_digests(
     *,
     dry_run: bool = False,
     only: str | None = None,
+    earnings: EarningsSource | None = None,
 ) -> Run:
-    """The week's digest to everyone it is for (or to the one person `only` names)."""
-    facts, run = gather(session, week), Run()
+    """The week's digest to everyone it is for (or to the one person `only` names), with each
+    one's earnings when their source is given."""
+    facts, run = gather(session, week, earnings), Run()
     for person in _recipients(session, week, only):
         if not _wants(session, person.id, "digest"):
             run.opted_out.append(person.email)

@@ -2,11 +2,13 @@
 
 Managers and directors get every section about the people below them; a rep gets the short
 one, about themselves (goals at risk, their quadrant, commitments falling due, recognitions).
+Everyone with earnings under a reward rule sees their own, so far and at the current pace.
 The mail templates (text and HTML) render this same data; every line links into the app.
 """
 
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 
 from sqlalchemy.orm import Session
 
@@ -81,6 +83,18 @@ class Recognition:
     link: str
 
 
+@dataclass(frozen=True)
+class Earned:
+    """The reader's own earnings under one rule in one period."""
+
+    rule: str
+    kind: str
+    period: str
+    so_far: Decimal
+    at_pace: Decimal
+    link: str
+
+
 @dataclass
 class DigestView:
     to: str
@@ -99,6 +113,7 @@ class DigestView:
     commitments_due: list[CommitmentDue] = field(default_factory=list)
     new_signals: list[NewSignal] = field(default_factory=list)
     recognitions: list[Recognition] = field(default_factory=list)
+    earnings: list[Earned] = field(default_factory=list)
 
     @property
     def subject(self) -> str:
@@ -141,6 +156,7 @@ def _fill(view: DigestView, facts: WeekFacts, me: int, about: set[int], links: L
     view.quadrant_moves = _quadrant_moves(facts, people, links)
     view.commitments_due = _commitments(facts, about, links)
     view.recognitions = _recognitions(facts, about, links)
+    view.earnings = _earnings(facts, me, links)
     if not view.short:
         view.coaching_due = _coaching_due(facts, me, links)
         view.new_signals = _signals(facts, people, links)
@@ -211,6 +227,13 @@ def _commitments(facts: WeekFacts, about: set[int], links: Links) -> list[Commit
         if month is not None
     ]
     return sorted(due, key=lambda c: c.person)
+
+
+def _earnings(facts: WeekFacts, me: int, links: Links) -> list[Earned]:
+    return [
+        Earned(e.rule, e.kind, e.period, e.so_far, e.at_pace, links.earnings(me, e.period))
+        for e in facts.earnings.get(me, [])
+    ]
 
 
 def _signals(facts: WeekFacts, people: list[PersonRef], links: Links) -> list[NewSignal]:

@@ -9,10 +9,11 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from pacesetter.domain.periods import Period
+from pacesetter.domain.periods import Period, PeriodKind, period_of
 from pacesetter.exports.csv import Cell
 from pacesetter.incentives.earnings import Earning, earnings
-from pacesetter.store.models import Person
+from pacesetter.metrics.org_settings import fiscal_year_start_month
+from pacesetter.store.models import Person, RewardRule
 from pacesetter.store.scope import Scope
 
 STATEMENT_HEADER = (
@@ -32,6 +33,7 @@ STATEMENT_HEADER = (
 
 @dataclass(frozen=True)
 class EarningRow:
+    period: str
     person_id: int
     person: str
     email: str
@@ -69,17 +71,29 @@ def earnings_view(session: Session, scope: Scope, period: Period, as_of: date) -
     found = earnings(session, scope, period, day)
     people = _people(session, {e.person_id for e in found})
     rows = sorted(
-        (_row(e, people[e.person_id]) for e in found), key=lambda r: (r.person, r.rule, r.rule_id)
+        (_row(period, e, people[e.person_id]) for e in found),
+        key=lambda r: (r.person, r.rule, r.rule_id),
     )
     return EarningsView(period, day, rows)
+
+
+def digest_earnings(session: Session, day: date) -> list[EarningRow]:
+    """Everyone's earnings at `day` in each period holding it that a rule pays per (a quarter,
+    a month...): what the weekly digest shows (digest.earnings.EarningsSource)."""
+    kinds = session.scalars(select(RewardRule.period_kind).distinct())
+    fiscal = fiscal_year_start_month(session)
+    spans = sorted(period_of(day, PeriodKind(kind), fiscal) for kind in kinds)
+    views = [earnings_view(session, Scope.everything(), span, day) for span in spans]
+    return [row for view in views for row in view.rows]
 
 
 def _people(session: Session, ids: set[int]) -> dict[int, Person]:
     return {p.id: p for p in session.scalars(select(Person).where(Person.id.in_(sorted(ids))))}
 
 
-def _row(earning: Earning, person: Person) -> EarningRow:
+def _row(period: Period, earning: Earning, person: Person) -> EarningRow:
     return EarningRow(
+        period.name,
         person.id,
         person.name,
         person.email,
