@@ -56,9 +56,11 @@ def import_command(
         OutputFormat.TEXT, "--format", help="text: a readable summary; json: one JSON object."
     ),
 ) -> None:
-    """Import FILE. A file with any error is rejected whole (nothing is written) and every bad
-    row is listed; the command then exits with status 1. Re-importing a file updates rows by
-    their natural key and leaves unchanged rows alone."""
+    """Import FILE, all or nothing.
+
+    A file with any error is rejected whole (nothing is written) and every bad row is listed;
+    the command then exits with status 1. Re-importing a file updates rows by their natural
+    key and leaves unchanged rows alone."""
     if mapping is not None and preset is not None:
         raise typer.BadParameter("give --mapping or --preset, not both")
     report = _import(kind.value, file, mapping, preset, dry_run, output)

@@ -19,6 +19,8 @@ from pacesetter.domain.errors import PacesetterError
 Command = TyperCommand | TyperGroup
 # name: (module, attribute): a function that is one command, or a Typer group (listed after the
 # single commands, in the order `pacesetter --help` has always shown them).
+# Docstrings are wrapped for the source; markdown mode re-flows each paragraph to the terminal.
+MARKUP = "markdown"
 COMMANDS: dict[str, tuple[str, str]] = {
     "generate": ("pacesetter.cli.generate", "generate"),
     "demo": ("pacesetter.cli.demo", "demo"),
@@ -39,7 +41,7 @@ def load_command(name: str) -> Command:
     `add_typer` or `command` on the root would build it."""
     module, attribute = COMMANDS[name]
     target = getattr(import_module(module), attribute)
-    parent = typer.Typer()
+    parent = typer.Typer(rich_markup_mode=MARKUP)
     parent.callback()(_group)
     if isinstance(target, typer.Typer):
         parent.add_typer(target, name=name)
@@ -110,6 +112,7 @@ app = typer.Typer(
     name="pacesetter",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    rich_markup_mode=MARKUP,
 )
 
 
