@@ -117,7 +117,7 @@ def test_the_suggest_page_previews_and_accepts(db: Session, org: Org, client_for
         "manager_id": org.max.id,
         "period": "2026-Q1",
         "team_target": "90000",
-        "over_assign": "0",
+        "over_assign_pct": "0",
     }
     preview = director.get("/goals/suggest", params=form)
     assert preview.status_code == 200

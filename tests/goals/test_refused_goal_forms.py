@@ -51,6 +51,6 @@ def test_accepting_suggested_targets_refused_part_way_keeps_no_goal(
 
     monkeypatch.setattr(suggestions, "_accept_one", refuse_the_team_goal)
     form = {"manager_id": org.max.id, "period": "2026-Q1", "team_target": "90000"}
-    page = _submit(client_for(org.dee), "/goals/suggest", form | {"over_assign": "0"})
+    page = _submit(client_for(org.dee), "/goals/suggest", form | {"over_assign_pct": "0"})
     assert page.status_code == 422 and "refused for the test" in page.text
     assert db.scalar(select(func.count()).select_from(Goal)) == 0

@@ -24,7 +24,7 @@ from pacesetter.store.models import Goal, GoalChange, Person
 from web.client import UserClient
 
 SignIn = Callable[[Person], UserClient]
-FORM = {"period": "2026-Q1", "team_target": "90000", "over_assign": "0"}
+FORM = {"period": "2026-Q1", "team_target": "90000", "over_assign_pct": "0"}
 
 
 def _team(db: Session, org: Org) -> TeamSuggestion:

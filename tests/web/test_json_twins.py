@@ -70,6 +70,6 @@ def test_a_page_with_an_id_links_the_twin_of_the_same_object(org: Org, client_fo
     assert f'href="/api/v1/people/{org.ravi.id}" type="application/json"' in html
 
 
-def test_a_page_awaiting_its_twin_links_none(org: Org, client_for: SignIn) -> None:
-    html = client_for(org.dana).get("/goals/proposals").text
+def test_a_form_with_no_numbers_yet_links_no_twin(org: Org, client_for: SignIn) -> None:
+    html = client_for(org.dana).get("/goals/suggest").text
     assert 'type="application/json"' not in html

@@ -27,7 +27,8 @@ LINKS = "/leaderboard/tv-links"
 
 @pytest.fixture
 def sold(db: Session, org: Org, monkeypatch: pytest.MonkeyPatch) -> Org:
-    monkeypatch.setattr("pacesetter.web.routes.tv.today_in", lambda zone: TODAY)
+    for surface in ("web", "api"):
+        monkeypatch.setattr(f"pacesetter.{surface}.routes.tv.today_in", lambda zone: TODAY)
     make_deal(db, org.ravi, amount=1200, status="won", closed=date(2026, 2, 3))
     make_deal(db, org.owen, amount=900, status="won", closed=date(2026, 2, 4))
     return org
@@ -67,6 +68,32 @@ def test_names_stay_off_the_screen_unless_chosen(
         assert person not in screen.text
 
 
+def test_the_screens_json_twin_is_as_public_and_as_nameless_as_the_screen(
+    sold: Org, client_for: SignIn, client: TestClient
+) -> None:
+    address = _make(client_for(sold.ada))
+    twin = client.get(f"/api/v1{address}")
+    assert twin.status_code == 200
+    document = twin.json()
+    assert (document["label"], document["metric"], document["period"]) == (
+        "Sales floor",
+        "revenue_won",
+        "2026-02",
+    )
+    assert [row["value"] for row in document["rows"][:2]] == [1200, 900]
+    for person in ("Ravi Rep", "Owen Rep", "person_id"):
+        assert person not in twin.text
+
+
+def test_the_twin_names_people_when_the_link_does(
+    sold: Org, client_for: SignIn, client: TestClient
+) -> None:
+    address = _make(client_for(sold.ada), team=str(sold.mia.id), show_names="true")
+    document = client.get(f"/api/v1{address}").json()
+    assert "Ravi Rep" in [row["name"] for row in document["rows"]]
+    assert document["team_name"] == "Mia Manager"
+
+
 def test_revoking_makes_the_link_404(
     db: Session, sold: Org, client_for: SignIn, client: TestClient
 ) -> None:
@@ -88,6 +115,7 @@ def test_only_the_tokens_hash_is_stored(db: Session, sold: Org, client_for: Sign
 def test_unknown_keys_are_not_found(client: TestClient, sold: Org) -> None:
     for key in ("", "nope", "x" * 65):
         assert client.get(f"/tv?key={key}").status_code in (404, 422)
+        assert client.get(f"/api/v1/tv?key={key}").status_code in (404, 422)
 
 
 def test_nobody_but_an_admin_makes_or_revokes_links(

@@ -18,6 +18,7 @@ from pacesetter.api.routes import (
     quadrant,
     scorecard,
     session,
+    tv,
     week,
 )
 from pacesetter.http.deps import verify_csrf
@@ -26,6 +27,7 @@ API_PREFIX = "/api/v1"
 
 api_router = APIRouter(prefix=API_PREFIX)
 api_router.include_router(session.sign_in_router)
+api_router.include_router(tv.router)  # public: a TV link's key is its permission
 
 _protected = APIRouter(dependencies=[Depends(verify_csrf)])
 for module in (session, people, org, goals, coaching, imports, quadrant, managers, plans):

@@ -85,6 +85,18 @@ class CoachingPage(BaseModel):
     items: list[CoachingOut]
 
 
+class CoachingTimelineOut(BaseModel):
+    """A person's coaching timeline, as their page shows it."""
+
+    person_id: int
+    name: str
+    total: int = Field(description="Records about the person you may read; the latest 50 here")
+    records: list[CoachingOut]
+    names: dict[int, str] = Field(description="The records' authors and subjects, by id")
+    writes: bool = Field(description="You record coaching about this person (their manager)")
+    rates_manager_id: int | None = Field(description="On your own timeline: whom you may rate")
+
+
 class ReviewLineOut(BaseModel):
     line: str
     planned: float | None

@@ -226,7 +226,7 @@ class SuggestionOut(BaseModel):
 
 
 def finding_out(finding: Finding) -> FindingOut:
-    return _read(FindingOut, finding, severity=finding.severity.value)
+    return read_fields(FindingOut, finding, severity=finding.severity.value)
 
 
 def result_out(result: GoalResult) -> GoalResultOut:
@@ -238,14 +238,14 @@ def result_out(result: GoalResult) -> GoalResultOut:
 
 def detail_out(detail: GoalDetail) -> GoalDetailOut:
     changes = [
-        _read(ChangeOut, change, changed_by=detail.names.get(change.changed_by_id or 0))
+        read_fields(ChangeOut, change, changed_by=detail.names.get(change.changed_by_id or 0))
         for change in detail.changes
     ]
-    return _read(
+    return read_fields(
         GoalDetailOut,
         detail.goal,
         person_name=detail.person.name,
-        pacing=_pacing_out(detail.progress),
+        pacing=pacing_out(detail.progress),
         changes=changes,
         personal_share=detail.share.share if detail.share else None,
     )
@@ -254,10 +254,10 @@ def detail_out(detail: GoalDetail) -> GoalDetailOut:
 def suggestion_out(team: TeamSuggestion, accepted: list[Accepted]) -> SuggestionOut:
     suggestion = team.suggestion
     done = [
-        _read(AcceptedOut, a, scope_type=a.scope.scope_type, person_id=a.scope.person_id)
+        read_fields(AcceptedOut, a, scope_type=a.scope.scope_type, person_id=a.scope.person_id)
         for a in accepted
     ]
-    return _read(
+    return read_fields(
         SuggestionOut,
         suggestion,
         manager_id=team.manager.id,
@@ -269,7 +269,7 @@ def suggestion_out(team: TeamSuggestion, accepted: list[Accepted]) -> Suggestion
 
 
 def _part_out(part: Part) -> SuggestedPart:
-    return _read(
+    return read_fields(
         SuggestedPart,
         part.member,
         target=part.amount,
@@ -278,17 +278,18 @@ def _part_out(part: Part) -> SuggestedPart:
     )
 
 
-def _pacing_out(progress: GoalProgress) -> PacingOut:
-    return _read(
+def pacing_out(progress: GoalProgress) -> PacingOut:
+    """A goal's pacing, milestones and chart points at its as-of date."""
+    return read_fields(
         PacingOut,
         progress.pace,
         as_of=progress.as_of,
-        milestones=[_read(MilestoneOut, milestone) for milestone in progress.milestones],
-        chart=[_read(ChartPointOut, point) for point in progress.chart],
+        milestones=[read_fields(MilestoneOut, milestone) for milestone in progress.milestones],
+        chart=[read_fields(ChartPointOut, point) for point in progress.chart],
     )
 
 
-def _read(model: type[Model], source: object, **given: Any) -> Model:
+def read_fields(model: type[Model], source: object, **given: Any) -> Model:
     """`model` with the fields not `given` read from `source`'s attributes of the same name."""
     read = {name: getattr(source, name) for name in model.model_fields if name not in given}
     return model(**read, **given)

@@ -1,9 +1,10 @@
-"""A leaderboard as the API shows it: the ranked rows and the period's recognitions."""
+"""A leaderboard as the API shows it: the ranked rows and the period's recognitions; and a
+TV link's board, as public as the screen it is shown on."""
 
 from datetime import date
 from typing import Literal
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 
 class LeaderRowOut(BaseModel):
@@ -33,3 +34,33 @@ class LeaderboardOut(BaseModel):
     team_name: str | None
     rows: list[LeaderRowOut]
     recognitions: list[RecognitionOut]
+
+
+class TvRowOut(BaseModel):
+    rank: int | None
+    name: str | None = Field(description="Null when the link shows no names")
+    value: float | None
+    attainment: float | None
+    previous_rank: int | None
+    movement: int | None
+
+
+class TvRecognitionOut(BaseModel):
+    day: date
+    name: str | None = Field(description="Null when the link shows no names")
+    award: str
+
+
+class TvBoardOut(BaseModel):
+    """What a TV link's screen shows, and nothing more: no ids, and no names unless the link
+    was made with them."""
+
+    label: str
+    metric: str
+    metric_label: str
+    unit: Literal["money", "count", "share", "days"]
+    period: str
+    as_of: date
+    team_name: str | None = Field(description="Null for the whole organisation, or no names")
+    rows: list[TvRowOut]
+    recognitions: list[TvRecognitionOut]

@@ -14,6 +14,7 @@ from fastapi.responses import JSONResponse
 
 from pacesetter.coaching import queries, service
 from pacesetter.coaching.lists import load_lists, set_list
+from pacesetter.coaching.timeline import build_timeline
 from pacesetter.coaching.views import one_on_one_review, record_view
 from pacesetter.domain.periods import parse_period
 from pacesetter.domain.vocab import CoachingType
@@ -23,6 +24,7 @@ from pacesetter.schemas.coaching import (
     CoachingIn,
     CoachingOut,
     CoachingPage,
+    CoachingTimelineOut,
     FeedbackOut,
     ListIn,
     ListsOut,
@@ -91,6 +93,23 @@ def change(
     form = body.as_form()
     return _saved_or_refused(
         user, lambda: service.update_coaching(db, user, record_id, form, zone=org.timezone)
+    )
+
+
+@router.get("/people/{person_id}", response_model=CoachingTimelineOut, responses=_RESPONSES)
+def timeline(person_id: IdPath, db: SessionDep, user: CurrentUser) -> CoachingTimelineOut:
+    """The JSON twin of a person's coaching page: the latest 50 records about them you may
+    read, newest first (private notes as on `GET /coaching/{record_id}`)."""
+    shown = build_timeline(db, user, person_id)
+    scope = Scope.of(user)
+    return CoachingTimelineOut(
+        person_id=shown.person.id,
+        name=shown.person.name,
+        total=shown.total,
+        records=[_out(scope, record) for record in shown.records],
+        names=shown.names,
+        writes=shown.writes,
+        rates_manager_id=shown.rates_manager,
     )
 
 

@@ -11,14 +11,24 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, status
 from fastapi.responses import JSONResponse
 
+from pacesetter.domain.periods import PeriodKind
 from pacesetter.domain.vocab import GoalStatus
 from pacesetter.goals import service
 from pacesetter.goals.actor import Actor, Channel
 from pacesetter.goals.detail import goal_detail
 from pacesetter.goals.queries import GoalFilter, list_goals, period_named
 from pacesetter.goals.suggestions import SuggestionRequest, accept_suggestion, suggest_for_team
+from pacesetter.goals.views import person_goals_view, proposals_view
+from pacesetter.http.context import ContextDep
 from pacesetter.http.deps import CurrentUser, OrgDep, ScopeDep, SessionDep
+from pacesetter.http.queries import PeriodQuery
 from pacesetter.http.validation import MAX_ID, Amount, AsOf, IdPath, IdQuery, Offset
+from pacesetter.schemas.goal_screens import (
+    PersonGoalsOut,
+    ProposalsOut,
+    person_goals_out,
+    proposals_out,
+)
 from pacesetter.schemas.goals import (
     Approval,
     GoalCreate,
@@ -67,20 +77,53 @@ def goals(
     return GoalsPage(total=total, limit=limit, offset=offset, items=items)
 
 
+@router.get("/proposals", response_model=ProposalsOut)
+def proposals(db: SessionDep, user: CurrentUser, ctx: ContextDep) -> ProposalsOut:
+    """The JSON twin of the proposals page: the proposals you decide on (not your own), each
+    with the lint's findings and the proposer's trailing results beside their peers' (named
+    only when you may see them all, else the team's unnamed spread)."""
+    return proposals_out(proposals_view(db, _actor(user), today=ctx.today))
+
+
+@router.get(
+    "/people/{person_id}",
+    response_model=PersonGoalsOut,
+    responses={404: {"description": "No such person, or not in your scope"}},
+)
+def person_goals(
+    person_id: IdPath,
+    db: SessionDep,
+    user: CurrentUser,
+    org: OrgDep,
+    ctx: ContextDep,
+    period: PeriodQuery = None,
+) -> PersonGoalsOut:
+    """The JSON twin of a person's goals page: their goals of the period (default: the
+    current quarter), each approved one with its pacing, milestones and chart at today
+    clipped to the period, and the latest change of its target."""
+    span = ctx.period(period, PeriodKind.QUARTER)
+    view = person_goals_view(
+        db, _actor(user), person_id, span, today=ctx.today, currency=org.currency
+    )
+    return person_goals_out(view)
+
+
 @router.get("/suggestions", response_model=SuggestionOut, responses=_RESPONSES)
 def suggestion(
     db: SessionDep,
     user: CurrentUser,
-    org: OrgDep,
+    ctx: ContextDep,
     manager_id: Annotated[int, Query(ge=1, le=MAX_ID)],
-    period: str,
     team_target: Annotated[Amount, Query(gt=0)],
+    period: PeriodQuery = None,
     over_assign_pct: Annotated[Amount, Query(ge=0)] = Decimal(0),
     metric: str = "revenue_won",
 ) -> SuggestionOut:
-    """A team target spread over the manager's people (nothing is saved)."""
-    wanted = SuggestionRequest(manager_id, period, team_target, over_assign_pct, metric)
-    team = suggest_for_team(db, _actor(user), wanted, today=today_in(org.timezone))
+    """A team target spread over the manager's people (nothing is saved): the JSON twin of
+    the suggestion page (default period: the current quarter)."""
+    span = ctx.period(period, PeriodKind.QUARTER).name
+    wanted = SuggestionRequest(manager_id, span, team_target, over_assign_pct, metric)
+    team = suggest_for_team(db, _actor(user), wanted, today=ctx.today)
     return suggestion_out(team, [])
 
 

@@ -26,6 +26,7 @@ from pacesetter.coaching.service import (
     record_coaching,
     update_coaching,
 )
+from pacesetter.coaching.timeline import PAGE_SIZE, build_timeline, names_of
 from pacesetter.coaching.views import Review, one_on_one_review, record_view
 from pacesetter.domain.errors import Forbidden, Invalid, NotFound
 from pacesetter.domain.periods import PeriodKind, period_of
@@ -39,7 +40,6 @@ from pacesetter.store.scope import MIN_FEEDBACK_ANSWERS, Scope
 from pacesetter.web.templating import render
 
 router = APIRouter(prefix="/coaching")
-PAGE_SIZE = 50
 TYPE_LABELS = {
     CoachingType.ONE_ON_ONE: "1:1",
     CoachingType.CHECK_IN: "Check-in",
@@ -109,7 +109,7 @@ def index(page: PageDep, offset: Offset = 0) -> HTMLResponse:
     )
     context = {
         "records": records,
-        "names": _names(page.db, records),
+        "names": names_of(page.db, records),
         "total": total,
         "offset": offset,
     }
@@ -121,21 +121,16 @@ def index(page: PageDep, offset: Offset = 0) -> HTMLResponse:
 @router.get("/people/{person_id}", response_class=HTMLResponse)
 def person_page(page: PageDep, person_id: IdPath) -> HTMLResponse:
     """A person's coaching timeline, and the forms their manager may fill in."""
-    person = page.scope.person(page.db, person_id)
-    wanted = queries.RecordFilter(person_id=person.id, limit=PAGE_SIZE)
-    total, records = queries.list_records(page.db, page.scope, wanted)
-    writes = person.manager_id == page.user.id
+    timeline = build_timeline(page.db, page.user, person_id)
     context = {
-        "person": person,
-        "records": records,
-        "names": _names(page.db, records),
-        "total": total,
+        "person": timeline.person,
+        "records": timeline.records,
+        "names": timeline.names,
+        "total": timeline.total,
+        "kinds": ABOUT_A_REPORT if timeline.writes else (),
+        "rates_manager": timeline.rates_manager,
     }
-    context |= {
-        "kinds": ABOUT_A_REPORT if writes else (),
-        "rates_manager": _rates_manager(page, person),
-    }
-    return page.render("coaching/person.html", f"Coaching: {person.name}", context)
+    return page.render("coaching/person.html", f"Coaching: {timeline.person.name}", context)
 
 
 @router.get("/new", response_class=HTMLResponse)
@@ -212,7 +207,7 @@ def record_page(page: PageDep, record_id: IdPath) -> HTMLResponse:
     shown = record_view(page.scope, record)
     context = {
         "record": shown,
-        "names": _names(page.db, [record]),
+        "names": names_of(page.db, [record]),
         "extras": _extras(page.db, record),
     }
     title = f"{TYPE_LABELS[CoachingType(record.type)]}, {record.occurred_on.isoformat()}"
@@ -301,11 +296,6 @@ def _subject(page: Page, filled: CoachingForm) -> Person | None:
     return page.scope.person(page.db, filled.person_id)
 
 
-def _rates_manager(page: Page, person: Person) -> int | None:
-    """The manager a rep may rate from their own page."""
-    return person.manager_id if person.id == page.user.id else None
-
-
 def _reports(db: Session, user: Person) -> list[Person]:
     """The people who report to the user, through the scope: a rep to whom the data gives a
     report still sees only themselves."""
@@ -335,12 +325,6 @@ def _planned(db: Session, person_id: int, review: Review) -> dict[str, float]:
         if found:
             return found
     return {}
-
-
-def _names(db: Session, records: list[CoachingRecord]) -> dict[int, str]:
-    ids = {i for record in records for i in (record.author_id, record.person_id) if i is not None}
-    rows = db.execute(select(Person.id, Person.name).where(Person.id.in_(ids)))
-    return {person_id: name for person_id, name in rows}
 
 
 def _extras(db: Session, record: CoachingRecord) -> dict[str, str | None]:

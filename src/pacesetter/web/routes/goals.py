@@ -12,7 +12,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any, TypeVar
 
-from fastapi import APIRouter, Depends, Form, Request
+from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy.orm import Session
 
@@ -35,8 +35,17 @@ from pacesetter.goals.suggestions import (
 from pacesetter.goals.views import goal_view, metric_choices, person_goals_view, proposals_view
 from pacesetter.http.context import ContextDep
 from pacesetter.http.deps import CurrentUser, OrgDep, SessionDep, ViewerDep
-from pacesetter.http.queries import ReportQuery, ReportQueryDep
+from pacesetter.http.downloads import csv_response
+from pacesetter.http.queries import PeriodQuery, ReportQuery, ReportQueryDep
 from pacesetter.http.validation import MAX_AMOUNT, MAX_ID, AsOf, IdPath, IdQuery
+from pacesetter.schemas.goal_screens import (
+    PERSON_GOAL_COLUMNS,
+    PROPOSAL_COLUMNS,
+    SUGGESTION_COLUMNS,
+    person_goal_rows,
+    proposal_rows,
+    suggestion_rows,
+)
 from pacesetter.store.context import Context
 from pacesetter.store.models import OrgSettings, Person
 from pacesetter.web.formatting import format_value
@@ -113,17 +122,40 @@ def proposals(page: PageDep) -> HTMLResponse:
     )
 
 
+@router.get("/proposals.csv")
+def proposals_csv(page: PageDep) -> Response:
+    """The proposals as CSV: one row per proposal, its target unrounded."""
+    view = proposals_view(page.db, page.actor, today=page.today)
+    return csv_response(PROPOSAL_COLUMNS, proposal_rows(view), f"proposals-{page.today}")
+
+
 @router.get("/suggest", response_class=HTMLResponse)
 def suggest_page(
     page: PageDep,
     manager_id: IdQuery = None,
     period: str | None = None,
     team_target: str | None = None,
-    over_assign: str = "0",
+    over_assign_pct: str = "0",
 ) -> HTMLResponse:
     """The suggestion form, and the suggested split once a team target is given."""
     form = {"manager_id": manager_id or page.user.id, "period": period}
-    return _suggest(page, form | {"team_target": team_target, "over_assign": over_assign})
+    return _suggest(page, form | {"team_target": team_target, "over_assign_pct": over_assign_pct})
+
+
+@router.get("/suggest.csv")
+def suggest_csv(
+    page: PageDep,
+    manager_id: Annotated[int, Query(ge=1, le=MAX_ID)],
+    team_target: str,
+    period: str | None = None,
+    over_assign_pct: str = "0",
+) -> Response:
+    """The suggested split as CSV: one row per part, unrounded."""
+    span = page.period(period)
+    form = {"manager_id": manager_id, "team_target": team_target}
+    team = _suggestion(page, form | {"over_assign_pct": over_assign_pct}, span)
+    name = f"suggested-targets-{manager_id}-{span.name}"
+    return csv_response(SUGGESTION_COLUMNS, suggestion_rows(team), name)
 
 
 @router.post("/suggest", response_class=HTMLResponse)
@@ -132,14 +164,14 @@ def accept_page(
     manager_id: Annotated[int, Form(ge=1, le=MAX_ID)],
     period: Text,
     team_target: Text,
-    over_assign: Annotated[str, Form()] = "0",
+    over_assign_pct: Annotated[str, Form()] = "0",
     approved_reason: Annotated[str, Form()] = "",
 ) -> HTMLResponse:
     """Accept the suggestion: its parts and the team target become goals. An approved goal
     changes only with `approved_reason` (the page shows which would change)."""
     form = {"manager_id": manager_id, "period": period, "approved_reason": approved_reason}
     return _suggest(
-        page, form | {"team_target": team_target, "over_assign": over_assign}, accept=True
+        page, form | {"team_target": team_target, "over_assign_pct": over_assign_pct}, accept=True
     )
 
 
@@ -158,8 +190,17 @@ def board(
     return page.render("goals/board.html", "Team goals", context)
 
 
+# Before the page: `/people/{person_id}` would take "7.csv" for an id.
+@router.get("/people/{person_id}.csv")
+def person_goals_csv(page: PageDep, person_id: IdPath, period: PeriodQuery = None) -> Response:
+    """A person's goals as CSV: one row per goal, an approved one with its pacing."""
+    view = _person_view(page, person_id, period)
+    name = f"goals-{person_id}-{view['period'].name}-{view['as_of']}"
+    return csv_response(PERSON_GOAL_COLUMNS, person_goal_rows(view), name)
+
+
 @router.get("/people/{person_id}", response_class=HTMLResponse)
-def person_goals(page: PageDep, person_id: IdPath, period: str | None = None) -> HTMLResponse:
+def person_goals(page: PageDep, person_id: IdPath, period: PeriodQuery = None) -> HTMLResponse:
     """A person's goals in a period, each approved one with its pacing chart."""
     return _person_page(page, person_id, period, {})
 
@@ -264,16 +305,17 @@ def board_of(
 def _person_page(
     page: Page, person_id: int, period: str | None, form: dict[str, Any], status: int = 200
 ) -> HTMLResponse:
-    view = person_goals_view(
-        page.db,
-        page.actor,
-        person_id,
-        page.period(period),
-        today=page.today,
-        currency=page.org.currency,
-    )
+    view = _person_view(page, person_id, period)
     title = f"Goals: {view['person'].name}"
     return page.render("goals/person.html", title, view | {"form": form}, status)
+
+
+def _person_view(page: Page, person_id: int, period: str | None) -> dict[str, Any]:
+    span = page.period(period)
+    currency = page.org.currency
+    return person_goals_view(
+        page.db, page.actor, person_id, span, today=page.today, currency=currency
+    )
 
 
 def _goal_page(
@@ -333,6 +375,8 @@ def _suggest(page: Page, form: dict[str, Any], *, accept: bool = False) -> HTMLR
                 )
         except REFUSALS as refused:
             context["error"] = str(refused)
+    if context["team"] is None:
+        context["json_twin"] = None  # the form alone shows no numbers to twin
     return page.render(
         "goals/suggest.html", "Suggest targets", context, 422 if context["error"] else 200
     )
@@ -340,7 +384,7 @@ def _suggest(page: Page, form: dict[str, Any], *, accept: bool = False) -> HTMLR
 
 def _suggestion(page: Page, form: dict[str, Any], span: Period) -> TeamSuggestion:
     team_target = _decimal(form["team_target"], "the amount")
-    over_assign = _decimal(form["over_assign"] or "0", "the amount")
+    over_assign = _decimal(form["over_assign_pct"] or "0", "the amount")
     wanted = SuggestionRequest(int(form["manager_id"]), span.name, team_target, over_assign)
     return suggest_for_team(page.db, page.actor, wanted, today=page.today)
 
