@@ -16,6 +16,7 @@ from pacesetter.api.routes import (
     people,
     plans,
     quadrant,
+    review_pdf,
     scorecard,
     session,
     tv,
@@ -34,6 +35,7 @@ for module in (session, people, org, goals, coaching, imports, quadrant, manager
     _protected.include_router(module.router)
 _protected.include_router(week.router)
 _protected.include_router(incentives.router)
+_protected.include_router(review_pdf.router)
 _protected.include_router(explain.router)
 _protected.include_router(audit.router)
 _protected.include_router(leaderboard.router)

@@ -5,6 +5,7 @@ line per person and goal; null is `-` in the table and an empty CSV cell.
 """
 
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import typer
@@ -25,6 +26,7 @@ from pacesetter.metrics.catalogue import REGISTRY, Unit
 from pacesetter.metrics.org_settings import fiscal_year_start_month
 from pacesetter.metrics.player_coach import employed_during
 from pacesetter.metrics.scorecard import find_person
+from pacesetter.store.context import context_for
 from pacesetter.store.db import get_engine, unit_of_work
 from pacesetter.store.models import Person
 from pacesetter.store.org_settings import org_today
@@ -59,10 +61,16 @@ def review(
     output: Format = typer.Option(
         Format.TABLE, "--format", help="table (rounded), json (unrounded) or csv (one line a goal)."
     ),
+    pdf: Path | None = typer.Option(
+        None, help="Write --manager's review as a PDF with its charts to this file instead."
+    ),
 ) -> None:
     """Once a period has closed: each team's goals hit and missed and by how much, the quadrant,
     QDQ, 1:1s and ride-alongs behind them, what the lint had warned about, and the manager's
     forecast against the team's actual."""
+    if pdf is not None:
+        _write_pdf(period, manager, pdf)
+        return
     views = _build(period, manager)
     _PRINTERS[output](views)
 
@@ -79,6 +87,22 @@ def _build(period_name: str, manager: str | None) -> list[ReviewView]:
             )
             leads = list(session.scalars(statement.order_by(Person.name, Person.external_id)))
         return [build_review(session, scope, lead, span, today=today) for lead in leads]
+
+
+def _write_pdf(period_name: str, manager: str | None, path: Path) -> None:
+    """One team's review as the review page's PDF (incentives/review_pdf.py)."""
+    # Imported here: reportlab takes a second to load, which the other formats need not pay.
+    from pacesetter.incentives.review_pdf import requested_review_pdf
+
+    if manager is None:
+        message = "a PDF holds one team's review: name it with --manager"
+        raise typer.BadParameter(message, param_hint="--pdf")
+    with unit_of_work(get_engine()) as session:
+        ctx = context_for(session, Scope.everything())
+        lead = find_person(session, ctx.scope, manager)
+        found, name = requested_review_pdf(session, ctx, lead.id, period_name), lead.name
+    path.write_bytes(found.body)
+    typer.echo(f"Wrote the review of {name}'s team to {path}.")
 
 
 def csv_lines(view: ReviewView) -> Iterator[list[Any]]:

@@ -1,5 +1,5 @@
 """The answer to every download link: a file with its name, as CSV (through the one CSV writer,
-which neutralises formulas) or XLSX. One place, so every export is named and typed alike."""
+which neutralises formulas), XLSX or PDF. One place, so every export is named and typed alike."""
 
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -7,6 +7,7 @@ from typing import Any
 from fastapi.responses import Response
 
 from pacesetter.exports.csv import csv_text
+from pacesetter.exports.pdf import PDF_MEDIA_TYPE
 from pacesetter.exports.xlsx import XLSX_MEDIA_TYPE
 
 CSV_MEDIA_TYPE = "text/csv; charset=utf-8"
@@ -20,6 +21,11 @@ def csv_response(header: Sequence[str], rows: Iterable[Sequence[Any]], name: str
 def xlsx_response(body: bytes, name: str) -> Response:
     """A spreadsheet download named `name`.xlsx."""
     return _attachment(body, XLSX_MEDIA_TYPE, f"{name}.xlsx")
+
+
+def pdf_response(body: bytes, file_name: str) -> Response:
+    """A PDF download named `file_name`."""
+    return _attachment(body, PDF_MEDIA_TYPE, file_name)
 
 
 def _attachment(body: str | bytes, media_type: str, file_name: str) -> Response:

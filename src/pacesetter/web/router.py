@@ -18,6 +18,7 @@ from pacesetter.web.routes import (
     plans,
     quadrant,
     rep_plan,
+    review_pdf,
     scorecard,
     spreadsheets,
     tv,
@@ -44,5 +45,6 @@ _protected.include_router(explain.router)
 _protected.include_router(leaderboard.router)
 _protected.include_router(tv.router)
 _protected.include_router(incentives.router)
+_protected.include_router(review_pdf.router)
 _protected.include_router(audit.router)
 web_router.include_router(_protected)
