@@ -67,6 +67,7 @@ class Page:
     org: OrgSettings
 
     def render(self, choices: Choices, **context: Any) -> HTMLResponse:
+        """The page; 422 when the form was refused or the import rejected (nothing written)."""
         full = {
             "title": "Import data",
             "choices": choices,
@@ -77,7 +78,9 @@ class Page:
             "local": self.local,
             **context,
         }
-        return render(self.request, "imports/page.html", full)
+        result = context.get("result")
+        refused = bool(choices.errors) or (result is not None and not result.accepted)
+        return render(self.request, "imports/page.html", full, status_code=422 if refused else 200)
 
     def local(self, moment: datetime) -> str:
         """A stored UTC moment on the organisation's clock: `3 Feb 2026, 14:05`."""
