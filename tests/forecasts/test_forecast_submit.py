@@ -124,3 +124,19 @@ def test_a_refused_form_writes_nothing(db: Session, org: Org, client_for: SignIn
     assert _form(browser, {"manager_id": org.mia.id, "amount": "lots"}).status_code == 422
     assert _form(browser, {"manager_id": org.noah.id, "amount": "5"}).status_code == 403
     assert _forecasts(db) == []
+
+
+def test_a_refused_form_comes_back_as_typed_with_the_reason(
+    db: Session, org: Org, client_for: SignIn
+) -> None:
+    browser = client_for(org.mia)
+    for typed in (
+        {"amount": "lots", "period": "2026-Q1"},
+        {"amount": "9,000", "period": "2026-Q9"},
+    ):
+        page = _form(browser, {"manager_id": org.mia.id} | typed)
+        assert page.status_code == 422
+        assert f'value="{typed["amount"]}"' in page.text
+        assert f'value="{typed["period"]}"' in page.text
+        assert 'role="alert"' in page.text
+    assert _forecasts(db) == []

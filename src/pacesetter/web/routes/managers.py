@@ -14,9 +14,11 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy.orm import Session
 
 from pacesetter.domain.errors import Invalid
+from pacesetter.domain.periods import PeriodKind
 from pacesetter.domain.role_design import WhatIf
 from pacesetter.domain.vocab import BusinessStage
 from pacesetter.forecasts.service import submit_forecast
+from pacesetter.http.context import ContextDep
 from pacesetter.http.deps import CurrentUser, OrgDep, ScopeDep, SessionDep, ViewerDep
 from pacesetter.http.downloads import csv_response
 from pacesetter.http.queries import ManagerReportQueryDep, ReportQuery, ReportQueryDep
@@ -31,6 +33,8 @@ from pacesetter.metrics.manager_report import (
 )
 from pacesetter.metrics.manager_what_if import manager_what_if
 from pacesetter.metrics.managers.rhythm import SHARE_PARTS
+from pacesetter.store.context import Context
+from pacesetter.store.models import OrgSettings
 from pacesetter.web.formatting import MISSING, format_number, format_percent
 from pacesetter.web.templating import render
 
@@ -70,6 +74,19 @@ def managers_page(
     sort: str = "name",
 ) -> HTMLResponse:
     """The side-by-side table, then each manager's signals and recommendation."""
+    return _managers_page(request, db, org, asked, sort)
+
+
+def _managers_page(
+    request: Request,
+    db: Session,
+    org: OrgSettings,
+    asked: ReportQuery,
+    sort: str,
+    typed: dict[str, Any] | None = None,
+) -> HTMLResponse:
+    """The page; after a refused forecast (`typed`: the card's manager, the period and amount
+    as typed, and why), 422 with that card's form as it was typed."""
     report = managers_report_of(db, asked)
     query = _query(report, asked.team)
     trend = kpi_trends(db, report, TREND_EARLIER) if len(report.rows) == 1 else {}
@@ -88,8 +105,10 @@ def managers_page(
         "explain_link": explain_link,
         "worked": worked,
         "currency": org.currency,
+        "typed": typed or {},
     }
-    return render(request, "managers/page.html", context)
+    status = 422 if typed else 200
+    return render(request, "managers/page.html", context, status_code=status)
 
 
 @router.get("/managers.csv")
@@ -134,18 +153,29 @@ def what_if_page(
     return render(request, "managers/what_if.html", context)
 
 
-@router.post("/managers/forecasts")
+@router.post("/managers/forecasts", response_class=HTMLResponse, response_model=None)
 def submit_forecast_form(
+    request: Request,
+    viewer: ViewerDep,
     db: SessionDep,
     scope: ScopeDep,
     user: CurrentUser,
     org: OrgDep,
+    ctx: ContextDep,
     manager_id: Annotated[int, Form(ge=1, le=MAX_ID)],
     amount: Annotated[str, Form(max_length=40)],
     period: Annotated[str, Form(max_length=32)] = "",
-) -> RedirectResponse:
-    """A manager's forecast from their card, submitted now; back to the card for its period."""
-    made = submit_forecast(db, scope, user, manager_id, _amount(amount), period, org)
+) -> Response:
+    """A manager's forecast from their card, submitted now; back to the card for its period.
+    Refused, the managers page again (that manager's card, the period if it reads) with the
+    form as typed and why; nothing written."""
+    try:
+        with db.begin_nested():
+            made = submit_forecast(db, scope, user, manager_id, _amount(amount), period, org)
+    except Invalid as refused:
+        typed = {"manager_id": manager_id, "period": period, "amount": amount}
+        asked = ReportQuery(ctx, _readable(ctx, period), None, manager_id)
+        return _managers_page(request, db, org, asked, "name", typed | {"error": str(refused)})
     where = f"/managers?period={made.period}&manager={made.manager_id}#forecast-{made.manager_id}"
     return RedirectResponse(where, status_code=303)
 
@@ -155,6 +185,14 @@ def managers_report_of(db: Session, asked: ReportQuery) -> ManagerReport:
     return requested_manager_report(
         db, asked.scope, asked.today, asked.period, asked.as_of, asked.team
     )
+
+
+def _readable(ctx: Context, period: str) -> str | None:
+    """The period typed, if it names one (else the page's default)."""
+    try:
+        return ctx.period(period, PeriodKind.QUARTER).name if period else None
+    except Invalid:
+        return None
 
 
 def _share(percent: str) -> float | None:
