@@ -7,8 +7,11 @@ once that work commits (`pacesetter digest flush`), so a refused change sends no
 payload carries the names and values as they were, so the mail says what happened then.
 """
 
+from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from pacesetter.store.models import Goal, MailOutbox, Person
@@ -22,23 +25,69 @@ def goal_proposed(session: Session, goal: Goal, proposer_id: int | None) -> None
     if goal.scope_type == "team" and decider is not None:
         decider = _manager_of(session, decider)
     if decider is not None and decider != proposer_id:
-        _queue(session, decider, "goal_proposed", goal, proposer_id)
+        queue(session, [_event(decider, "goal_proposed", goal, proposer_id)])
 
 
 def goal_decided(session: Session, goal: Goal, decider_id: int | None) -> None:
     """To the proposer, when their proposal is approved or rejected by someone else."""
-    if goal.proposed_by_id is not None and goal.proposed_by_id != decider_id:
-        _queue(
-            session, goal.proposed_by_id, "goal_decided", goal, decider_id, note=goal.decision_note
-        )
+    queue(session, [decided(goal, decider_id)])
 
 
 def goal_changed(
     session: Session, goal: Goal, actor_id: int | None, fields: list[str], reason: str | None
 ) -> None:
     """To the owner of an approved goal that someone else changed (or retired)."""
-    if goal.person_id != actor_id:
-        _queue(session, goal.person_id, "goal_changed", goal, actor_id, fields=fields, note=reason)
+    queue(session, [changed(goal, actor_id, fields, reason)])
+
+
+@dataclass(frozen=True)
+class Event:
+    """One mail to queue: to whom, what kind, and the goal as it was when it happened."""
+
+    to: int
+    kind: str
+    owner_id: int
+    actor_id: int | None
+    payload: dict[str, Any]
+
+
+def decided(goal: Goal, decider_id: int | None) -> Event | None:
+    """`goal_decided`'s mail, if there is someone to tell."""
+    if goal.proposed_by_id is None or goal.proposed_by_id == decider_id:
+        return None
+    return _event(goal.proposed_by_id, "goal_decided", goal, decider_id, note=goal.decision_note)
+
+
+def changed(
+    goal: Goal, actor_id: int | None, fields: list[str], reason: str | None
+) -> Event | None:
+    """`goal_changed`'s mail, if there is someone to tell."""
+    if goal.person_id == actor_id:
+        return None
+    return _event(goal.person_id, "goal_changed", goal, actor_id, fields=fields, note=reason)
+
+
+def queue(session: Session, events: Iterable[Event | None]) -> None:
+    """Write the mails in the outbox: the people they name read once, the rows inserted
+    together (an import queues one per goal it changes)."""
+    found = [event for event in events if event is not None]
+    if not found:
+        return
+    ids = {event.owner_id for event in found} | {event.actor_id or 0 for event in found}
+    names = dict(session.execute(select(Person.id, Person.name).where(Person.id.in_(ids))).all())
+    rows = [
+        {
+            "person_id": event.to,
+            "kind": event.kind,
+            "payload": {
+                **event.payload,
+                "owner": names.get(event.owner_id, ""),
+                "by": names.get(event.actor_id or 0, "an import"),
+            },
+        }
+        for event in found
+    ]
+    session.execute(insert(MailOutbox), rows)
 
 
 def _manager_of(session: Session, person_id: int) -> int | None:
@@ -46,10 +95,8 @@ def _manager_of(session: Session, person_id: int) -> int | None:
     return person.manager_id if person is not None else None
 
 
-def _queue(
-    session: Session, to: int, kind: str, goal: Goal, actor_id: int | None, **extra: Any
-) -> None:
-    owner, actor = session.get(Person, goal.person_id), session.get(Person, actor_id or 0)
+def _event(to: int, kind: str, goal: Goal, actor_id: int | None, **extra: Any) -> Event:
+    """The mail about `goal`, with its values as they are now."""
     payload = {
         "goal_id": goal.id,
         "metric": goal.metric,
@@ -57,9 +104,6 @@ def _queue(
         "scope": goal.scope_type,
         "target": goal.target,
         "status": goal.status,
-        "owner": owner.name if owner else "",
-        "by": actor.name if actor else "an import",
         **extra,
     }
-    session.add(MailOutbox(person_id=to, kind=kind, payload=payload))
-    session.flush()
+    return Event(to, kind, goal.person_id, actor_id, payload)

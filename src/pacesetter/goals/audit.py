@@ -29,6 +29,12 @@ def record(
     return entry
 
 
+def add(session: Session, changes: Sequence[dict[str, Any]]) -> None:
+    """Add trail rows made by `change` to the session, and write them."""
+    session.add_all(GoalChange(**values) for values in changes)
+    session.flush()
+
+
 def change(
     goal_id: int, actor: Actor, field: str, old: Any, new: Any, reason: str
 ) -> dict[str, Any]:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from pacesetter.digest import events
@@ -36,6 +36,17 @@ from pacesetter.goals.workflow import check_open, check_transition
 from pacesetter.store.models import Goal, GoalChange, utcnow
 
 NEW_STATUSES = (GoalStatus.PROPOSED.value, GoalStatus.APPROVED.value)
+# The columns an import's change may set on a stored goal: its values and its decision.
+WRITTEN = (
+    "target",
+    "kind",
+    "individual_weight",
+    "rationale",
+    "status",
+    "decided_by_id",
+    "decided_at",
+    "decision_note",
+)
 
 
 class GoalLintError(Invalid):
@@ -115,6 +126,56 @@ def create_goals(
         audit.change(ids[_key(row)], actor, "status", None, row["status"], reason) for row in rows
     ]
     session.execute(insert(GoalChange), trail)
+
+
+@dataclass(frozen=True)
+class GoalUpdate:
+    """What an import row does to a stored goal: its editable values, then its status."""
+
+    goal: Goal
+    changes: Mapping[str, Any]
+    status: str | None = None
+
+
+def update_goals(
+    session: Session, actor: Actor, updates: Sequence[GoalUpdate], *, reason: str
+) -> None:
+    """Many stored goals changed at once, for an import that has checked each as `update_goal`
+    and the decision functions would (`GoalBatch`: visible, open, valid, allowed by the
+    workflow, no lint error), with the same trail and mail as they write.
+
+    The goals are changed in memory, then written by one executemany (the ORM's flush would
+    send one UPDATE per goal), their trail rows and mails by one insert each."""
+    trail: list[dict[str, Any]] = []
+    mail: list[events.Event | None] = []
+    for wanted in updates:
+        goal = wanted.goal
+        changed = _checked_changes(actor, goal, wanted.changes) if wanted.changes else {}
+        if changed:
+            why = _change_reason(goal, reason)
+            trail += _changed(actor, goal, changed, why)
+            if goal.status == GoalStatus.APPROVED:
+                mail.append(events.changed(goal, actor.person_id, sorted(changed), why))
+        if wanted.status is not None and wanted.status != goal.status:
+            moved, sent = _moved_by_import(
+                actor, goal, check_transition(goal.status, wanted.status), reason
+            )
+            trail.append(moved)
+            mail.append(sent)
+    goals = [wanted.goal for wanted in updates]
+    with session.no_autoflush:
+        if goals:
+            session.execute(update(Goal), [_written(goal) for goal in goals])
+        for goal in goals:  # written: nothing left for a flush (reloaded if read again)
+            session.expire(goal)
+    if trail:
+        session.execute(insert(GoalChange), trail)
+    events.queue(session, mail)
+
+
+def _written(goal: Goal) -> dict[str, Any]:
+    """What `update_goals` writes of a goal: the columns a change or a decision sets."""
+    return {"id": goal.id} | {name: getattr(goal, name) for name in WRITTEN}
 
 
 def update_goal(
@@ -201,17 +262,27 @@ def _decide(
     session: Session, actor: Actor, goal: Goal, status: GoalStatus, note: str | None, why: str
 ) -> None:
     _move(session, actor, goal, status, why)
-    goal.decided_by_id = actor.person_id
-    goal.decided_at = utcnow()
-    goal.decision_note = note
+    _decided_by(actor, goal, note)
     session.flush()
     events.goal_decided(session, goal, actor.person_id)
 
 
+def _decided_by(actor: Actor, goal: Goal, note: str | None) -> None:
+    goal.decided_by_id = actor.person_id
+    goal.decided_at = utcnow()
+    goal.decision_note = note
+
+
 def _move(session: Session, actor: Actor, goal: Goal, status: GoalStatus, why: str) -> None:
     """Move the goal to `status`, saying why in its trail."""
-    audit.record(session, goal, actor, "status", goal.status, status, why)
+    audit.add(session, [_status_change(actor, goal, status, why)])
+
+
+def _status_change(actor: Actor, goal: Goal, status: GoalStatus, why: str) -> dict[str, Any]:
+    """Move the goal to `status`; the trail row saying why."""
+    change = audit.change(goal.id, actor, "status", goal.status, status, why)
     goal.status = status.value
+    return change
 
 
 def _apply(
@@ -225,28 +296,69 @@ def _apply(
     linter: Linter,
 ) -> GoalResult:
     """Validate, lint and write `changes`, one audit row per field that really changes."""
-    unknown = sorted(set(changes) - set(EDITABLE))
-    if unknown:
-        raise Invalid(f"These cannot be changed on a goal: {', '.join(unknown)}.")
-    current = editable_values(goal)
-    values = validated(key_of(goal), current | dict(changes))
+    values = _new_values(goal, changes)
     findings = _checked(session, draft_of(goal, values), today, linter)
-    changed = {name: value for name, value in values.items() if value != current[name]}
+    changed = _differences(goal, values)
     if changed:
-        if goal.status == GoalStatus.APPROVED:
-            reason = audit.require_reason(reason)
+        why = _change_reason(goal, reason)
         distribution_fits(values["distribution"], period_named(session, goal.period))
-        _write(session, actor, goal, changed, reason or "edited")
+        audit.add(session, _changed(actor, goal, changed, why))
         if goal.status == GoalStatus.APPROVED:
-            events.goal_changed(session, goal, actor.person_id, sorted(changed), reason)
+            events.goal_changed(session, goal, actor.person_id, sorted(changed), why)
     return GoalResult(goal, findings)
 
 
-def _write(session: Session, actor: Actor, goal: Goal, changed: Values, reason: str) -> None:
+def _new_values(goal: Goal, changes: Mapping[str, Any]) -> Values:
+    """The goal's editable values with `changes`, checked and normalised."""
+    unknown = sorted(set(changes) - set(EDITABLE))
+    if unknown:
+        raise Invalid(f"These cannot be changed on a goal: {', '.join(unknown)}.")
+    return validated(key_of(goal), editable_values(goal) | dict(changes))
+
+
+def _checked_changes(actor: Actor, goal: Goal, changes: Mapping[str, Any]) -> Values:
+    """What `update_goal` would change (checked as it checks, without the lint's queries)."""
+    check_open(goal.status)
+    permissions.ensure_may_edit(actor, goal)
+    return _differences(goal, _new_values(goal, changes))
+
+
+def _differences(goal: Goal, values: Values) -> Values:
+    """The values that differ from the goal's own."""
+    current = editable_values(goal)
+    return {name: value for name, value in values.items() if value != current[name]}
+
+
+def _change_reason(goal: Goal, reason: str | None) -> str:
+    """Why the values change: an approved goal's change must say."""
+    if goal.status == GoalStatus.APPROVED:
+        return audit.require_reason(reason)
+    return reason or "edited"
+
+
+def _changed(actor: Actor, goal: Goal, changed: Values, reason: str) -> list[dict[str, Any]]:
+    """Set the changed values on the goal; the trail row of each."""
+    trail = []
     for name, value in changed.items():
-        audit.record(session, goal, actor, name, getattr(goal, name), value, reason)
+        trail.append(audit.change(goal.id, actor, name, getattr(goal, name), value, reason))
         setattr(goal, name, value)
-    session.flush()
+    return trail
+
+
+def _moved_by_import(
+    actor: Actor, goal: Goal, status: GoalStatus, reason: str
+) -> tuple[dict[str, Any], events.Event | None]:
+    """Move the goal as the decision functions would with `reason` as the note; its trail row
+    and its mail."""
+    permissions.ensure_may_decide(actor, key_of(goal))
+    if status == GoalStatus.RETIRED:
+        moved = _status_change(actor, goal, status, reason)
+        return moved, events.changed(goal, actor.person_id, ["status"], reason)
+    if status == GoalStatus.APPROVED:
+        permissions.ensure_not_own_proposal(actor, goal)
+    moved = _status_change(actor, goal, status, reason)
+    _decided_by(actor, goal, reason)
+    return moved, events.decided(goal, actor.person_id)
 
 
 def _checked(session: Session, draft: GoalDraft, today: date, linter: Linter) -> list[Finding]:

@@ -9,12 +9,12 @@ A file is handled as a batch (`GoalBatch`), so its cost grows with its rows and 
 square: the stored goals of the file's keys are read in one query, each scope's person once,
 and the lint's facts once per period for every scope of the file (`BatchLint`). Each row is
 then checked in memory against the service's own rules (`plan_upsert`: values, workflow; the
-lint's errors), new goals are written together (`create_goals`), and a stored goal that changes
-goes through the service one by one, with its audit trail.
+lint's errors), and written together: the new goals (`create_goals`), then the stored goals
+that change (`update_goals`), each with its audit trail and mail, as the service writes them.
 """
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
@@ -22,22 +22,18 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pacesetter.domain.goal_lint import TEAM, Finding, GoalDraft, ScopeKey, blocking
-from pacesetter.domain.vocab import GoalStatus
 from pacesetter.goals import permissions
 from pacesetter.goals.actor import Actor
 from pacesetter.goals.catalogue import default_kind
-from pacesetter.goals.linting import BatchLint, Linter, lint_drafts
-from pacesetter.goals.queries import find_goal, key_of
+from pacesetter.goals.linting import BatchLint
+from pacesetter.goals.queries import key_of
 from pacesetter.goals.service import (
     GoalInput,
     GoalLintError,
-    approve_goal,
-    create_goal,
+    GoalUpdate,
     create_goals,
     draft_for,
-    reject_goal,
-    retire_goal,
-    update_goal,
+    update_goals,
 )
 from pacesetter.goals.values import draft, editable_values, validated
 from pacesetter.goals.workflow import check_open, check_transition
@@ -84,19 +80,16 @@ class GoalBatch:
         return Plan(data, outcome, findings)
 
     def write(self, plans: Sequence[Plan], *, reason: str) -> None:
-        """Write checked plans: new goals in bulk, changed ones through the service."""
+        """Write checked plans in bulk: the new goals, then the changed ones."""
         new = [plan.data for plan in plans if plan.outcome is Outcome.ADDED]
         create_goals(self.session, self.actor, new, reason=reason)
-        for plan in plans:
-            if plan.outcome is Outcome.UPDATED:
-                upsert_goal(
-                    self.session,
-                    self.actor,
-                    plan.data,
-                    reason=reason,
-                    today=self.today,
-                    linter=self.linter,
-                )
+        changed = [self._update(plan.data) for plan in plans if plan.outcome is Outcome.UPDATED]
+        update_goals(self.session, self.actor, changed, reason=reason)
+
+    def _update(self, data: GoalInput) -> GoalUpdate:
+        """The row's values, then its status, for the stored goal it names."""
+        stored = self.stored[_key(data)]
+        return GoalUpdate(stored, changes_to(stored, data), data.status)
 
     def _draft(self, data: GoalInput) -> GoalDraft:
         """The goal as it would stand after the row: a stored goal keeps what the row leaves."""
@@ -131,28 +124,6 @@ def plan_upsert(stored: Goal | None, data: GoalInput) -> Outcome:
     return Outcome.UPDATED if changes or moved else Outcome.UNCHANGED
 
 
-def upsert_goal(
-    session: Session,
-    actor: Actor,
-    data: GoalInput,
-    *,
-    reason: str,
-    today: date,
-    linter: Linter = lint_drafts,
-) -> Outcome:
-    """Create the goal the row names, or bring the existing one to the row's values."""
-    existing = find_goal(session, data.scope, str(data.metric), str(data.period))
-    if existing is None:
-        new = replace(data, status=data.status or GoalStatus.APPROVED.value)
-        create_goal(session, actor, new, today=today, reason=reason, linter=linter)
-        return Outcome.ADDED
-    changes = changes_to(existing, data)
-    if changes:
-        update_goal(session, actor, existing.id, changes, today=today, reason=reason, linter=linter)
-    moved = _move(session, actor, existing, data.status, reason=reason, today=today, linter=linter)
-    return Outcome.UPDATED if changes or moved else Outcome.UNCHANGED
-
-
 def changes_to(goal: Goal, data: GoalInput) -> dict[str, object]:
     """The editable values the row changes on the stored goal."""
     wanted = {
@@ -162,30 +133,6 @@ def changes_to(goal: Goal, data: GoalInput) -> dict[str, object]:
         "rationale": data.rationale or goal.rationale,
     }
     return {name: value for name, value in wanted.items() if getattr(goal, name) != value}
-
-
-def _move(
-    session: Session,
-    actor: Actor,
-    goal: Goal,
-    status: str | None,
-    *,
-    reason: str,
-    today: date,
-    linter: Linter,
-) -> bool:
-    """Move the goal to the row's status; False when it is there already (or none is given)."""
-    if status is None or status == goal.status:
-        return False
-    # Checked first: the row may ask for a status no move leads to ("proposed" again).
-    check_transition(goal.status, status)
-    if status == GoalStatus.APPROVED:
-        approve_goal(session, actor, goal.id, today=today, note=reason, linter=linter)
-    elif status == GoalStatus.REJECTED:
-        reject_goal(session, actor, goal.id, note=reason)
-    else:
-        retire_goal(session, actor, goal.id, reason=reason)
-    return True
 
 
 def _key(data: GoalInput) -> Key:
