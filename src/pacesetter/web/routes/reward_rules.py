@@ -8,6 +8,7 @@ scope, or a rule about one, is not found. A refused form comes back as typed wit
 (422), and nothing of it is written: the save runs in a savepoint rolled back on refusal.
 """
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Annotated, Any
@@ -24,7 +25,7 @@ from pacesetter.http.deps import CurrentUser, SessionDep, ViewerDep
 from pacesetter.http.validation import IdPath
 from pacesetter.incentives import rules
 from pacesetter.metrics.catalogue import REGISTRY
-from pacesetter.store.models import Person, RewardRule
+from pacesetter.store.models import Person, RewardRule, RewardRuleChange
 from pacesetter.web.rule_form import (
     RULE_FIELDS,
     TERM_FIELDS,
@@ -184,6 +185,7 @@ def _rule_page(
         "rule": rule,
         "versions": rules.versions_of(page.db, [rule.id])[rule.id],
         "trail": trail,
+        "terms_set": {c.id: json.loads(c.new_value) for c in trail if _sets_terms(c)},
         "names": _visible_names(page, {c.changed_by_id for c in trail}),
         "team": _team_names(page.db, [rule]).get(rule.team_manager_id or 0),
         "form": typed,
@@ -195,15 +197,21 @@ def _rule_page(
     return page.render("incentives/rule.html", context, status)
 
 
+def _sets_terms(change: RewardRuleChange) -> bool:
+    """A trail line that set new terms (shown in words, as the versions are)."""
+    return change.field == "params" and change.new_value is not None
+
+
 def _ensure_defines(actor: Actor) -> None:
     if not rules.may_define(actor):
         raise Forbidden("Reward rules are set by a manager for their team, or by an admin.")
 
 
 def _teams(db: Session, actor: Actor) -> list[Person]:
-    """The teams the actor may define rules for: their own and every lead they see."""
+    """The teams the actor may define rules for: their own first, then every lead they see."""
     leads = select(Person).where(Person.role.in_((Role.MANAGER, Role.DIRECTOR)))
-    return list(db.scalars(actor.scope.restrict(leads, Person.id).order_by(Person.name)))
+    found = db.scalars(actor.scope.restrict(leads, Person.id).order_by(Person.name))
+    return sorted(found, key=lambda lead: lead.id != actor.person_id)
 
 
 def _team_names(db: Session, found: list[RewardRule]) -> dict[int, str]:
