@@ -17,7 +17,7 @@ from pydantic import BeforeValidator
 
 from pacesetter.audit.trail import AuditFilter
 from pacesetter.http.context import ContextDep
-from pacesetter.http.validation import AsOf, Day, Id, IdQuery
+from pacesetter.http.validation import PERIOD_PATTERN, AsOf, Day, Id, IdQuery
 from pacesetter.store.context import Context
 from pacesetter.store.scope import Scope
 
@@ -29,6 +29,7 @@ PeriodQuery = Annotated[
         max_length=32,
         description="A period name: 2026-03, 2026-Q1, 2026-W07 or 2026 (default: the screen's "
         "current one: the month; the quarter for goals and managers)",
+        json_schema_extra={"pattern": PERIOD_PATTERN},
     ),
 ]
 

@@ -6,7 +6,10 @@ value no column or calculation can hold is a 422 that says what is allowed, neve
 - report dates: within the window `domain.periods` allows (1900-01-01 to 2999-12-31), the
   same window that period names are held to;
 - amounts: finite, and at most 10^15 either way (more than any sales target, and still exact
-  as a float).
+  as a float); in a JSON body a JSON number, never `false` or `"12"`.
+
+The OpenAPI document states the same: ids' minimum and maximum, and the day window and period
+names as patterns, so that a request the document calls valid is not refused for them.
 
 Moments go out as `UtcDateTime`, with their UTC offset. Pages and the API use the same types;
 form fields typed by people are checked by `web.routes.goals` against `MAX_AMOUNT` too.
@@ -19,6 +22,7 @@ from typing import Annotated
 
 from fastapi import Path, Query
 from pydantic import AfterValidator, BeforeValidator, Field
+from pydantic_core import PydanticCustomError
 
 from pacesetter.domain.periods import EARLIEST_DAY, LATEST_DAY
 
@@ -41,10 +45,35 @@ def _iso_day(value: object) -> object:
     raise ValueError("Input should be a date as YYYY-MM-DD")
 
 
-Day = Annotated[date, Field(ge=EARLIEST_DAY, le=LATEST_DAY), BeforeValidator(_iso_day)]
+# The window's years (1900 to 2999) written out for the OpenAPI document, which has no minimum
+# for a date: a client, or schemathesis, reads there which days are allowed.
+DAY_PATTERN = r"^(19\d\d|2\d\d\d)-\d\d-\d\d$"
+Day = Annotated[
+    date,
+    Field(ge=EARLIEST_DAY, le=LATEST_DAY, json_schema_extra={"pattern": DAY_PATTERN}),
+    BeforeValidator(_iso_day),
+]
 AsOf = Annotated[Day | None, Query(description="Report date, 1900-01-01 to 2999-12-31")]
+# Period names as the document states them (`domain.periods` reads them, leniently, and says
+# what is wrong): a year of the window, a month, a quarter or an ISO week (week 53 left out:
+# only some years have one).
+PERIOD_PATTERN = r"^(19\d\d|2\d\d\d)(-(0[1-9]|1[0-2])|-Q[1-4]|-W(0[1-9]|[1-4]\d|5[0-2]))?$"
 Amount = Annotated[Decimal, Field(allow_inf_nan=False, ge=-MAX_AMOUNT, le=MAX_AMOUNT)]
-Number = Annotated[float, Field(allow_inf_nan=False, ge=-MAX_AMOUNT, le=MAX_AMOUNT)]
+
+
+def _json_number(value: object) -> object:
+    """A number as the document's `number` says: pydantic alone would read `false` as 0 and
+    `"12"` as 12 (`{"amount": false}` made a forecast of 0; found by schemathesis)."""
+    if isinstance(value, bool | str):
+        raise PydanticCustomError("float_type", "Input should be a finite number")
+    return value
+
+
+Number = Annotated[
+    float,
+    Field(allow_inf_nan=False, ge=-MAX_AMOUNT, le=MAX_AMOUNT),
+    BeforeValidator(_json_number),
+]
 
 
 def _as_utc(moment: datetime) -> datetime:
