@@ -9,7 +9,7 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from factories import make_deal, make_goal, make_person
+from factories import make_coaching, make_deal, make_goal, make_person
 from pacesetter.store.models import Person
 
 PLAN = {
@@ -34,3 +34,12 @@ def make_team(db: Session) -> dict[str, Person]:
     make_deal(db, ben, amount=99_990, status="won", closed=date(2026, 3, 3))
     make_deal(db, cal, amount=60_000, status="won", closed=date(2026, 1, 20))
     return {"admin": admin, "mia": mia, "ann": ann, "ben": ben, "cal": cal}
+
+
+def commit_at_one_on_one(
+    db: Session, team: dict[str, Person], on: date, month: str, committed: dict[str, float]
+) -> None:
+    """Mia's 1:1 with Ann on `on`, committing `committed` for `month`."""
+    record = make_coaching(db, team["mia"], "one_on_one", on, person=team["ann"])
+    record.details = {"plan_month": month, "commitments": committed}
+    db.flush()

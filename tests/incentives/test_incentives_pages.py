@@ -4,10 +4,10 @@ goals pages load), the what-if on a goal, and a team's review of a closed quarte
 from collections.abc import Callable
 from datetime import date
 
-from incentive_helpers import PLAN
+from incentive_helpers import PLAN, commit_at_one_on_one
 from sqlalchemy.orm import Session
 
-from factories import make_deal
+from factories import make_activity, make_deal
 from pacesetter.goals.actor import Actor
 from pacesetter.incentives.rules import RuleInput, create_rule
 from pacesetter.store.models import Goal, Person
@@ -76,3 +76,13 @@ def test_the_review_seeds_the_next_quarter_suggestion(
     assert link in page
     suggestion = mia.get(link.replace("&amp;", "&")).text
     assert "269990" in suggestion or "269,990" in suggestion
+
+
+def test_the_review_page_shows_the_commitments_kept(
+    db: Session, team: dict[str, Person], client_for: SignIn
+) -> None:
+    commit_at_one_on_one(db, team, date(2026, 1, 5), "2026-01", {"call": 2, "meeting": 1})
+    for _ in range(2):
+        make_activity(db, team["ann"], date(2026, 1, 12), type="call")
+    page = client_for(team["mia"]).get(f"/review/team/{team['mia'].id}?period=2026-Q1").text
+    assert "1 of 2 commitments kept" in page  # 2 calls of 2; no meeting of 1

@@ -6,6 +6,7 @@ Mia forecast 240,000 on 14 February (the midpoint is 15 February) and 300,000 on
 from datetime import date
 
 import pytest
+from incentive_helpers import commit_at_one_on_one
 from sqlalchemy.orm import Session
 
 from factories import make_activity, make_coaching, make_forecast
@@ -68,12 +69,6 @@ def test_a_period_still_open_has_no_review(db: Session, team: dict[str, Person])
         build_review(db, Scope.everything(), team["mia"], Q1, today=Q1.end)
 
 
-def one_on_one(db: Session, team: dict[str, Person], on: date, month: str, committed: dict) -> None:
-    record = make_coaching(db, team["mia"], "one_on_one", on, person=team["ann"])
-    record.details = {"plan_month": month, "commitments": committed}
-    db.flush()
-
-
 def activities(db: Session, person: Person, kind: str, on: date, count: int) -> None:
     for _ in range(count):
         make_activity(db, person, on, type=kind)
@@ -95,11 +90,13 @@ def test_commitments_kept_are_the_1on1_commitments_the_months_activities_reached
     Done: January 12 calls and 3 meetings, February 4 calls, March 1 call.
     Kept: January calls (12 >= 12); not kept: January meetings (3 < 4), February calls (4 < 5).
     """
-    one_on_one(db, team, date(2026, 1, 5), "2026-01", {"call": 10, "meeting": 4, "direction": 0.3})
-    one_on_one(db, team, date(2026, 1, 20), "2026-01", {"call": 12})
-    one_on_one(db, team, date(2026, 2, 3), "2026-02", {"call": 5, "email": 0})
-    one_on_one(db, team, date(2026, 2, 25), "2026-04", {"call": 9})
-    one_on_one(db, team, date(2026, 4, 2), "2026-03", {"meeting": 1})
+    commit_at_one_on_one(
+        db, team, date(2026, 1, 5), "2026-01", {"call": 10, "meeting": 4, "direction": 0.3}
+    )
+    commit_at_one_on_one(db, team, date(2026, 1, 20), "2026-01", {"call": 12})
+    commit_at_one_on_one(db, team, date(2026, 2, 3), "2026-02", {"call": 5, "email": 0})
+    commit_at_one_on_one(db, team, date(2026, 2, 25), "2026-04", {"call": 9})
+    commit_at_one_on_one(db, team, date(2026, 4, 2), "2026-03", {"meeting": 1})
     ann = team["ann"]
     activities(db, ann, "call", date(2026, 1, 14), 12)
     activities(db, ann, "meeting", date(2026, 1, 30), 3)
