@@ -107,6 +107,20 @@ BY_HAND: dict[str, ByHand] = {
     ),
     "POST /incentives/rules/{rule_id}": ByHand({"effective_from": "2026-02-30", "reason": "x"}),
 }
+# The error page (web/templates/error.html): a refused page form must come back instead.
+ERROR_PAGE = 'class="card error-card"'
+# Page forms refused with nothing typed to show again, each with why.
+NOT_RESHOWN: dict[str, str] = {
+    "POST /people/{person_id}/mail": "checkboxes: a refused value is no box's state",
+    "POST /imports/preview": "the kind is chosen from a list that holds no unknown kind",
+    "POST /imports/run": "the upload's token is the server's, not typed",
+    "POST /plans/proposals/{proposal_id}/decision": "buttons: the decision is not typed",
+    "POST /leaderboard/tv-links": "the metric is chosen from a list that holds no unknown one",
+    "POST /incentives/rules/new": "the metric is chosen from a list that holds no unknown one",
+    # A date input sends a real day or nothing, so an unreadable one is not a person's typing.
+    "POST /coaching/new": "the day is a date input",
+    "POST /coaching/{record_id}/edit": "the day is a date input",
+}
 # Who may write there (default: Mia, a manager, about Ravi, her rep).
 ADMIN = ("ada", Target("ravi", "mia"))
 REP = ("ravi", Target("ravi", "ravi"))
@@ -182,6 +196,23 @@ def _refused(case: RouteCase, request: dict[str, Any]) -> dict[str, Any]:
     return request
 
 
+def _lost(case: RouteCase, sent: dict[str, Any], status: int, page: str) -> list[str]:
+    """The refused values a page form did not show again, when the refused page offers the
+    same form (a refusal about the object's state, such as approving an approved goal, comes
+    back without it)."""
+    page_form = "data" in sent and not sent["url"].startswith("/api/")
+    if status != 422 or not page_form or case.id in NOT_RESHOWN:
+        return []
+    if ERROR_PAGE in page:
+        return ["the form (the error page came instead)"]
+    if f'action="{sent["url"]}"' not in page:
+        return []
+    name = refused_field(case)
+    refused = BY_HAND[case.id].fields if case.id in BY_HAND else {name: REFUSED_VALUES[name]}
+    typed = [str(value) for value in refused.values() if str(value).strip()]
+    return [value for value in typed if f'value="{value}"' not in page]
+
+
 def _browser(app: FastAPI, session: UserClient, csrf: bool) -> TestClient:
     """A signed-in browser that reports a server error as a 500 (so that it can be asserted)."""
     headers = {CSRF_HEADER: session.csrf_token} if csrf else {}
@@ -204,6 +235,10 @@ def test_a_refused_write_answers_4xx_and_changes_no_table(
         savepoint = db.begin_nested()
         try:
             answer = browser.request(**sent, follow_redirects=False)
+            if _lost(case, sent, answer.status_code, answer.text):
+                problems.append(
+                    f"{sent['url']} did not show {_lost(case, sent, 422, answer.text)} again"
+                )
             if not 400 <= answer.status_code < 500:
                 problems.append(f"{sent['url']} answered {answer.status_code}: {answer.text[:200]}")
             after = _snapshot(db)

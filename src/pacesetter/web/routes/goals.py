@@ -222,8 +222,9 @@ def propose(
             page, lambda: service.create_goal(page.db, page.actor, data, today=page.today)
         )
     except REFUSALS as refused:
-        form = {"metric": metric, "target": target, "rationale": rationale, "error": str(refused)}
-        return _person_page(page, person_id, period, form, status=422)
+        form = {"metric": metric, "period": period, "target": target, "rationale": rationale}
+        shown = period if _reads(page, period) else None  # else the page's default period
+        return _person_page(page, person_id, shown, form | {"error": str(refused)}, status=422)
     return RedirectResponse(f"/goals/{result.goal.id}", status_code=303)
 
 
@@ -266,7 +267,11 @@ def reject(
 ) -> Response:
     """Reject a proposal, with a note to the proposer."""
     return _decide(
-        page, goal_id, next, lambda: service.reject_goal(page.db, page.actor, goal_id, note=note)
+        page,
+        goal_id,
+        next,
+        lambda: service.reject_goal(page.db, page.actor, goal_id, note=note),
+        {"note": note},
     )
 
 
@@ -280,7 +285,9 @@ def change(page: PageDep, goal_id: IdPath, target: Text, reason: OptionalText = 
             page.db, page.actor, goal_id, changes, reason=reason, today=page.today
         )
 
-    return _decide(page, goal_id, None, act)
+    return _decide(
+        page, goal_id, None, act, {"action": "change", "target": target, "reason": reason}
+    )
 
 
 @router.post("/{goal_id}/retire", response_class=HTMLResponse, response_model=None)
@@ -291,6 +298,7 @@ def retire(page: PageDep, goal_id: IdPath, reason: OptionalText = None) -> Respo
         goal_id,
         None,
         lambda: service.retire_goal(page.db, page.actor, goal_id, reason=reason),
+        {"action": "retire", "reason": reason},
     )
 
 
@@ -308,6 +316,15 @@ def _person_page(
     view = _person_view(page, person_id, period)
     title = f"Goals: {view['person'].name}"
     return page.render("goals/person.html", title, view | {"form": form}, status)
+
+
+def _reads(page: Page, period: str) -> bool:
+    """Whether `period` names a period (a refused form shows the page's default if not)."""
+    try:
+        page.period(period)
+    except REFUSALS:
+        return False
+    return True
 
 
 def _person_view(page: Page, person_id: int, period: str | None) -> dict[str, Any]:
@@ -358,11 +375,12 @@ def _decide(
 def _suggest(page: Page, form: dict[str, Any], *, accept: bool = False) -> HTMLResponse:
     """The suggestion page: the form, then (once a team target is given) the suggestion, and
     what accepting it did; a refused acceptance still shows the suggestion."""
-    span = page.period(form["period"])
-    context: dict[str, Any] = {"form": form | {"period": span.name}, "team": None, "error": None}
+    context: dict[str, Any] = {"form": form, "team": None, "error": None}
     context |= {"leaders": leaders(page.db, page.actor.scope), "accepted": [], "approved": []}
-    if form["team_target"]:
-        try:
+    try:
+        span = page.period(form["period"])
+        context["form"] = form | {"period": span.name}
+        if form["team_target"]:
             context["team"] = team = _suggestion(page, form, span)
             context["approved"] = approved_changes(page.db, team)
             if accept:
@@ -373,8 +391,8 @@ def _suggest(page: Page, form: dict[str, Any], *, accept: bool = False) -> HTMLR
                         page.db, page.actor, team, today=page.today, approved_reason=why
                     ),
                 )
-        except REFUSALS as refused:
-            context["error"] = str(refused)
+    except REFUSALS as refused:
+        context["error"] = str(refused)
     if context["team"] is None:
         context["json_twin"] = None  # the form alone shows no numbers to twin
     return page.render(
