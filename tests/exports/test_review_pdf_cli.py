@@ -39,6 +39,8 @@ def test_one_teams_review_is_written_as_a_pdf(database: tuple[str, str], tmp_pat
     assert "Wrote the review of Mia's team" in done.stdout
     lines = text_lines(target.read_bytes())
     assert {"Review 2026-Q1: Mia's team", "110% hit", "99% missed", "120% hit"} <= set(lines)
+    # Nobody has a plan, so the quadrant has no dot to draw: it says so instead of a chart.
+    assert "No rep is placed: placing one takes both a revenue goal and a plan." in lines
 
 
 def test_a_pdf_needs_one_manager(database: tuple[str, str], tmp_path: Path) -> None:

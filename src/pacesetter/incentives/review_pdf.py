@@ -50,6 +50,15 @@ from pacesetter.store.context import Context
 
 # How the manager report's KPI kinds read (months and ratings are read as counts are).
 KIND_UNITS = {"share": "share", "count": "count", "months": "count", "rating": "count"}
+# The quadrant table's shares, in its columns' order.
+QUADRANT_SHARES = (
+    "results_pace",
+    "activity_pace",
+    "qdq_quantity",
+    "qdq_direction",
+    "qdq_quality",
+    "qdq_score",
+)
 # The quadrants' names in the scatter's corners: top left, top right, bottom left, bottom right.
 CORNERS = (
     ADVICE[Quadrant.RESULTS_ONLY].short,
@@ -179,7 +188,14 @@ def _activity(quadrant: QuadrantView) -> list[Block]:
         for row in quadrant.rows
         if row.placement.activity_pace is not None and row.placement.results_pace is not None
     ]
-    scatter = Scatter(
+    if not placed:
+        unplaced = Text("No rep is placed: placing one takes both a revenue goal and a plan.")
+        return [heading, unplaced, _quadrant_grid(quadrant)]
+    return [heading, _quadrant_scatter(placed), _quadrant_grid(quadrant)]
+
+
+def _quadrant_scatter(placed: list[Point]) -> Scatter:
+    return Scatter(
         placed,
         "Activity pace (activities against plan)",
         "Results pace (revenue against goal)",
@@ -189,37 +205,26 @@ def _activity(quadrant: QuadrantView) -> list[Block]:
         corners=CORNERS,
         legend_title="activity / results pace",
     )
+
+
+def _quadrant_grid(quadrant: QuadrantView) -> Grid:
+    """Each rep's quadrant, both paces and QDQ, as the quadrant page's table shows them."""
     rows = [
         [
             row.name,
             _quadrant(row.placement.quadrant),
-            share(row.placement.results_pace),
-            share(row.placement.activity_pace),
-            share(row.placement.qdq_quantity),
-            share(row.placement.qdq_direction),
-            share(row.placement.qdq_quality),
-            share(row.placement.qdq_score),
+            *(share(getattr(row.placement, name)) for name in QUADRANT_SHARES),
             row.placement.qdq_binding or MISSING,
         ]
         for row in quadrant.rows
     ]
-    grid = Grid(
-        [
-            "Rep",
-            "Quadrant",
-            "Results",
-            "Activity",
-            "Quantity",
-            "Direction",
-            "Quality",
-            "QDQ",
-            "Weakest",
-        ],
+    header = ["Rep", "Quadrant", "Results", "Activity", "Quantity", "Direction", "Quality", "QDQ"]
+    return Grid(
+        [*header, "Weakest"],
         rows,
         numeric=frozenset(range(2, 8)),
         widths=[0.19, 0.15, 0.09, 0.09, 0.09, 0.1, 0.08, 0.08, 0.13],
     )
-    return [heading, scatter, grid]
 
 
 def _coaching(review: ReviewView) -> list[Block]:
