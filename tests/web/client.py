@@ -72,9 +72,21 @@ def _test_unit_of_work(db: Session) -> Callable[[], Iterator[Session]]:
 
 
 def app_on(engine: Engine, db: Session, settings: Settings = TEST_SETTINGS) -> FastAPI:
-    app = create_app(engine, settings)
+    app = (
+        _app_with_test_settings(engine)
+        if settings is TEST_SETTINGS
+        else create_app(engine, settings)
+    )
     app.dependency_overrides[request_unit_of_work] = _test_unit_of_work(db)
     return app
+
+
+@cache
+def _app_with_test_settings(engine: Engine) -> FastAPI:
+    """One app per engine for every test that takes the default settings: building the route
+    table costs more than most tests (the app keeps no state but its engine and settings, and
+    each test points the unit of work at its own transaction)."""
+    return create_app(engine, TEST_SETTINGS)
 
 
 @pytest.fixture
