@@ -36,6 +36,7 @@ import sys
 import tempfile
 import time
 import uuid
+from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -75,6 +76,16 @@ class Measure:
     seconds: float
     raw_seconds: float
     rss_mib: float
+    failure: str = ""  # why the import was refused or failed; empty when it succeeded
+
+
+@dataclass(frozen=True)
+class Timed:
+    """One `pacesetter` command run as a process."""
+
+    seconds: float
+    rss_mib: float
+    failure: str = ""
 
 
 @dataclass(frozen=True)
@@ -89,7 +100,7 @@ class DatabaseRun:
 
     database: str
     measures: list[Measure] = field(default_factory=list)
-    reports: dict[str, tuple[float, float]] = field(default_factory=dict)
+    reports: dict[str, Timed] = field(default_factory=dict)
     reference: dict[str, Any] | None = None
     reference_rss_mib: float = 0.0
 
@@ -209,14 +220,16 @@ def _report_command(report: str, question: Question) -> list[str]:
 
 
 def _import_kind(kind: str, folder: Path, url: str, copier: "_Copier") -> Measure:
+    """One kind's import; a refused or failed import is recorded and the run goes on."""
     command = ["import", kind, str(folder / f"{kind}.csv"), "--format", "json"]
-    seconds, rss = _timed_pacesetter(url, command)
+    timed = _timed_pacesetter(url, command)
     rows, raw_seconds = copier.copy_new_rows()
-    return Measure(kind, rows, seconds, raw_seconds, rss)
+    return Measure(kind, rows, timed.seconds, raw_seconds, timed.rss_mib, timed.failure)
 
 
-def _reference(url: str, question: Question, repeat: int) -> tuple[dict[str, Any], float]:
-    """bench/reference_bench.py's JSON outcome on `url`, and its peak RSS (MiB)."""
+def _reference(url: str, question: Question, repeat: int) -> tuple[dict[str, Any] | None, float]:
+    """bench/reference_bench.py's JSON outcome on `url` (None if it failed: its errors are
+    shown), and its peak RSS (MiB)."""
     script = Path(__file__).with_name("reference_bench.py")
     dated = ["--period", question.period, "--as-of", question.as_of.isoformat()]
     command = [str(script), "--url", url, *dated, "--repeat", str(repeat), "--json"]
@@ -225,18 +238,35 @@ def _reference(url: str, question: Question, repeat: int) -> tuple[dict[str, Any
         answer.seek(0)
         text_found = answer.read()
     if not text_found:
-        raise SystemExit(f"bench/reference_bench.py failed (status {status})")
+        print(f"bench/reference_bench.py failed (status {status})", file=sys.stderr)
+        return None, rss
     return json.loads(text_found), rss
 
 
-def _timed_pacesetter(url: str, arguments: Sequence[str]) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MiB) of `pacesetter ARGUMENTS` run as a process."""
+def _timed_pacesetter(url: str, arguments: Sequence[str]) -> Timed:
+    """Wall time and peak RSS of `pacesetter ARGUMENTS` run as a process, and why it failed."""
     program = "import sys; from pacesetter.cli.main import app; sys.exit(app())"
     environment = os.environ | {"PACESETTER_DATABASE_URL": url}
-    seconds, rss, status = _timed_child(["-c", program, *arguments], environment)
-    if status != 0:
-        raise SystemExit(f"pacesetter {' '.join(arguments)} failed (status {status})")
-    return seconds, rss
+    with tempfile.TemporaryFile("w+") as answer:
+        seconds, rss, status = _timed_child(["-c", program, *arguments], environment, answer)
+        answer.seek(0)
+        failure = _failure(answer.read(), status) if status else ""
+    if status:
+        print(f"pacesetter {' '.join(arguments)}: status {status}, {failure}", file=sys.stderr)
+    return Timed(seconds, rss, failure)
+
+
+def _failure(output: str, status: int) -> str:
+    """An import's refusal as its errors (how many, the commonest reason), else the status."""
+    try:
+        errors = json.loads(output)["errors"]
+    except (ValueError, KeyError, TypeError):
+        return f"failed (status {status})"
+    reasons = Counter(error["reason"] for error in errors)
+    if not reasons:
+        return "refused"
+    reason, count = reasons.most_common(1)[0]
+    return f"refused: {len(errors):,} errors, {count:,} of them {reason!r}"
 
 
 def _timed_child(
@@ -392,6 +422,8 @@ def _markdown_database(run: DatabaseRun, question: Question) -> str:
     ]
     for m in run.measures:
         ratio = f"{m.seconds / m.raw_seconds:.1f}" if m.raw_seconds else "n/a"
+        if m.failure:
+            ratio = f"**{m.failure}**"
         lines.append(
             f"| {m.kind} | {m.rows:,} | {m.seconds:.1f} s | {m.raw_seconds:.2f} s | "
             f"{ratio} | {m.rss_mib:.0f} MiB |"
@@ -401,9 +433,12 @@ def _markdown_database(run: DatabaseRun, question: Question) -> str:
         f"| report ({question.period} at {question.as_of}, JSON, a process) | wall | peak RSS |",
         "|---|---:|---:|",
     ]
-    for report, (seconds, rss) in run.reports.items():
-        lines.append(f"| {report} | {seconds:.1f} s | {rss:.0f} MiB |")
-    if run.reference is not None:
+    for report, timed in run.reports.items():
+        wall = f"{timed.seconds:.1f} s" + (f" (**{timed.failure}**)" if timed.failure else "")
+        lines.append(f"| {report} | {wall} | {timed.rss_mib:.0f} MiB |")
+    if run.reference is None:
+        lines += ["", "**The reference comparison failed** (bench/reference_bench.py)."]
+    else:
         lines += ["", *_markdown_reference(run.reference, run.reference_rss_mib)]
     return "\n".join(lines) + "\n"
 
