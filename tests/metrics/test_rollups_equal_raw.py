@@ -6,7 +6,7 @@ The recomputation here is plain Python over the raw rows, independent of the SQL
 """
 
 import csv
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
@@ -17,7 +17,7 @@ import pytest
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from factories import make_activity, make_deal, make_person
+from factories import make_account, make_activity, make_deal, make_person
 from pacesetter.domain.periods import parse_period
 from pacesetter.ingest import run_import
 from pacesetter.metrics import values
@@ -26,7 +26,14 @@ from pacesetter.metrics.families import ReportContext
 from pacesetter.metrics.grouping import ByOwner, ByTeam
 from pacesetter.metrics.rollups import around, whole_months
 from pacesetter.metrics.values import MetricValues, metrics_for
-from pacesetter.store.models import Activity, ActivityRollup, Deal, DealRollup, Person
+from pacesetter.store.models import (
+    Account,
+    Activity,
+    ActivityRollup,
+    Deal,
+    DealRollup,
+    Person,
+)
 from pacesetter.synth import generate_org
 
 AS_OF = date(2026, 5, 14)
@@ -41,12 +48,12 @@ def _month(day: date) -> date:
 
 def recomputed(db: Session) -> tuple[Table, Table]:
     """The rollups as the raw rows define them, computed in Python."""
-    activities = Counter(
-        (owner, _month(day), kind)
-        for owner, day, kind in db.execute(
-            select(Activity.owner_id, Activity.occurred_on, Activity.type)
-        )
-    )
+    activities: defaultdict[tuple[Any, ...], list[int]] = defaultdict(lambda: [0, 0])
+    targets = set(db.scalars(select(Account.id).where(Account.is_target.is_(True))))
+    for activity in db.scalars(select(Activity)):
+        counts = activities[(activity.owner_id, _month(activity.occurred_on), activity.type)]
+        counts[0] += 1
+        counts[1] += activity.with_decision_maker or activity.account_id in targets
     deals: defaultdict[tuple[Any, ...], list[Any]] = defaultdict(lambda: [0, None, None, 0])
     for deal in db.scalars(select(Deal).where(Deal.status.in_(CLOSED))):
         sums = deals[(deal.owner_id, _month(deal.close_date), deal.status)]
@@ -54,14 +61,14 @@ def recomputed(db: Session) -> tuple[Table, Table]:
         sums[1] = (sums[1] or 0) + deal.amount
         sums[2] = sums[2] if deal.margin is None else (sums[2] or 0) + deal.margin
         sums[3] += (deal.close_date - deal.created_date).days
-    return {key: (count,) for key, count in activities.items()}, {
+    return {key: tuple(counts) for key, counts in activities.items()}, {
         key: tuple(sums) for key, sums in deals.items()
     }
 
 
 def stored(db: Session) -> tuple[Table, Table]:
     activities = {
-        (row.owner_id, row.month, row.type): (row.activities,)
+        (row.owner_id, row.month, row.type): (row.activities, row.directed)
         for row in db.scalars(select(ActivityRollup))
     }
     deals = {
@@ -100,6 +107,8 @@ def _edited(source: Path, target: Path, edit: Any) -> Path:
     for number, row in enumerate(rows):
         if number % 4 == 0:
             edit(row, owners[(owners.index(row["owner"]) + 1) % len(owners)])
+        elif number % 4 == 1:
+            row.update(_flip_target(row))
     with target.open("w", newline="") as written:
         writer = csv.DictWriter(written, fieldnames=list(rows[0]))
         writer.writeheader()
@@ -121,6 +130,18 @@ def _move_activity(row: dict[str, str], other_owner: str) -> None:
     row["owner"] = other_owner
     row["type"] = "demo" if row["type"] != "demo" else "call"
     row["occurred_at"] = "2026-02-27T09:00:00"
+    row["with_decision_maker"] = "false" if row["with_decision_maker"] == "true" else "true"
+
+
+def _flip_target(row: dict[str, str]) -> dict[str, str]:
+    """An account taken off the target list or put on it (other files: unchanged)."""
+    if "is_target" not in row:
+        return {}
+    return {"is_target": "false" if row["is_target"] == "true" else "true"}
+
+
+def _keep(row: dict[str, str], other_owner: str) -> None:
+    """Rows left as they were."""
 
 
 def test_rollups_equal_the_raw_rows_after_every_import_kind_and_re_import(
@@ -133,6 +154,8 @@ def test_rollups_equal_the_raw_rows_after_every_import_kind_and_re_import(
     assert len(activities) > 20 and len(deals) > 5  # something was summed
     _import(db, "deals", _edited(generated / "deals.csv", tmp_path / "deals.csv", _move_deal))
     assert_rollups_equal_raw(db)
+    _import(db, "accounts", _edited(generated / "accounts.csv", tmp_path / "accounts.csv", _keep))
+    assert_rollups_equal_raw(db)
     moved = _edited(generated / "activities.csv", tmp_path / "activities.csv", _move_activity)
     _import(db, "activities", moved)
     assert_rollups_equal_raw(db)
@@ -141,13 +164,18 @@ def test_rollups_equal_the_raw_rows_after_every_import_kind_and_re_import(
 
 def test_rollups_follow_every_edit_through_a_session(db: Session) -> None:
     ann, bob = make_person(db, "Ann"), make_person(db, "Bob")
-    call = make_activity(db, ann, date(2026, 3, 30))
+    acme = make_account(db, ann)
+    call = make_activity(db, ann, date(2026, 3, 30), account=acme)
     deal = make_deal(db, ann, status="won", created=date(2026, 1, 5), closed=date(2026, 3, 31))
     make_deal(db, bob, status="lost", margin=120.0, closed=date(2026, 3, 2))
     assert_rollups_equal_raw(db)
     edits = [
         (call, {"owner_id": bob.id}),
         (call, {"occurred_on": date(2026, 4, 1), "type": "meeting"}),
+        (call, {"with_decision_maker": True}),
+        (call, {"with_decision_maker": False}),
+        (acme, {"is_target": True}),
+        (call, {"account_id": None}),
         (deal, {"status": "lost"}),
         (deal, {"close_date": date(2026, 4, 2), "owner_id": bob.id}),
         (deal, {"amount": 2500.0, "margin": 300.0}),

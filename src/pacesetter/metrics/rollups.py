@@ -1,12 +1,12 @@
 """Whole months read from the rollups (store/models/rollups.py) instead of the raw rows.
 
-A family with a rollup (activities, closed deals) splits a report's to-date window in two: the
-whole calendar months inside it, read from the rollup as a few rows per person, and the days
-before and after them (a month to date, a milestone starting mid-month), read from the raw rows
-exactly as before. Every catalogue aggregate is a sum or a count, so the two parts add up to
-what the raw rows alone give; a metric without a rollup sum here keeps its family on the raw
-rows. The rollups are kept equal to the raw rows in the same transaction as every write
-(store/rollups.py), so a report never mixes a stale month in.
+A family with a rollup (activities, their direction, closed deals) splits a report's to-date
+window in two: the whole calendar months inside it, read from the rollup as a few rows per
+person, and the days before and after them (a month to date, a milestone starting mid-month),
+read from the raw rows exactly as before. Every catalogue aggregate is a sum or a count, so the
+two parts add up to what the raw rows alone give; a metric without a rollup sum here keeps its
+family on the raw rows. The rollups are kept equal to the raw rows in the same transaction as
+every write (store/rollups.py), so a report never mixes a stale month in.
 """
 
 from collections.abc import Callable, Sequence
@@ -20,7 +20,14 @@ from sqlalchemy.sql.base import ReadOnlyColumnCollection
 from pacesetter.domain.periods import PeriodKind, period_of
 from pacesetter.domain.vocab import ActivityType, DealStatus
 from pacesetter.metrics.catalogue import Metric
-from pacesetter.metrics.families import ACTIVITIES, CLOSED_DEALS, Family, Owners, Window
+from pacesetter.metrics.families import (
+    ACTIVITIES,
+    CLOSED_DEALS,
+    DIRECTION,
+    Family,
+    Owners,
+    Window,
+)
 from pacesetter.metrics.sql import sum_where
 from pacesetter.store.models import ActivityRollup, DealRollup
 
@@ -70,8 +77,10 @@ CLOSED_DEAL_SUMS: dict[str, Sum] = {
     "cycle_days_total": _won("cycle_days"),
     "deals_lost": lambda rows: sum_where(rows.status == DealStatus.LOST, rows.deals),
 }
+DIRECTION_SUMS: dict[str, Sum] = {"directed_activities": lambda rows: func.sum(rows.directed)}
 SOURCES: dict[str, RollupSource] = {
     ACTIVITIES.name: RollupSource(ActivityRollup.__table__, ACTIVITY_SUMS),  # type: ignore[arg-type]
+    DIRECTION.name: RollupSource(ActivityRollup.__table__, DIRECTION_SUMS),  # type: ignore[arg-type]
     CLOSED_DEALS.name: RollupSource(DealRollup.__table__, CLOSED_DEAL_SUMS),  # type: ignore[arg-type]
 }
 

@@ -9,39 +9,57 @@ leaves both as they were. Two paths reach every write of activities and deals:
 - everything else writes through an ORM session: a flush listener (registered when store/db.py
   is imported) refreshes the owners of the rows the flush inserted, changed (the old owner and
   the new) or deleted.
+An activity's rollup also counts those on a target account, so accounts are an input too: an
+accounts import refreshes the activity rollups, and an account whose `is_target` a flush
+changes refreshes the owners of its activities.
 """
 
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Select, Table, delete, event, func, insert, inspect, select
+from sqlalchemy import (
+    Connection,
+    Select,
+    Table,
+    case,
+    delete,
+    event,
+    func,
+    insert,
+    inspect,
+    select,
+)
 from sqlalchemy.orm import Session, UOWTransaction
 
 from pacesetter.domain.vocab import DealStatus
 from pacesetter.store.crashpoints import crash_point
 from pacesetter.store.dates import days_between, month_start
-from pacesetter.store.models import Activity, ActivityRollup, Deal, DealRollup
+from pacesetter.store.models import Account, Activity, ActivityRollup, Deal, DealRollup
 
 Model = type[Activity] | type[Deal]
+Owners = Collection[int] | Select[tuple[int]]
 
 
 @dataclass(frozen=True)
 class Rollup:
     """A rollup table, the raw table it sums, the grouped query that computes it (its columns
-    in the rollup's order) and the raw columns a change to which makes it stale."""
+    in the rollup's order), the raw columns a change to which makes it stale and the other
+    tables it reads."""
 
     target: Table
     model: Model
     summary: Callable[[], Select[Any]]
     inputs: tuple[str, ...]
+    also_reads: tuple[Table, ...] = ()
 
     @property
     def source(self) -> Table:
         return self.model.__table__  # type: ignore[return-value]
 
-    def refresh(self, connection: Connection, owners: Collection[int] | None = None) -> None:
-        """Recompute the rollup rows of `owners` (None: of everyone) from the raw rows."""
+    def refresh(self, connection: Connection, owners: Owners | None = None) -> None:
+        """Recompute the rollup rows of `owners` (ids or a query of them; None: everyone's)
+        from the raw rows."""
         removed, summary = delete(self.target), self.summary()
         if owners is not None:
             removed = removed.where(self.target.c.owner_id.in_(owners))
@@ -53,9 +71,16 @@ class Rollup:
 
 
 def _activity_summary() -> Select[Any]:
+    """Activities, and those with a decision-maker or on a target account (IS TRUE: an
+    activity without an account is not on a target one)."""
     month = month_start(Activity.occurred_on)
-    return select(Activity.owner_id, month, Activity.type, func.count()).group_by(
-        Activity.owner_id, month, Activity.type
+    directed = Activity.with_decision_maker.is_(True) | Account.is_target.is_(True)
+    return (
+        select(
+            Activity.owner_id, month, Activity.type, func.count(), func.count(case((directed, 1)))
+        )
+        .outerjoin(Account, Account.id == Activity.account_id)
+        .group_by(Activity.owner_id, month, Activity.type)
     )
 
 
@@ -75,7 +100,8 @@ ACTIVITY_ROLLUP = Rollup(
     ActivityRollup.__table__,  # type: ignore[arg-type]
     Activity,
     _activity_summary,
-    ("owner_id", "occurred_on", "type"),
+    ("owner_id", "occurred_on", "type", "account_id", "with_decision_maker"),
+    (Account.__table__,),  # type: ignore[arg-type]
 )
 DEAL_ROLLUP = Rollup(
     DealRollup.__table__,  # type: ignore[arg-type]
@@ -87,9 +113,9 @@ ROLLUPS = (ACTIVITY_ROLLUP, DEAL_ROLLUP)
 
 
 def refresh_for(connection: Connection, written: Table) -> None:
-    """Recompute every rollup of the raw table `written` (an import's), for everyone."""
+    """Recompute every rollup that reads the table `written` (an import's), for everyone."""
     for rollup in ROLLUPS:
-        if rollup.source is written:
+        if rollup.source is written or written in rollup.also_reads:
             rollup.refresh(connection)
 
 
@@ -109,6 +135,15 @@ def _owners_touched(session: Session, rollup: Rollup) -> set[int]:
     return owners
 
 
+def _retargeted(session: Session) -> set[int]:
+    """The accounts this flush made target accounts or took off the list."""
+    return {
+        obj.id
+        for obj in session.dirty
+        if isinstance(obj, Account) and inspect(obj).attrs.is_target.history.has_changes()
+    }
+
+
 @event.listens_for(Session, "after_flush")
 def _refresh_flushed(session: Session, _flush: UOWTransaction) -> None:
     """After the flush, while the attributes still have their history: in the same
@@ -117,3 +152,7 @@ def _refresh_flushed(session: Session, _flush: UOWTransaction) -> None:
         owners = _owners_touched(session, rollup)
         if owners:
             rollup.refresh(session.connection(), owners)
+    accounts = _retargeted(session)
+    if accounts:
+        on_them = select(Activity.owner_id).where(Activity.account_id.in_(accounts))
+        ACTIVITY_ROLLUP.refresh(session.connection(), on_them.distinct())

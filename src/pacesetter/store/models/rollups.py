@@ -15,7 +15,8 @@ from pacesetter.store.models.base import Base
 
 
 class ActivityRollup(Base):
-    """Activities of one owner, dated in one month (`occurred_on`), of one type."""
+    """Activities of one owner, dated in one month (`occurred_on`), of one type; `directed`:
+    those with a decision-maker or on a target account (metrics.md, direction share)."""
 
     __tablename__ = "activity_rollups"
 
@@ -23,6 +24,7 @@ class ActivityRollup(Base):
     month: Mapped[date] = mapped_column(Date, primary_key=True)  # its first day
     type: Mapped[str] = mapped_column(String(16), primary_key=True)
     activities: Mapped[int] = mapped_column(Integer)
+    directed: Mapped[int] = mapped_column(Integer)
 
 
 class DealRollup(Base):

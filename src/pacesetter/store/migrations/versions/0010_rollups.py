@@ -28,8 +28,10 @@ CYCLE = {
     "postgresql": "(close_date - created_date)",
 }
 ACTIVITIES = """
-INSERT INTO activity_rollups (owner_id, month, type, activities)
-SELECT owner_id, {month}, type, count(*) FROM activities GROUP BY 1, 2, 3
+INSERT INTO activity_rollups (owner_id, month, type, activities, directed)
+SELECT a.owner_id, {month}, a.type, count(*),
+       count(CASE WHEN a.with_decision_maker OR accounts.is_target THEN 1 END)
+FROM activities a LEFT JOIN accounts ON accounts.id = a.account_id GROUP BY 1, 2, 3
 """
 DEALS = """
 INSERT INTO deal_rollups (owner_id, month, status, deals, amount, margin, cycle_days)
@@ -45,6 +47,7 @@ def upgrade() -> None:
         sa.Column("month", sa.Date(), nullable=False),
         sa.Column("type", sa.String(length=16), nullable=False),
         sa.Column("activities", sa.Integer(), nullable=False),
+        sa.Column("directed", sa.Integer(), nullable=False),
         sa.PrimaryKeyConstraint("owner_id", "month", "type", name=op.f("pk_activity_rollups")),
     )
     op.create_table(
@@ -59,7 +62,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("owner_id", "month", "status", name=op.f("pk_deal_rollups")),
     )
     dialect = op.get_bind().dialect.name
-    op.execute(ACTIVITIES.format(month=MONTH[dialect].format("occurred_on")))
+    op.execute(ACTIVITIES.format(month=MONTH[dialect].format("a.occurred_on")))
     op.execute(DEALS.format(month=MONTH[dialect].format("close_date"), cycle=CYCLE[dialect]))
 
 
