@@ -483,8 +483,10 @@ def _write_doc(
     question: Question,
     skipped: list[str],
 ) -> None:
-    """Replace this size's section of `doc` (between its markers), or append it."""
-    begin, end = f"<!-- org_bench {reps} reps: begin -->", f"<!-- org_bench {reps} reps: end -->"
+    """Replace this size's and these databases' section of `doc` (between its markers), or
+    append it: runs on one database each, in parallel, keep a section each."""
+    key = f"org_bench {reps} reps {'+'.join(run.database for run in runs)}"
+    begin, end = f"<!-- {key}: begin -->", f"<!-- {key}: end -->"
     note = f"Kinds not imported in this run: {', '.join(skipped)}.\n\n" if skipped else ""
     tables = "\n".join(_markdown_database(run, question) for run in runs)
     section = f"{begin}\n{heading}\n\n{note}{tables}{end}"
