@@ -17,6 +17,11 @@ CSV_HEADER = (
 CSV_BATCH = 5_000
 
 
+def csv_name(day: date) -> str:
+    """The export's file name (without .csv): the day it was taken where the organisation is."""
+    return f"audit-{day.isoformat()}"
+
+
 @dataclass(frozen=True)
 class AuditFilter:
     """Entries of one table, by one person, between two days (inclusive); None: any."""

@@ -9,7 +9,14 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 from pydantic import BaseModel
 
-from pacesetter.audit.trail import CSV_HEADER, AuditFilter, audit_page, csv_rows, table_names
+from pacesetter.audit.trail import (
+    CSV_HEADER,
+    AuditFilter,
+    audit_page,
+    csv_name,
+    csv_rows,
+    table_names,
+)
 from pacesetter.http.deps import AdminDep, OrgDep, SessionDep, ViewerDep
 from pacesetter.http.downloads import csv_response
 from pacesetter.http.queries import AuditFilterDep
@@ -74,5 +81,4 @@ def _local(moment: datetime, zone: ZoneInfo) -> str:
 def audit_trail_csv(
     db: SessionDep, _admin: AdminDep, org: OrgDep, chosen: AuditFilterDep
 ) -> Response:
-    day = today_in(org.timezone).isoformat()
-    return csv_response(CSV_HEADER, csv_rows(db, chosen), f"audit-{day}")
+    return csv_response(CSV_HEADER, csv_rows(db, chosen), csv_name(today_in(org.timezone)))
