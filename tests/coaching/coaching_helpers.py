@@ -1,49 +1,17 @@
-"""A small organisation for the coaching tests.
+"""Coaching forms to fill in, over the organisation the coaching tests share (team_org)."""
 
-Dee (director)
-├── Max (manager) ── Ann (rep), Ben (rep)
-└── Mo  (manager) ── Zed (rep)
-Ada (admin)
-"""
-
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from sqlalchemy.orm import Session
 
-from factories import make_person
 from pacesetter.coaching.forms import CoachingForm
 from pacesetter.coaching.service import record_coaching
 from pacesetter.store.models import CoachingRecord, Person
+from team_org import Org, make_org
 
+__all__ = ["MARCH_3", "Org", "form", "make_org", "ride_along", "save"]
 MARCH_3 = date(2026, 3, 3)
-
-
-@dataclass(frozen=True)
-class Org:
-    dee: Person
-    max: Person
-    ann: Person
-    ben: Person
-    mo: Person
-    zed: Person
-    ada: Person
-
-
-def make_org(db: Session) -> Org:
-    dee = make_person(db, "Dee", role="director")
-    max_ = make_person(db, "Max", role="manager", manager=dee)
-    mo = make_person(db, "Mo", role="manager", manager=dee)
-    return Org(
-        dee=dee,
-        max=max_,
-        ann=make_person(db, "Ann", manager=max_),
-        ben=make_person(db, "Ben", manager=max_),
-        mo=mo,
-        zed=make_person(db, "Zed", manager=mo),
-        ada=make_person(db, "Ada", role="admin"),
-    )
 
 
 def form(type: str, person: Person | None, **fields: Any) -> CoachingForm:

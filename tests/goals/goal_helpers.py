@@ -1,51 +1,18 @@
-"""A small organisation for the goals tests, and helpers to build goal inputs.
+"""Helpers to build goal inputs, over the organisation the goals tests share (team_org)."""
 
-Dee (director)
-├── Max (manager, player-coach) ── Ann (rep), Ben (rep)
-└── Mo  (manager, leader)       ── Zed (rep)
-Ada (admin)
-"""
-
-from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy.orm import Session
 
-from factories import make_deal, make_person
+from factories import make_deal
 from pacesetter.domain.goal_lint import PERSON, TEAM, ScopeKey
 from pacesetter.goals.actor import Actor
 from pacesetter.goals.service import GoalInput
 from pacesetter.store.models import Person
+from team_org import Org, make_org
 
+__all__ = ["TODAY", "Org", "as_", "make_org", "person_goal", "team_goal", "won"]
 TODAY = date(2026, 1, 12)
-
-
-@dataclass(frozen=True)
-class Org:
-    dee: Person
-    max: Person
-    ann: Person
-    ben: Person
-    mo: Person
-    zed: Person
-    ada: Person
-
-
-def make_org(db: Session) -> Org:
-    dee = make_person(db, "Dee", role="director", email="dee@example.com")
-    max_ = make_person(
-        db, "Max", role="manager", manager=dee, manager_type="player_coach", email="max@example.com"
-    )
-    mo = make_person(db, "Mo", role="manager", manager=dee, manager_type="leader")
-    return Org(
-        dee=dee,
-        max=max_,
-        ann=make_person(db, "Ann", manager=max_, territory="North", email="ann@example.com"),
-        ben=make_person(db, "Ben", manager=max_, territory="North", email="ben@example.com"),
-        mo=mo,
-        zed=make_person(db, "Zed", manager=mo),
-        ada=make_person(db, "Ada", role="admin"),
-    )
 
 
 def as_(person: Person) -> Actor:

@@ -3,11 +3,12 @@ written, 403 for the wrong person, 404 outside the scope, 409 for a decided prop
 
 from collections.abc import Callable
 
-from plans_helpers import MARCH, Team, plan_of
+from plans_helpers import MARCH, plan_of
 from sqlalchemy.orm import Session
 
 from factories import make_plan_line
 from pacesetter.store.models import Person
+from team_org import Org
 from web.client import UserClient
 
 SignIn = Callable[[Person], UserClient]
@@ -19,7 +20,7 @@ def write(browser: UserClient, method: str, url: str, body: dict[str, object]) -
 
 
 def test_a_manager_puts_the_month_s_plan_and_reads_it_back(
-    db: Session, team: Team, client_for: SignIn
+    db: Session, team: Org, client_for: SignIn
 ) -> None:
     manager = client_for(team.max)
     body = {"lines": {"call": 80, "direction": 0.35, "quality": 4}}
@@ -34,7 +35,7 @@ def test_a_manager_puts_the_month_s_plan_and_reads_it_back(
 
 
 def test_a_refused_plan_is_a_422_naming_every_line_and_writes_nothing(
-    db: Session, team: Team, client_for: SignIn
+    db: Session, team: Org, client_for: SignIn
 ) -> None:
     make_plan_line(db, team.ann, MARCH, "call", 80)
     body = {"lines": {"call": 90, "meeting": 1.5, "coffee": 3}}
@@ -45,7 +46,7 @@ def test_a_refused_plan_is_a_422_naming_every_line_and_writes_nothing(
 
 
 def test_a_proposal_is_approved_once_then_a_second_decision_is_a_409(
-    db: Session, team: Team, client_for: SignIn
+    db: Session, team: Org, client_for: SignIn
 ) -> None:
     rep, manager = client_for(team.ann), client_for(team.max)
     body = {"lines": {"call": 60}, "note": "More demos"}
@@ -61,7 +62,7 @@ def test_a_proposal_is_approved_once_then_a_second_decision_is_a_409(
 
 
 def test_outside_the_scope_is_404_and_writes_nothing(
-    db: Session, team: Team, client_for: SignIn
+    db: Session, team: Org, client_for: SignIn
 ) -> None:
     manager = client_for(team.max)
     assert manager.get(f"{API}/people/{team.zed.id}?month={MARCH}").status_code == 404

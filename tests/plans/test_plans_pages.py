@@ -3,11 +3,12 @@ refusal that writes nothing), a rep's proposal their manager decides, and 404 ou
 
 from collections.abc import Callable
 
-from plans_helpers import MARCH, Team, plan_of
+from plans_helpers import MARCH, plan_of
 from sqlalchemy.orm import Session
 
 from factories import make_plan_line
 from pacesetter.store.models import Person
+from team_org import Org
 from web.client import UserClient
 
 SignIn = Callable[[Person], UserClient]
@@ -19,7 +20,7 @@ def post(browser: UserClient, url: str, fields: dict[str, str]) -> object:
 
 
 def test_the_team_table_lists_each_rep_s_lines_with_a_csv_in_the_import_format(
-    db: Session, team: Team, client_for: SignIn
+    db: Session, team: Org, client_for: SignIn
 ) -> None:
     make_plan_line(db, team.ann, MARCH, "call", 80)
     make_plan_line(db, team.ann, MARCH, "direction", 0.35)
@@ -32,7 +33,7 @@ def test_the_team_table_lists_each_rep_s_lines_with_a_csv_in_the_import_format(
 
 
 def test_copy_last_month_fills_the_form_and_saving_sets_the_plan(
-    db: Session, team: Team, client_for: SignIn
+    db: Session, team: Org, client_for: SignIn
 ) -> None:
     make_plan_line(db, team.ann, "2026-02", "call", 80)
     manager = client_for(team.max)
@@ -45,7 +46,7 @@ def test_copy_last_month_fills_the_form_and_saving_sets_the_plan(
 
 
 def test_a_refused_form_comes_back_with_every_problem_and_writes_nothing(
-    db: Session, team: Team, client_for: SignIn
+    db: Session, team: Org, client_for: SignIn
 ) -> None:
     make_plan_line(db, team.ann, MARCH, "call", 80)
     manager = client_for(team.max)
@@ -59,7 +60,7 @@ def test_a_refused_form_comes_back_with_every_problem_and_writes_nothing(
 
 
 def test_a_rep_proposes_on_their_page_and_their_manager_approves(
-    db: Session, team: Team, client_for: SignIn
+    db: Session, team: Org, client_for: SignIn
 ) -> None:
     make_plan_line(db, team.ann, MARCH, "call", 80)
     rep = client_for(team.ann)
@@ -83,7 +84,7 @@ def test_a_rep_proposes_on_their_page_and_their_manager_approves(
 
 
 def test_a_rep_may_not_set_or_propose_someone_else_s_plan(
-    db: Session, team: Team, client_for: SignIn
+    db: Session, team: Org, client_for: SignIn
 ) -> None:
     rep = client_for(team.ann)
     own = post(rep, f"/plans/people/{team.ann.id}?month={MARCH}", {"lines.call": "500"})
@@ -93,7 +94,7 @@ def test_a_rep_may_not_set_or_propose_someone_else_s_plan(
     assert plan_of(db, team.ann) == {} and plan_of(db, team.ben) == {}
 
 
-def test_a_rep_outside_the_scope_is_not_found(team: Team, client_for: SignIn) -> None:
+def test_a_rep_outside_the_scope_is_not_found(team: Org, client_for: SignIn) -> None:
     manager = client_for(team.max)
     assert manager.get(f"/plans/people/{team.zed.id}?month={MARCH}").status_code == 404
     refused = post(manager, f"/plans/people/{team.zed.id}?month={MARCH}", {"lines.call": "5"})
