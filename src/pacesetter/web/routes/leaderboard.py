@@ -7,18 +7,17 @@ team outside the viewer's scope answers 404, a metric the catalogue does not kno
 """
 
 from collections.abc import Iterator
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, Response
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from pacesetter.domain.formatting import in_unit
 from pacesetter.exports.xlsx import Column, xlsx_bytes
 from pacesetter.http.deps import OrgDep, SessionDep, ViewerDep
 from pacesetter.http.downloads import csv_response, xlsx_response
-from pacesetter.http.queries import ReportQuery, TeamReportQueryDep
+from pacesetter.http.queries import TeamReportQueryDep
 from pacesetter.leaderboards.board import (
     DEFAULT_METRIC,
     LeaderboardView,
@@ -33,17 +32,26 @@ router = APIRouter()
 FIELDS = ("rank", "name", "value", "attainment", "previous_rank", "movement")
 
 
+def _board(
+    viewer: ViewerDep, db: SessionDep, asked: TeamReportQueryDep, metric: str = DEFAULT_METRIC
+) -> LeaderboardView:
+    """The board the page and its downloads show, for a signed-in viewer."""
+    at = (asked.period, asked.as_of, asked.team)
+    return requested_leaderboard(db, asked.scope, asked.today, metric, *at)
+
+
+BoardDep = Annotated[LeaderboardView, Depends(_board)]
+
+
 @router.get("/leaderboard", response_class=HTMLResponse)
 def leaderboard_page(
     request: Request,
-    viewer: ViewerDep,
     db: SessionDep,
     org: OrgDep,
     asked: TeamReportQueryDep,
-    metric: str = DEFAULT_METRIC,
+    view: BoardDep,
 ) -> HTMLResponse:
     """The ranked table with its bars and movement, and the recognitions beside it."""
-    view = leaderboard_of(db, asked, metric)
     teams = select(Person.id, Person.name).where(Person.role.in_(LEADER_ROLES))
     context = {
         "title": f"Leaderboard: {view.metric.label}",
@@ -57,38 +65,18 @@ def leaderboard_page(
 
 
 @router.get("/leaderboard.csv")
-def leaderboard_csv(
-    viewer: ViewerDep,
-    db: SessionDep,
-    org: OrgDep,
-    asked: TeamReportQueryDep,
-    metric: str = DEFAULT_METRIC,
-) -> Response:
+def leaderboard_csv(view: BoardDep) -> Response:
     """The board's rows, unrounded (attainment as a fraction, null as an empty cell)."""
-    view = leaderboard_of(db, asked, metric)
     return csv_response(FIELDS, cells(view), file_name(view))
 
 
 @router.get("/leaderboard.xlsx")
-def leaderboard_xlsx(
-    viewer: ViewerDep,
-    db: SessionDep,
-    org: OrgDep,
-    asked: TeamReportQueryDep,
-    metric: str = DEFAULT_METRIC,
-) -> Response:
+def leaderboard_xlsx(view: BoardDep) -> Response:
     """The CSV's rows as a spreadsheet: the value in its metric's unit, attainment a percent."""
-    view = leaderboard_of(db, asked, metric)
     units = {"value": view.metric.unit.value, "attainment": "share"}
     columns = [Column(name, units.get(name, "count")) for name in FIELDS]
     columns[1] = Column("name")
     return xlsx_response(xlsx_bytes("Leaderboard", columns, cells(view)), file_name(view))
-
-
-def leaderboard_of(db: Session, asked: ReportQuery, metric: str) -> LeaderboardView:
-    """The board the page and its downloads show."""
-    at = (asked.period, asked.as_of, asked.team)
-    return requested_leaderboard(db, asked.scope, asked.today, metric, *at)
 
 
 def cells(view: LeaderboardView) -> Iterator[list[Any]]:
