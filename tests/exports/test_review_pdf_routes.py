@@ -14,7 +14,9 @@ from factories import make_activity, make_coaching, make_forecast, make_plan_lin
 from incentives.incentive_helpers import make_team
 from pacesetter.domain.formatting import in_unit, money, share
 from pacesetter.domain.periods import PeriodKind
+from pacesetter.incentives.review_pdf import KIND_UNITS
 from pacesetter.metrics.catalogue import REGISTRY
+from pacesetter.metrics.manager_report import KPI_GROUPS
 from pacesetter.store.context import context_for
 from pacesetter.store.models import Person
 from pacesetter.store.scope import Scope
@@ -79,6 +81,22 @@ def test_the_pdf_draws_the_attainment_bars_and_the_quadrant(
     placed = [line for line in lines if line.startswith("1  Ann: ")]
     assert len(placed) == 1 and placed[0].count("%") == 2
     assert page_count(body) >= 2
+
+
+def test_the_managers_kpis_are_the_managers_json(
+    team: dict[str, Person], client_for: SignIn
+) -> None:
+    browser, mia = client_for(team["mia"]), team["mia"]
+    report = browser.get(f"/api/v1/managers?{Q1}&manager={mia.id}").json()
+    [row] = [row for row in report["rows"] if row["email"] == mia.email]
+    lines = text_lines(pdf_of(browser, f"/review/team/{mia.id}/review.pdf?{Q1}"))
+    shown = set(zip(lines, lines[1:], lines[2:], strict=False))  # a table row: group, KPI, value
+    expected = {
+        (group, column.label, in_unit(row[column.key], KIND_UNITS[column.kind]))
+        for group, columns in KPI_GROUPS.items()
+        for column in columns
+    }
+    assert expected - shown == set()
 
 
 def test_the_api_twin_is_the_same_file(team: dict[str, Person], client_for: SignIn) -> None:

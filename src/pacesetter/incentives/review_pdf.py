@@ -1,13 +1,13 @@
 """A manager's review of a closed period (by default the last month that closed) as a PDF with
-its charts: the download of the review page, the API and `pacesetter report review --format pdf`.
+its charts: the download of the review page, the API and `pacesetter report review --pdf FILE`.
 
 Nothing is computed here. Every figure is one the screens already show, read from their own
 builders: the review (`build_review`: goals hit and missed, coaching held, forecast against
 actual), the activity-against-results quadrant of the manager's team (`requested_quadrant`,
 the quadrant page's data, with QDQ's dimensions) and the manager's own row of the manager
-report (`requested_manager_report`: cadences and the other KPIs). This module only formats
-them with the one formatter (`domain.formatting`) and hands them to the PDF writer
-(`exports.pdf`), which lays them out.
+report (`build_manager_report`, the managers page's builder: cadences and the other KPIs).
+This module only formats them with the one formatter (`domain.formatting`) and hands them to
+the PDF writer (`exports.pdf`), which lays them out.
 """
 
 from collections.abc import Sequence
@@ -44,7 +44,7 @@ from pacesetter.exports.pdf import (
 )
 from pacesetter.incentives.review import GoalOutcome, PersonReview, ReviewView, build_review
 from pacesetter.metrics.catalogue import REGISTRY
-from pacesetter.metrics.manager_report import KPI_GROUPS, ManagerRow, requested_manager_report
+from pacesetter.metrics.manager_report import KPI_GROUPS, ManagerRow, build_manager_report
 from pacesetter.metrics.quadrant import QuadrantView, requested_quadrant
 from pacesetter.store.context import Context
 
@@ -90,7 +90,9 @@ def requested_review_pdf(
     period = monthly_review_period(ctx, period_name)
     review = build_review(session, ctx.scope, lead, period, today=ctx.today)
     quadrant = requested_quadrant(session, ctx.scope, ctx.today, period.name, None, lead.id)
-    report = requested_manager_report(session, ctx.scope, ctx.today, period.name, None, lead.id)
+    # The KPIs alone, as `pacesetter report manager` builds them: the page's forecast history
+    # and changes since the previous period would double the time for nothing shown here.
+    report = build_manager_report(session, ctx.scope, period, ctx.as_of(period), lead.id)
     own = next((row for row in report.rows if row.person_id == lead.id), None)
     body = pdf_bytes(review_report(review, quadrant, own, made_on=ctx.today))
     return ReviewPdf(f"review-{period.name}-team-{lead.id}.pdf", body)
