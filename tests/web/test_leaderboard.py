@@ -36,6 +36,7 @@ def raced(db: Session, org: Org) -> Org:
     make_goal(db, org.ravi, "2026-02", 6000)
     record = make_coaching(db, org.mia, "recognition", date(2026, 2, 11), person=org.ravi)
     record.details = {"award": "Deal of the month"}
+    record.notes = "Closed Ironpoint Health in one meeting."
     db.flush()
     return org
 
@@ -65,6 +66,7 @@ def test_recognitions_of_the_period_are_on_the_board(raced: Org, client_for: Sig
             "person_id": raced.ravi.id,
             "name": "Ravi Rep",
             "award": "Deal of the month",
+            "reason": "Closed Ironpoint Health in one meeting.",
         }
     ]
 

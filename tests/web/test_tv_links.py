@@ -14,7 +14,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from factories import make_deal
+from factories import make_coaching, make_deal
 from pacesetter.leaderboards.tv import token_hash
 from pacesetter.store.models import Person, TvLink
 from web.client import UserClient
@@ -92,6 +92,23 @@ def test_the_twin_names_people_when_the_link_does(
     document = client.get(f"/api/v1{address}").json()
     assert "Ravi Rep" in [row["name"] for row in document["rows"]]
     assert document["team_name"] == "Mia Manager"
+
+
+def test_a_recognitions_citation_is_on_the_screen_only_with_names(
+    db: Session, sold: Org, client_for: SignIn, client: TestClient
+) -> None:
+    # A citation is free text that may name people: it goes where names go, and nowhere else.
+    praised = make_coaching(db, sold.mia, "recognition", date(2026, 2, 10), person=sold.ravi)
+    praised.details, praised.notes = {"award": "Deal of the month"}, "Closed Ironpoint Health."
+    db.flush()
+    admin = client_for(sold.ada)
+    nameless, named = _make(admin), _make(admin, show_names="true")
+    for address, shown in ((nameless, False), (named, True)):
+        screen, twin = client.get(address).text, client.get(f"/api/v1{address}").json()
+        assert "Deal of the month" in screen
+        assert ("Closed Ironpoint Health." in screen) is shown
+        citation = twin["recognitions"][0]["reason"]
+        assert citation == ("Closed Ironpoint Health." if shown else None)
 
 
 def test_revoking_makes_the_link_404(

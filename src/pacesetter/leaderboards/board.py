@@ -68,6 +68,7 @@ class Recognition:
     person_id: int | None
     name: str
     award: str
+    reason: str | None  # the citation ("deal of the month: ..."), never the private notes
 
 
 @dataclass(frozen=True)
@@ -203,14 +204,18 @@ def _attainments(
     }
 
 
+AWARD = "Recognition"  # what an imported record without an award or a skill is called
+
+
 def recognitions(
     session: Session, ids: Select[tuple[int]], period: Period, as_of: date
 ) -> list[Recognition]:
     """The recognitions (deal of the month...) of the people of the board's team in P up to d,
-    the latest first: the award and who, never the private notes."""
+    the latest first: the award (the form's, else the imported skill), who, and the citation;
+    never the private notes."""
     statement = (
         select(CoachingRecord.occurred_on, CoachingRecord.person_id, Person.name)
-        .add_columns(CoachingRecord.details)
+        .add_columns(CoachingRecord.details, CoachingRecord.skill, CoachingRecord.notes)
         .join(Person, Person.id == CoachingRecord.person_id)
         .where(CoachingRecord.type == CoachingType.RECOGNITION)
         .where(CoachingRecord.person_id.in_(ids))
@@ -218,8 +223,8 @@ def recognitions(
         .order_by(CoachingRecord.occurred_on.desc(), CoachingRecord.id)
     )
     return [
-        Recognition(day, person_id, name, str((details or {}).get("award") or "Recognition"))
-        for day, person_id, name, details in session.execute(statement)
+        Recognition(day, person_id, name, (details or {}).get("award") or skill or AWARD, notes)
+        for day, person_id, name, details, skill, notes in session.execute(statement)
     ]
 
 

@@ -22,6 +22,7 @@ class RecognitionOut(BaseModel):
     person_id: int | None
     name: str
     award: str
+    reason: str | None = Field(description="The citation, as the recognition was written")
 
 
 class LeaderboardOut(BaseModel):
@@ -49,6 +50,9 @@ class TvRecognitionOut(BaseModel):
     day: date
     name: str | None = Field(description="Null when the link shows no names")
     award: str
+    reason: str | None = Field(
+        description="The citation; null when the link shows no names (it may name people)"
+    )
 
 
 class TvBoardOut(BaseModel):

@@ -43,7 +43,12 @@ def tv_board_out(label: str, view: LeaderboardView, names: bool) -> TvBoardOut:
         for row in view.rows
     ]
     praised = [
-        TvRecognitionOut(day=r.day, name=r.name if names else None, award=r.award)
+        TvRecognitionOut(
+            day=r.day,
+            name=r.name if names else None,
+            award=r.award,
+            reason=r.reason if names else None,
+        )
         for r in view.recognitions
     ]
     return TvBoardOut(
