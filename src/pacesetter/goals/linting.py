@@ -5,12 +5,12 @@ peers (same manager), their trailing history through the metrics layer, and the 
 feeding each goal's metric arrived.
 """
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Protocol
+from typing import Any, Protocol
 
-from sqlalchemy import or_, select
+from sqlalchemy import Row, or_, select
 from sqlalchemy.orm import Session
 
 from pacesetter.domain.goal_lint import (
@@ -31,7 +31,7 @@ from pacesetter.goals.dataflow import LastSeen, last_data_at
 from pacesetter.goals.history import TrailingHistory, trailing_histories
 from pacesetter.goals.permissions import TEAM_LEADERS
 from pacesetter.goals.queries import period_named
-from pacesetter.goals.values import draft_of
+from pacesetter.goals.values import DRAFT_COLUMNS, draft_of
 from pacesetter.store.models import Goal, Person
 from pacesetter.store.scope import Scope
 
@@ -93,7 +93,9 @@ def lint_contexts(
         if period is not None:
             pairs = wanted.setdefault(_as_of(base, period), set())
             pairs.update((draft.scope, draft.metric) for draft in group if draft.metric)
-    facts = _BatchFacts(batch, histories, last_data_at(session, wanted))
+    ids = {key.person_id for key in base.scopes}
+    stored = _stored_goals(session, batch, ids)
+    facts = _BatchFacts(batch, histories, last_data_at(session, wanted), ids, stored)
     return [
         (group, _with_period_facts(session, base, group, period, facts) if period else base)
         for period, group in batch.items()
@@ -103,11 +105,14 @@ def lint_contexts(
 @dataclass(frozen=True)
 class _BatchFacts:
     """What every period of a batch shares: its drafts by period, each one's history, and the
-    last date data arrived for each of its drafts, by as-of date."""
+    last date data arrived for each of its drafts, by as-of date; the people around its drafts
+    and their stored goals."""
 
     batch: Batch
     histories: dict[Period, TrailingHistory]
     last_seen: dict[date, LastSeen]
+    ids: set[int]
+    stored: list[Row[Any]]
 
 
 def _with_period_facts(
@@ -126,7 +131,7 @@ def _with_period_facts(
         base,
         as_of=as_of,
         fiscal_year_start_month=period.fiscal_year_start_month,
-        goals=_goals_within(session, period, base.scopes, facts.batch),
+        goals=_goals_within(period, facts.stored, facts.ids, facts.batch),
         history_periods=[past.name for past in history.periods],
         history=history.values,
         last_data_on=facts.last_seen.get(as_of, {}),
@@ -139,18 +144,33 @@ def _as_of(base: LintContext, period: Period) -> date:
 
 
 def _goals_within(
-    session: Session, period: Period, scopes: Iterable[ScopeKey], batch: Batch
+    period: Period, stored: Sequence[Row[Any]], ids: set[int], batch: Batch
 ) -> list[GoalDraft]:
-    """The goals of `period` and of the periods inside it about the people of `scopes`: the
-    stored ones, with the batch's drafts of those periods in place of the goals they change."""
-    ids = {key.person_id for key in scopes}
-    inside = Goal.period_start >= period.start, Goal.period_end <= period.end
-    stored = session.scalars(select(Goal).where(*inside, Goal.person_id.in_(ids)))
-    goals = {goal.key: goal for goal in map(draft_of, stored)}
+    """The goals of `period` and of the periods inside it about the people `ids`: the stored
+    ones, with the batch's drafts of those periods in place of the goals they change."""
+    inside = [
+        row for row in stored if period.start <= row.period_start <= row.period_end <= period.end
+    ]
+    goals = {goal.key: goal for goal in map(draft_of, inside)}
     for other, drafts in batch.items():
-        if other is not None and period.start <= other.start and other.end <= period.end:
+        if other is not None and _within(other.start, other.end, period):
             goals.update((draft.key, draft) for draft in drafts if draft.scope.person_id in ids)
     return list(goals.values())
+
+
+def _within(start: date, end: date, period: Period) -> bool:
+    return period.start <= start and end <= period.end
+
+
+def _stored_goals(session: Session, batch: Batch, ids: set[int]) -> list[Row[Any]]:
+    """The stored goals about the people `ids` within the span of the batch's periods, as rows
+    (one query, not one per period; rows, not ORM objects: an import reads tens of thousands)."""
+    periods = [period for period in batch if period is not None]
+    if not periods or not ids:
+        return []
+    first, last = min(p.start for p in periods), max(p.end for p in periods)
+    span = Goal.period_start >= first, Goal.period_end <= last
+    return list(session.execute(select(*DRAFT_COLUMNS).where(*span, Goal.person_id.in_(ids))))
 
 
 def _period(session: Session, draft: GoalDraft) -> Period | None:

@@ -112,12 +112,13 @@ def create_goals(
 
     The goals, then their audit rows, go in as one bulk insert each (executemany), rather
     than a round trip per goal."""
+    periods = {name: period_named(session, name) for name in {str(d.period) for d in inputs}}
     rows = []
     for data in inputs:
         new = draft_for(data)
         _ensure_may_create(actor, data.scope, new.status)
         values = validated(data.scope, editable_values(data))
-        rows.append(_goal_values(actor, new, period_named(session, str(data.period)), values))
+        rows.append(_goal_values(actor, new, periods[str(data.period)], values))
     if not rows:
         return
     session.execute(insert(Goal), rows)

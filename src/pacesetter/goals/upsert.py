@@ -6,19 +6,21 @@ weight (a blank kind is the metric's, a blank weight none; a blank rationale kee
 there), then moves to the row's status if one is given.
 
 A file is handled as a batch (`GoalBatch`), so its cost grows with its rows and not with their
-square: the stored goals of the file's keys are read in one query, each scope's person once,
-and the lint's facts once per period for every scope of the file (`BatchLint`). Each row is
-then checked in memory against the service's own rules (`plan_upsert`: values, workflow; the
-lint's errors), and written together: the new goals (`create_goals`), then the stored goals
-that change (`update_goals`), each with its audit trail and mail, as the service writes them.
+square: the stored goals of the file's keys are read in one query (as rows; those that change
+are then read as ORM objects), each scope's person once, and the lint's facts once for every
+scope of the file (`BatchLint`). Each row is then checked in memory against the service's own
+rules (`plan_upsert`: values, workflow; the lint's errors), and written together: the new
+goals (`create_goals`), then the stored goals that change (`update_goals`), each with its audit
+trail and mail, as the service writes them.
 """
 
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Row, select
 from sqlalchemy.orm import Session
 
 from pacesetter.domain.goal_lint import TEAM, Finding, GoalDraft, ScopeKey, blocking
@@ -35,11 +37,14 @@ from pacesetter.goals.service import (
     draft_for,
     update_goals,
 )
-from pacesetter.goals.values import draft, editable_values, validated
+from pacesetter.goals.values import DRAFT_COLUMNS, draft, editable_values, validated
 from pacesetter.goals.workflow import check_open, check_transition
 from pacesetter.store.models import Goal, Person
 
 Key = tuple[ScopeKey, str | None, str | None]
+# A stored goal as `DRAFT_COLUMNS` read it (planning only reads; a goal to change is then
+# read as an ORM object).
+Stored = Row[Any] | Goal
 
 
 class Outcome(StrEnum):
@@ -83,13 +88,18 @@ class GoalBatch:
         """Write checked plans in bulk: the new goals, then the changed ones."""
         new = [plan.data for plan in plans if plan.outcome is Outcome.ADDED]
         create_goals(self.session, self.actor, new, reason=reason)
-        changed = [self._update(plan.data) for plan in plans if plan.outcome is Outcome.UPDATED]
-        update_goals(self.session, self.actor, changed, reason=reason)
+        changed = [plan.data for plan in plans if plan.outcome is Outcome.UPDATED]
+        update_goals(self.session, self.actor, self._updates(changed), reason=reason)
 
-    def _update(self, data: GoalInput) -> GoalUpdate:
-        """The row's values, then its status, for the stored goal it names."""
-        stored = self.stored[_key(data)]
-        return GoalUpdate(stored, changes_to(stored, data), data.status)
+    def _updates(self, changed: Sequence[GoalInput]) -> list[GoalUpdate]:
+        """The rows' values, then their status, for the stored goals they name (read now as ORM
+        objects, to be changed: one query per 500 goals)."""
+        rows = [self.stored[_key(data)] for data in changed]
+        goals = _goals_by_id(self.session, [row.id for row in rows])
+        return [
+            GoalUpdate(goals[row.id], changes_to(row, data), data.status)
+            for row, data in zip(rows, changed, strict=True)
+        ]
 
     def _draft(self, data: GoalInput) -> GoalDraft:
         """The goal as it would stand after the row: a stored goal keeps what the row leaves."""
@@ -108,7 +118,7 @@ class GoalBatch:
             permissions.scope_person(self.session, self.actor, key)
 
 
-def plan_upsert(stored: Goal | None, data: GoalInput) -> Outcome:
+def plan_upsert(stored: Stored | None, data: GoalInput) -> Outcome:
     """What the row does to the stored goal, refusing what the service would refuse (invalid
     values, a closed goal changed, a move the workflow does not allow), without a query."""
     if stored is None:
@@ -124,7 +134,7 @@ def plan_upsert(stored: Goal | None, data: GoalInput) -> Outcome:
     return Outcome.UPDATED if changes or moved else Outcome.UNCHANGED
 
 
-def changes_to(goal: Goal, data: GoalInput) -> dict[str, object]:
+def changes_to(goal: Stored, data: GoalInput) -> dict[str, object]:
     """The editable values the row changes on the stored goal."""
     wanted = {
         "target": data.target,
@@ -151,14 +161,25 @@ def _visible_people(session: Session, actor: Actor, inputs: Sequence[GoalInput])
     return found
 
 
-def _stored_goals(session: Session, inputs: Sequence[GoalInput]) -> dict[Key, Goal]:
-    """The stored goals with the inputs' keys (one query per 500 people)."""
+def _stored_goals(session: Session, inputs: Sequence[GoalInput]) -> dict[Key, Stored]:
+    """The stored goals with the inputs' keys, as rows (one query per 500 people)."""
     periods = sorted({str(data.period) for data in inputs})
-    found: dict[Key, Goal] = {}
+    found: dict[Key, Stored] = {}
     for chunk in _chunks(sorted({data.scope.person_id for data in inputs})):
-        statement = select(Goal).where(Goal.person_id.in_(chunk), Goal.period.in_(periods))
-        for goal in session.scalars(statement):
+        statement = select(*DRAFT_COLUMNS).where(
+            Goal.person_id.in_(chunk), Goal.period.in_(periods)
+        )
+        for goal in session.execute(statement):
             found[(key_of(goal), goal.metric, goal.period)] = goal
+    return found
+
+
+def _goals_by_id(session: Session, ids: list[int]) -> dict[int, Goal]:
+    found: dict[int, Goal] = {}
+    for chunk in _chunks(ids):
+        found.update(
+            (goal.id, goal) for goal in session.scalars(select(Goal).where(Goal.id.in_(chunk)))
+        )
     return found
 
 

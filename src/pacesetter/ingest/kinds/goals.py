@@ -55,6 +55,7 @@ class Goals(Kind):
         self.rows: list[tuple[Row, Record]] = []
         self.batch: GoalBatch | None = None
         self.plans: list[Plan] = []
+        self.periods: dict[str, str] = {}
 
     def parse(self, row: Row) -> Record:
         scope = row.get("scope", self._scope, required=True)
@@ -118,10 +119,15 @@ class Goals(Kind):
         return ScopeKey(PERSON, self.people.find(value))
 
     def _period(self, cell: Cell) -> str:
-        try:
-            return parse_period(text(cell, 32), self.context.fiscal_year_start_month).name
-        except PeriodError as error:
-            raise CellError(str(error)) from None
+        """The period's name as the product spells it (each spelling parsed once per file)."""
+        given = text(cell, 32)
+        if given not in self.periods:
+            try:
+                period = parse_period(given, self.context.fiscal_year_start_month)
+            except PeriodError as error:
+                raise CellError(str(error)) from None
+            self.periods[given] = period.name
+        return self.periods[given]
 
 
 def goal_input(record: Record) -> GoalInput:
