@@ -14,6 +14,7 @@ from pacesetter.goals.actor import Actor, Channel
 from pacesetter.goals.queries import period_named
 from pacesetter.http.context import ContextDep
 from pacesetter.http.deps import CurrentUser, OrgDep, ScopeDep, SessionDep
+from pacesetter.http.queries import ReportQuery, ReportQueryDep
 from pacesetter.http.validation import AsOf, IdPath, IdQuery
 from pacesetter.incentives import rules
 from pacesetter.incentives.review import build_review
@@ -135,30 +136,16 @@ def statement(
 
 
 @router.get("/people/{person_id}", response_model=EarningsOut, responses=_RESPONSES)
-def person_earnings(
-    person_id: IdPath,
-    db: SessionDep,
-    ctx: ContextDep,
-    period: str | None = None,
-    as_of: AsOf = None,
-) -> EarningsOut:
+def person_earnings(person_id: IdPath, db: SessionDep, asked: ReportQueryDep) -> EarningsOut:
     """The person's earnings per rule, so far and at pace (the page /incentives/people/<id>;
     default period: the current quarter)."""
-    screen = requested_earnings(db, ctx, person_id, period, as_of, team=False)
-    return earnings_out(screen.view, screen.rows)
+    return _earnings_out(db, asked, person_id, team=False)
 
 
 @router.get("/team/{manager_id}", response_model=EarningsOut, responses=_RESPONSES)
-def team_earnings(
-    manager_id: IdPath,
-    db: SessionDep,
-    ctx: ContextDep,
-    period: str | None = None,
-    as_of: AsOf = None,
-) -> EarningsOut:
+def team_earnings(manager_id: IdPath, db: SessionDep, asked: ReportQueryDep) -> EarningsOut:
     """Everyone's earnings in the manager's team (the page /incentives/team/<id>)."""
-    screen = requested_earnings(db, ctx, manager_id, period, as_of, team=True)
-    return earnings_out(screen.view, screen.rows)
+    return _earnings_out(db, asked, manager_id, team=True)
 
 
 @router.get("/what-if", response_model=WhatIfOut, responses=_RESPONSES)
@@ -185,6 +172,12 @@ def review(
     lead = ctx.scope.person(db, manager_id)
     view = build_review(db, ctx.scope, lead, review_period(ctx, period), today=ctx.today)
     return view.as_dict()
+
+
+def _earnings_out(db: SessionDep, asked: ReportQuery, person_id: int, *, team: bool) -> EarningsOut:
+    """The earnings screen the page shows, from the same query parameters, as JSON."""
+    screen = requested_earnings(db, asked.ctx, person_id, asked.period, asked.as_of, team=team)
+    return earnings_out(screen.view, screen.rows)
 
 
 def _cents(amount: Decimal) -> str:

@@ -17,6 +17,7 @@ from pacesetter.domain.errors import Invalid
 from pacesetter.domain.periods import period_of
 from pacesetter.http.context import ContextDep
 from pacesetter.http.deps import SessionDep, ViewerDep
+from pacesetter.http.queries import ReportQuery, ReportQueryDep
 from pacesetter.http.validation import AsOf, IdPath, IdQuery
 from pacesetter.incentives.review import ReviewView, build_review, next_team_target
 from pacesetter.incentives.screens import EarningsScreen, requested_earnings, review_period
@@ -35,32 +36,25 @@ def _page(request: Request, full: str, partial: str, context: dict[str, Any]) ->
 
 @router.get("/incentives/people/{person_id}", response_class=HTMLResponse)
 def person_earnings(
-    request: Request,
-    person_id: IdPath,
-    viewer: ViewerDep,
-    db: SessionDep,
-    ctx: ContextDep,
-    period: str | None = None,
-    as_of: AsOf = None,
+    request: Request, person_id: IdPath, viewer: ViewerDep, db: SessionDep, asked: ReportQueryDep
 ) -> HTMLResponse:
     """What the person earns per rule, so far and at the current pace, with the working."""
-    screen = requested_earnings(db, ctx, person_id, period, as_of, team=False)
+    screen = _earnings(db, asked, person_id, team=False)
     return _earnings_page(request, screen, f"Earnings: {screen.subject.name}")
 
 
 @router.get("/incentives/team/{manager_id}", response_class=HTMLResponse)
 def team_earnings(
-    request: Request,
-    manager_id: IdPath,
-    viewer: ViewerDep,
-    db: SessionDep,
-    ctx: ContextDep,
-    period: str | None = None,
-    as_of: AsOf = None,
+    request: Request, manager_id: IdPath, viewer: ViewerDep, db: SessionDep, asked: ReportQueryDep
 ) -> HTMLResponse:
     """Everyone in the manager's team: their earnings per rule, so far and at pace."""
-    screen = requested_earnings(db, ctx, manager_id, period, as_of, team=True)
+    screen = _earnings(db, asked, manager_id, team=True)
     return _earnings_page(request, screen, f"Earnings: {screen.subject.name}'s team")
+
+
+def _earnings(db: SessionDep, asked: ReportQuery, person_id: int, *, team: bool) -> EarningsScreen:
+    """The screen the JSON twin answers too, from the same query parameters."""
+    return requested_earnings(db, asked.ctx, person_id, asked.period, asked.as_of, team=team)
 
 
 def _earnings_page(request: Request, screen: EarningsScreen, title: str) -> HTMLResponse:
