@@ -17,18 +17,8 @@ from pacesetter.cli.reporting import (
     shown,
 )
 from pacesetter.metrics.catalogue import Unit
-from pacesetter.metrics.quadrant import ROW_FIELDS, QuadrantView, build_quadrant
+from pacesetter.metrics.quadrant import ROW_FIELDS, SHARE_FIELDS, QuadrantView, build_quadrant
 from pacesetter.store.db import get_engine, unit_of_work
-
-# The table's columns after the name: paces and QDQ dimensions as percentages.
-SHARE_FIELDS = (
-    "results_pace",
-    "activity_pace",
-    "qdq_quantity",
-    "qdq_direction",
-    "qdq_quality",
-    "qdq_score",
-)
 
 
 def quadrant(

@@ -48,6 +48,10 @@ ROW_FIELDS = (
     "qdq_score",
     "qdq_binding",
 )
+# The text among them (who the rep is, the quadrant, QDQ's binding dimension); the rest are
+# shares (both paces, QDQ's dimensions and score), which the tables show in the same order.
+TEXT_FIELDS = frozenset({"external_id", "email", "quadrant", "qdq_binding"})
+SHARE_FIELDS = tuple(name for name in ROW_FIELDS if name not in TEXT_FIELDS)
 
 
 @dataclass(frozen=True)
