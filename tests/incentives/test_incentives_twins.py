@@ -4,6 +4,7 @@ screen: a person's and a team's earnings, the what-if and the review of a closed
 from collections.abc import Callable
 from datetime import date
 
+import pytest
 from incentive_helpers import PLAN
 from sqlalchemy.orm import Session
 
@@ -34,32 +35,38 @@ def twin_of(browser: UserClient, page: str, twin: str) -> dict:
     return answer.json()
 
 
-def test_a_persons_earnings_twin(db: Session, team: dict[str, Person], client_for: SignIn) -> None:
+@pytest.mark.parametrize(
+    ("viewer", "page", "paid"),
+    [
+        pytest.param("ann", "people", {"Ann": "6000.00"}, id="a person's"),
+        # Ann 110%: 6,000; Ben 99.99%: the 95% tier, 3,750; Cal left on 15 February: nothing.
+        pytest.param(
+            "mia", "team", {"Ann": "6000.00", "Ben": "3750.00", "Cal": "0.00"}, id="a team's"
+        ),
+    ],
+)
+def test_the_earnings_twins(
+    db: Session,
+    team: dict[str, Person],
+    client_for: SignIn,
+    viewer: str,
+    page: str,
+    paid: dict[str, str],
+) -> None:
+    """The viewer's own earnings page (`people`: theirs, `team`: their team's) and its twin."""
     with_bonus(db, team)
-    ann = team["ann"].id
+    subject = team[viewer].id
     body = twin_of(
-        client_for(team["ann"]),
-        f"/incentives/people/{ann}?{Q1}",
-        f"/api/v1/incentives/people/{ann}?{Q1}",
+        client_for(team[viewer]),
+        f"/incentives/{page}/{subject}?{Q1}",
+        f"/api/v1/incentives/{page}/{subject}?{Q1}",
     )
-    assert [(i["person"], i["so_far"]) for i in body["items"]] == [("Ann", "6000.00")]
-    assert (
-        client_for(team["ann"]).get(f"/api/v1/incentives/people/{team['ben'].id}").status_code
-        == 404
-    )
+    assert {i["person"]: i["so_far"] for i in body["items"]} == paid
 
 
-def test_a_teams_earnings_twin(db: Session, team: dict[str, Person], client_for: SignIn) -> None:
-    with_bonus(db, team)
-    mia = team["mia"].id
-    body = twin_of(
-        client_for(team["mia"]),
-        f"/incentives/team/{mia}?{Q1}",
-        f"/api/v1/incentives/team/{mia}?{Q1}",
-    )
-    # Ann 110%: 6,000; Ben 99.99%: the 95% tier, 3,750; Cal left on 15 February: nothing.
-    paid = {i["person"]: i["so_far"] for i in body["items"]}
-    assert paid == {"Ann": "6000.00", "Ben": "3750.00", "Cal": "0.00"}
+def test_a_reps_twin_does_not_find_another_rep(team: dict[str, Person], client_for: SignIn) -> None:
+    answer = client_for(team["ann"]).get(f"/api/v1/incentives/people/{team['ben'].id}")
+    assert answer.status_code == 404
 
 
 def test_the_what_if_twin(db: Session, team: dict[str, Person], client_for: SignIn) -> None:

@@ -5,6 +5,7 @@ typed with the reason and writes nothing; teams outside the viewer's scope are n
 from collections.abc import Callable
 from typing import Any
 
+import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -114,41 +115,44 @@ def test_a_change_starts_new_terms_and_keeps_the_old_ones(
     assert [i["so_far"] for i in q1["items"]] == ["6000.00"]  # Q1 keeps the old terms
 
 
+TEAM_TERMS = {"pool": "9000", "split": "even"}
+NO_TIERS = {"tiers": "", "bands": "", "cap": ""}  # the bonus's, which a team reward may have too
+SPIFF_TERMS = {
+    "per_deal": "250",
+    "window_start": "2026-01-01",
+    "window_end": "2026-03-31",
+    "first_n": "2",
+    "min_amount": "50,000",
+}
+
+
+@pytest.mark.parametrize(
+    ("form", "params"),
+    [
+        pytest.param(
+            {"kind": "team", "name": "Team pool", **TEAM_TERMS, **NO_TIERS},
+            TEAM_TERMS,
+            id="team reward",
+        ),
+        pytest.param(
+            {"kind": "spiff", "name": "Renewals", **SPIFF_TERMS},
+            SPIFF_TERMS | {"min_amount": "50000"},
+            id="spiff",
+        ),
+    ],
+)
 def test_a_team_reward_and_a_spiff_from_the_form(
-    db: Session, team: dict[str, Person], client_for: SignIn
+    db: Session,
+    team: dict[str, Person],
+    client_for: SignIn,
+    form: dict[str, str],
+    params: dict[str, str],
 ) -> None:
-    mia = client_for(team["mia"])
-    team_rule = define(
-        mia,
-        team,
-        kind="team",
-        name="Team pool",
-        pool="9000",
-        split="even",
-        tiers="",
-        bands="",
-        cap="",
-    )
-    spiff = define(
-        mia,
-        team,
-        kind="spiff",
-        name="Renewals",
-        per_deal="250",
-        window_start="2026-01-01",
-        window_end="2026-03-31",
-        first_n="2",
-        min_amount="50,000",
-    )
-    params = versions_of(db, [team_rule, spiff])
-    assert params[team_rule][0].params == {"pool": "9000", "split": "even"}
-    assert params[spiff][0].params == {
-        "per_deal": "250",
-        "window_start": "2026-01-01",
-        "window_end": "2026-03-31",
-        "first_n": "2",
-        "min_amount": "50000",
-    }
+    """The rule keeps its kind's terms alone (not the bonus's left in the form), numbers as
+    plain text."""
+    rule_id = define(client_for(team["mia"]), team, **form)
+    [version] = versions_of(db, [rule_id])[rule_id]
+    assert version.params == params
 
 
 def test_out_of_scope_teams_are_not_found_and_reps_define_nothing(
