@@ -10,8 +10,8 @@ import pytest
 from pdf_text import page_count, text_lines
 from sqlalchemy.orm import Session
 
-from factories import make_activity, make_coaching, make_forecast, make_plan_line
-from incentives.incentive_helpers import make_team
+from factories import make_activity, make_forecast, make_plan_line
+from incentives.incentive_helpers import commit_at_one_on_one, make_team
 from pacesetter.domain.formatting import in_unit, money, share
 from pacesetter.domain.periods import PeriodKind
 from pacesetter.incentives.review_pdf import KIND_UNITS
@@ -31,7 +31,8 @@ def team(db: Session) -> dict[str, Person]:
     team = make_team(db)
     mia, ann = team["mia"], team["ann"]
     make_forecast(db, mia, "2026-Q1", 240_000, date(2026, 2, 14))
-    make_coaching(db, mia, "one_on_one", date(2026, 2, 27), person=ann)
+    # Ann's 1:1 commits 20 calls (she makes 24) and 2 meetings (none) for March: 1 of 2 kept.
+    commit_at_one_on_one(db, team, date(2026, 2, 27), "2026-03", {"call": 20, "meeting": 2})
     for month in ("2026-01", "2026-02", "2026-03"):
         make_plan_line(db, ann, month, "call", 10)
     for day in range(1, 25):
@@ -64,10 +65,12 @@ def test_the_pdf_shows_the_reviews_json(team: dict[str, Person], client_for: Sig
             expected += [in_unit(goal[key], unit) for key in ("target", "actual", "by")]
             expected.append(f"{share(goal['attainment'])} {outcome}")
         expected += [str(person["one_on_ones"]), str(person["ride_alongs"])]
+        if person["commitments_made"]:
+            expected.append(f"{person['commitments_kept']} of {person['commitments_made']}")
     missing = [shown for shown in expected if shown not in lines]
     assert missing == []
     # As worked by hand: Ann 110% hit, Ben 99% (99.99% rounded down) missed, Cal 120% hit.
-    assert {"110% hit", "99% missed", "120% hit", "269,990", "240,000"} <= set(lines)
+    assert {"110% hit", "99% missed", "120% hit", "269,990", "240,000", "1 of 2"} <= set(lines)
 
 
 def test_the_pdf_draws_the_attainment_bars_and_the_quadrant(

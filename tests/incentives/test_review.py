@@ -112,6 +112,9 @@ def test_commitments_kept_are_the_1on1_commitments_the_months_activities_reached
         ("2026-02", "call", 5, 4, False),
     ]
     assert (people["Ann"].commitments_made, people["Ann"].commitments_kept) == (3, 1)
-    assert people["Ann"].plan_kept == 1 / 3
-    assert (people["Ben"].commitments_made, people["Ben"].plan_kept) == (0, None)
-    assert view.as_dict()["people"][0]["commitments"][0]["kept"] is True
+    assert people["Ann"].commitments_kept_share == 1 / 3
+    assert (people["Ben"].commitments_made, people["Ben"].commitments_kept_share) == (0, None)
+    ann_json = view.as_dict()["people"][0]
+    assert ann_json["commitments"][0]["kept"] is True
+    assert (ann_json["commitments_made"], ann_json["commitments_kept"]) == (3, 1)
+    assert ann_json["commitments_kept_share"] == 1 / 3

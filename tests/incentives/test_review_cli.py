@@ -6,11 +6,13 @@ import json
 import os
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
-from incentive_helpers import make_team
+from incentive_helpers import commit_at_one_on_one, make_team
 
+from factories import make_activity
 from pacesetter.store.db import make_engine, unit_of_work
 
 pytestmark = pytest.mark.slow
@@ -21,7 +23,11 @@ PACESETTER = Path(sys.executable).parent / "pacesetter"
 def database(new_database_url: str) -> str:
     engine = make_engine(new_database_url)
     with unit_of_work(engine) as db:
-        make_team(db)
+        team = make_team(db)
+        # Ann commits 2 calls and a meeting for January at a 1:1, and makes the calls alone.
+        commit_at_one_on_one(db, team, date(2026, 1, 5), "2026-01", {"call": 2, "meeting": 1})
+        make_activity(db, team["ann"], date(2026, 1, 14), type="call")
+        make_activity(db, team["ann"], date(2026, 1, 15), type="call")
     engine.dispose()
     return new_database_url
 
@@ -38,13 +44,17 @@ def test_review_as_json_csv_and_table(database: str) -> None:
     assert (review["manager"]["name"], review["goals_hit"], review["goals_missed"]) == ("Mia", 2, 1)
     ben = next(p for p in review["people"] if p["name"] == "Ben")
     assert ben["goals"][0]["by"] == -10
+    ann = next(p for p in review["people"] if p["name"] == "Ann")
+    assert (ann["commitments_made"], ann["commitments_kept"]) == (2, 1)
     lines = list(csv.DictReader(_run(database, "--format", "csv").stdout.splitlines()))
-    assert [(line["person"], line["hit"]) for line in lines] == [
-        ("Ann", "true"),
-        ("Ben", "false"),
-        ("Cal", "true"),
-        ("Mia", "true"),
+    kept = ("commitments_made", "commitments_kept", "commitments_kept_share")
+    assert [(line["person"], line["hit"], *(line[k] for k in kept)) for line in lines] == [
+        ("Ann", "true", "2", "1", "0.5"),
+        ("Ben", "false", "0", "0", ""),
+        ("Cal", "true", "0", "0", ""),
+        ("Mia", "true", "", "", ""),
     ]
     table = _run(database).stdout
     assert "Review 2026-Q1: Mia's team. 2 goals hit, 1 missed." in table
     assert "99%  missed" in table  # 99.99% rounds down, as every table does
+    assert "1 of 2" in table  # Ann's commitments kept of made

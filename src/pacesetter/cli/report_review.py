@@ -21,7 +21,7 @@ from pacesetter.cli.reporting import (
     shown,
 )
 from pacesetter.domain.vocab import Role
-from pacesetter.incentives.review import ReviewView, build_review
+from pacesetter.incentives.review import GoalOutcome, ReviewView, build_review
 from pacesetter.metrics.catalogue import REGISTRY, Unit
 from pacesetter.metrics.org_settings import fiscal_year_start_month
 from pacesetter.metrics.player_coach import employed_during
@@ -32,6 +32,17 @@ from pacesetter.store.models import Person
 from pacesetter.store.org_settings import org_today
 from pacesetter.store.scope import Scope
 
+# What lay behind each person's goals: empty on the team's goals.
+BEHIND_FIELDS = (
+    "quadrant",
+    "qdq_score",
+    "qdq_binding",
+    "commitments_made",
+    "commitments_kept",
+    "commitments_kept_share",
+    "one_on_ones",
+    "ride_alongs",
+)
 CSV_FIELDS = (
     "manager",
     "person",
@@ -44,12 +55,7 @@ CSV_FIELDS = (
     "hit",
     "by",
     "lint",
-    "quadrant",
-    "qdq_score",
-    "qdq_binding",
-    "plan_kept",
-    "one_on_ones",
-    "ride_alongs",
+    *BEHIND_FIELDS,
 )
 
 
@@ -66,8 +72,8 @@ def review(
     ),
 ) -> None:
     """Once a period has closed: each team's goals hit and missed and by how much, the quadrant,
-    QDQ, 1:1s and ride-alongs behind them, what the lint had warned about, and the manager's
-    forecast against the team's actual."""
+    QDQ, 1:1s, ride-alongs and 1:1 commitments kept behind them, what the lint had warned about,
+    and the manager's forecast against the team's actual."""
     if pdf is not None:
         _write_pdf(period, manager, pdf)
         return
@@ -108,38 +114,17 @@ def _write_pdf(period_name: str, manager: str | None, path: Path) -> None:
 def csv_lines(view: ReviewView) -> Iterator[list[Any]]:
     """One line per goal of each person, then the team's goals, under CSV_FIELDS."""
     for person in view.people:
-        coaching = [person.quadrant, person.qdq_score, person.qdq_binding, person.plan_kept]
-        counts = [person.one_on_ones, person.ride_alongs]
+        behind = [getattr(person, name) for name in BEHIND_FIELDS]
         for goal in person.goals:
-            outcome = [goal.target, goal.actual, goal.attainment, goal.hit, goal.by]
-            yield [
-                view.manager,
-                person.name,
-                person.role,
-                goal.metric,
-                goal.scope,
-                *outcome,
-                " ".join(goal.lint),
-                *coaching,
-                *counts,
-            ]
+            yield [view.manager, person.name, person.role, *_outcome(goal), *behind]
     for goal in view.team_goals:
-        outcome = [goal.target, goal.actual, goal.attainment, goal.hit, goal.by]
-        yield [
-            view.manager,
-            view.manager,
-            "team",
-            goal.metric,
-            goal.scope,
-            *outcome,
-            " ".join(goal.lint),
-            None,
-            None,
-            None,
-            None,
-            None,
-            None,
-        ]
+        yield [view.manager, view.manager, "team", *_outcome(goal), *[None] * len(BEHIND_FIELDS)]
+
+
+def _outcome(goal: GoalOutcome) -> list[Any]:
+    """The goal and how it ended, from `metric` to `lint`."""
+    outcome = [goal.target, goal.actual, goal.attainment, goal.hit, goal.by]
+    return [goal.metric, goal.scope, *outcome, " ".join(goal.lint)]
 
 
 def _print_json(views: list[ReviewView]) -> None:
@@ -167,6 +152,7 @@ def _print_table(views: list[ReviewView]) -> None:
             "lint",
             "quadrant",
             "qdq",
+            "kept",
             "1:1s",
             "rides",
         ]
@@ -187,9 +173,15 @@ def _cells(line: list[Any]) -> list[str]:
         row["lint"] or "-",
         row["quadrant"] or "-",
         shown(row["qdq_score"], Unit.SHARE),
+        _kept_of_made(row["commitments_kept"], row["commitments_made"]),
         str(row["one_on_ones"] if row["one_on_ones"] is not None else "-"),
         str(row["ride_alongs"] if row["ride_alongs"] is not None else "-"),
     ]
+
+
+def _kept_of_made(kept: int | None, made: int | None) -> str:
+    """The 1:1 commitments kept as the review page reads them: "1 of 3"; "-" without any."""
+    return f"{kept} of {made}" if made else "-"
 
 
 _PRINTERS = {Format.TABLE: _print_table, Format.JSON: _print_json, Format.CSV: _print_csv}

@@ -63,7 +63,7 @@ class PersonReview:
     commitments: list[Commitment]  # month by month, line by line
 
     @property
-    def plan_kept(self) -> float | None:
+    def commitments_kept_share(self) -> float | None:
         """The share of the commitments kept; None without any."""
         made = self.commitments_made
         return self.commitments_kept / made if made else None
@@ -105,7 +105,10 @@ class ReviewView:
             "forecast_on": self.forecast_on.isoformat() if self.forecast_on else None,
             "team_revenue_won": self.team_revenue_won,
             "forecast_error": self.forecast_error,
-            "people": [asdict(person) for person in self.people],
+            "people": [
+                asdict(person) | {"commitments_kept_share": person.commitments_kept_share}
+                for person in self.people
+            ],
         }
 
 

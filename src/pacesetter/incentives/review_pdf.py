@@ -45,20 +45,11 @@ from pacesetter.exports.pdf import (
 from pacesetter.incentives.review import GoalOutcome, PersonReview, ReviewView, build_review
 from pacesetter.metrics.catalogue import REGISTRY
 from pacesetter.metrics.manager_report import KPI_GROUPS, ManagerRow, build_manager_report
-from pacesetter.metrics.quadrant import QuadrantView, requested_quadrant
+from pacesetter.metrics.quadrant import SHARE_FIELDS, QuadrantView, requested_quadrant
 from pacesetter.store.context import Context
 
 # How the manager report's KPI kinds read (months and ratings are read as counts are).
 KIND_UNITS = {"share": "share", "count": "count", "months": "count", "rating": "count"}
-# The quadrant table's shares, in its columns' order.
-QUADRANT_SHARES = (
-    "results_pace",
-    "activity_pace",
-    "qdq_quantity",
-    "qdq_direction",
-    "qdq_quality",
-    "qdq_score",
-)
 # The quadrants' names in the scatter's corners: top left, top right, bottom left, bottom right.
 CORNERS = (
     ADVICE[Quadrant.RESULTS_ONLY].short,
@@ -215,7 +206,7 @@ def _quadrant_grid(quadrant: QuadrantView) -> Grid:
         [
             row.name,
             _quadrant(row.placement.quadrant),
-            *(share(getattr(row.placement, name)) for name in QUADRANT_SHARES),
+            *(share(getattr(row.placement, name)) for name in SHARE_FIELDS),
             row.placement.qdq_binding or MISSING,
         ]
         for row in quadrant.rows
@@ -232,25 +223,34 @@ def _quadrant_grid(quadrant: QuadrantView) -> Grid:
 def _coaching(review: ReviewView) -> list[Block]:
     heading = Heading(
         "Coaching held",
-        "1:1s and ride-alongs (with shadowing) about each person dated in the period, and "
-        "their quadrant at its end. The manager's cadences are in the scorecard below.",
+        "1:1s and ride-alongs (with shadowing) about each person dated in the period, the 1:1 "
+        "commitments for its months that the month's activities reached, and their quadrant "
+        "at its end. The manager's cadences are in the scorecard below.",
     )
     rows = [
         [
             person.name,
             number(person.one_on_ones),
             number(person.ride_alongs),
+            _kept_of_made(person),
             _quadrant(person.quadrant),
         ]
         for person in review.people
     ]
     grid = Grid(
-        ["Person", "1:1s", "Ride-alongs", "Quadrant"],
+        ["Person", "1:1s", "Ride-alongs", "Commitments kept", "Quadrant"],
         rows,
-        numeric=frozenset({1, 2}),
-        widths=[0.36, 0.14, 0.16, 0.34],
+        numeric=frozenset({1, 2, 3}),
+        widths=[0.28, 0.1, 0.14, 0.2, 0.28],
     )
     return [heading, grid]
+
+
+def _kept_of_made(person: PersonReview) -> str:
+    """The 1:1 commitments kept as the review page reads them ("1 of 3"); none made: nothing."""
+    if not person.commitments_made:
+        return MISSING
+    return f"{number(person.commitments_kept)} of {number(person.commitments_made)}"
 
 
 def _forecast(review: ReviewView) -> list[Block]:
