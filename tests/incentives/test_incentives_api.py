@@ -42,6 +42,19 @@ def test_a_manager_defines_a_rule_and_sees_the_earnings_with_the_working(
     [ann] = body["items"]
     assert (ann["so_far"], ann["at_pace"]) == ("6000.00", "6000.00")
     assert ann["how_so_far"].endswith("1.2 x target bonus 5,000.00 = 6,000.00")
+    # An item is the row without its period (the answer's) and the person's email.
+    assert set(ann) == {
+        "person_id",
+        "person",
+        "rule_id",
+        "rule",
+        "kind",
+        "goal_id",
+        "so_far",
+        "at_pace",
+        "how_so_far",
+        "how_at_pace",
+    }
 
 
 def test_a_change_keeps_the_old_version_and_its_reason(

@@ -32,11 +32,12 @@ STATEMENT_HEADER = (
 
 
 @dataclass(frozen=True)
-class EarningRow:
-    period: str
+class PersonEarning:
+    """One person's earnings under one rule, so far and at pace, with the working: all the
+    API's earnings show of a row (schemas.incentives.EarningsOut's items)."""
+
     person_id: int
     person: str
-    email: str
     rule_id: int
     rule: str
     kind: str
@@ -45,6 +46,15 @@ class EarningRow:
     at_pace: Decimal
     how_so_far: str
     how_at_pace: str
+
+
+@dataclass(frozen=True)
+class EarningRow(PersonEarning):
+    """The same with the period and the person's email, which the pages, the payout statement
+    and the digest read too."""
+
+    period: str
+    email: str
 
 
 @dataclass(frozen=True)
@@ -93,10 +103,8 @@ def _people(session: Session, ids: set[int]) -> dict[int, Person]:
 
 def _row(period: Period, earning: Earning, person: Person) -> EarningRow:
     return EarningRow(
-        period.name,
         person.id,
         person.name,
-        person.email,
         earning.rule_id,
         earning.rule_name,
         earning.kind,
@@ -105,6 +113,8 @@ def _row(period: Period, earning: Earning, person: Person) -> EarningRow:
         earning.at_pace.amount,
         "; ".join(earning.so_far.working),
         "; ".join(earning.at_pace.working),
+        period.name,
+        person.email,
     )
 
 

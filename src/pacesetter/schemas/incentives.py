@@ -7,7 +7,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from pacesetter.http.validation import Day, Id, UtcDateTime
-from pacesetter.incentives.views import EarningRow, EarningsView
+from pacesetter.incentives.views import EarningRow, EarningsView, PersonEarning
 from pacesetter.incentives.what_if import WhatIf
 
 Kind = Literal["bonus", "spiff", "team"]
@@ -71,31 +71,16 @@ class RuleChangeOut(BaseModel):
     reason: str
 
 
-class EarningOut(BaseModel):
-    model_config = ConfigDict(from_attributes=True)
-
-    person_id: int
-    person: str
-    rule_id: int
-    rule: str
-    kind: str
-    goal_id: int | None
-    so_far: Decimal
-    at_pace: Decimal
-    how_so_far: str
-    how_at_pace: str
-
-
 class EarningsOut(BaseModel):
     period: str
     as_of: date
-    items: list[EarningOut]
+    # The rows' own dataclass: each row's fields but its period (above) and the email.
+    items: list[PersonEarning]
 
 
 def earnings_out(view: EarningsView, rows: list[EarningRow] | None = None) -> EarningsOut:
     chosen = view.rows if rows is None else rows
-    items = [EarningOut.model_validate(row) for row in chosen]
-    return EarningsOut(period=view.period.name, as_of=view.as_of, items=items)
+    return EarningsOut(period=view.period.name, as_of=view.as_of, items=list(chosen))
 
 
 class OpenDealOut(BaseModel):
