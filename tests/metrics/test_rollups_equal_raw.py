@@ -278,3 +278,14 @@ def test_a_whole_month_is_read_from_the_rollup_and_a_partial_one_from_the_raw_ro
     quarter = values.person_metrics(db, one, parse_period("2026-Q2"), AS_OF, ["activities"])
     # April from the (tampered) rollup; May 1-14 from the raw rows.
     assert quarter[ann.id]["activities"] == 101 + 1
+
+
+def test_an_import_refreshes_only_the_months_it_touches(db: Session, tmp_path: Path) -> None:
+    ann = make_person(db, "Ann")
+    make_activity(db, ann, date(2026, 1, 10))
+    db.execute(update(ActivityRollup).values(activities=99))  # January: left alone below
+    path = tmp_path / "activities.csv"
+    path.write_text(f"external_id,owner,type,occurred_at\nX1,{ann.email},call,2026-03-03\n")
+    _import(db, "activities", path)
+    rows = {row.month: row.activities for row in db.scalars(select(ActivityRollup))}
+    assert rows == {date(2026, 1, 1): 99, date(2026, 3, 1): 1}

@@ -16,7 +16,7 @@ from collections.abc import Callable, Hashable, Iterator, Sequence
 from pathlib import Path
 from zoneinfo import ZoneInfoNotFoundError
 
-from sqlalchemy import Engine, false, func, select, update
+from sqlalchemy import Connection, Engine, false, func, select, update
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
@@ -30,11 +30,12 @@ from pacesetter.ingest.reader import FileProblem, Source, Table, open_table
 from pacesetter.ingest.report import ImportReport, Problem
 from pacesetter.ingest.rows import Row, RowSink
 from pacesetter.ingest.spill import Spill
+from pacesetter.ingest.upsert import Change, Upserter
 from pacesetter.store.audit import record_import
 from pacesetter.store.crashpoints import crash_point
 from pacesetter.store.db import unit_of_work
 from pacesetter.store.models import ImportRun, OrgSettings, utcnow
-from pacesetter.store.rollups import refresh_for
+from pacesetter.store.rollups import BulkWrite
 
 # (phase "check" or "write", rows done, rows in all when known)
 Progress = Callable[[str, int, int | None], None]
@@ -273,12 +274,13 @@ class _Job:
         context.run_id = run.id if run else None
         crash_point(f"import-started:{self.kind.name}")
         upserter = self.kind.upserter()
+        written = _watched(upserter, context.session.connection(), self.kind)
         total = self.report.rows
         self.progress("write", 0, total)
         self.spill.on_read = lambda done: self.progress("write", done, total)
         self.kind.write(self.spill, upserter)
         if not context.dry_run:  # in the same transaction: rollups change with the rows
-            refresh_for(context.session.connection(), self.kind.table)
+            written.refresh(context.session.connection())
         counts = upserter.counts
         self.report.added, self.report.updated = counts.added, counts.updated
         self.report.unchanged = counts.unchanged
@@ -304,6 +306,23 @@ class _Job:
         run.rows, run.added, run.updated = report.rows, report.added, report.updated
         run.unchanged, run.finished_at = report.unchanged, utcnow()
         self.kind.context.session.flush()
+
+
+def _watched(upserter: Upserter, connection: Connection, kind: Kind) -> BulkWrite:
+    """The write of `kind` about to happen, with the old and new values of every row it
+    updates noted for the rollups' refresh (store/rollups.py)."""
+    written = BulkWrite.starting(connection, kind.table)
+    told = upserter.on_update
+
+    def on_update(changes: list[Change]) -> None:
+        for change in changes:
+            written.saw(change.old)
+            written.saw(change.new)
+        if told is not None:
+            told(changes)
+
+    upserter.on_update = on_update
+    return written
 
 
 def _only_blank_beyond(raw: Sequence[Cell], width: int) -> bool:

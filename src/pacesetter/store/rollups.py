@@ -4,8 +4,9 @@ A refresh is set-based: for the owners concerned (or everyone) it deletes their 
 inserts them again with one `INSERT ... SELECT ... GROUP BY` over the raw rows, in the caller's
 transaction, so the rollups commit or roll back with the change that made them stale: a crash
 leaves both as they were. Two paths reach every write of activities and deals:
-- imports write in bulk, beneath the ORM: the import service calls `refresh_for` with the table
-  it wrote, once the whole file is in;
+- imports write in bulk, beneath the ORM: the import service watches its write (`BulkWrite`)
+  and, once the whole file is in, refreshes the months it touched (the dates of the rows it
+  added, and the old and new dates of the rows it updated), for everyone;
 - everything else writes through an ORM session: a flush listener (registered when store/db.py
   is imported) refreshes the owners of the rows the flush inserted, changed (the old owner and
   the new) or deleted.
@@ -14,8 +15,9 @@ accounts import refreshes the activity rollups, and an account whose `is_target`
 changes refreshes the owners of its activities.
 """
 
-from collections.abc import Callable, Collection
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Mapping
+from dataclasses import dataclass, field
+from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import (
@@ -39,17 +41,23 @@ from pacesetter.store.models import Account, Activity, ActivityRollup, Deal, Dea
 
 Model = type[Activity] | type[Deal]
 Owners = Collection[int] | Select[tuple[int]]
+Days = tuple[date, date]
+
+
+def _month_end(day: date) -> date:
+    return (day.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
 
 
 @dataclass(frozen=True)
 class Rollup:
     """A rollup table, the raw table it sums, the grouped query that computes it (its columns
-    in the rollup's order), the raw columns a change to which makes it stale and the other
-    tables it reads."""
+    in the rollup's order), the raw date column whose month keys it, the raw columns a change
+    to which makes it stale and the other tables it reads."""
 
     target: Table
     model: Model
     summary: Callable[[], Select[Any]]
+    dated_by: str
     inputs: tuple[str, ...]
     also_reads: tuple[Table, ...] = ()
 
@@ -57,13 +65,19 @@ class Rollup:
     def source(self) -> Table:
         return self.model.__table__  # type: ignore[return-value]
 
-    def refresh(self, connection: Connection, owners: Owners | None = None) -> None:
+    def refresh(
+        self, connection: Connection, owners: Owners | None = None, days: Days | None = None
+    ) -> None:
         """Recompute the rollup rows of `owners` (ids or a query of them; None: everyone's)
-        from the raw rows."""
+        in the months from `days[0]` to `days[1]` (None: all) from the raw rows."""
         removed, summary = delete(self.target), self.summary()
         if owners is not None:
             removed = removed.where(self.target.c.owner_id.in_(owners))
             summary = summary.where(self.source.c.owner_id.in_(owners))
+        if days is not None:
+            first, last = days[0].replace(day=1), _month_end(days[1])
+            removed = removed.where(self.target.c.month.between(first, last))
+            summary = summary.where(self.source.c[self.dated_by].between(first, last))
         connection.execute(removed)
         crash_point(f"rollup-refresh:{self.target.name}")  # emptied, not yet refilled
         columns = [column.name for column in self.target.c]
@@ -100,6 +114,7 @@ ACTIVITY_ROLLUP = Rollup(
     ActivityRollup.__table__,  # type: ignore[arg-type]
     Activity,
     _activity_summary,
+    "occurred_on",
     ("owner_id", "occurred_on", "type", "account_id", "with_decision_maker"),
     (Account.__table__,),  # type: ignore[arg-type]
 )
@@ -107,16 +122,52 @@ DEAL_ROLLUP = Rollup(
     DealRollup.__table__,  # type: ignore[arg-type]
     Deal,
     _deal_summary,
+    "close_date",
     ("owner_id", "status", "close_date", "created_date", "amount", "margin"),
 )
 ROLLUPS = (ACTIVITY_ROLLUP, DEAL_ROLLUP)
 
 
-def refresh_for(connection: Connection, written: Table) -> None:
-    """Recompute every rollup that reads the table `written` (an import's), for everyone."""
-    for rollup in ROLLUPS:
-        if rollup.source is written or written in rollup.also_reads:
-            rollup.refresh(connection)
+@dataclass
+class BulkWrite:
+    """A bulk write of `table` (an import's), watched to refresh its rollups for the months it
+    touched: those of the rows it adds (ids above the largest before it) and of the old and new
+    values of the rows it updates (`saw`). A rollup that only reads the table (activities read
+    accounts) is recomputed whole."""
+
+    table: Table
+    last_id: int | None
+    seen: list[date] = field(default_factory=list)
+
+    @classmethod
+    def starting(cls, connection: Connection, table: Table) -> "BulkWrite":
+        summed = any(rollup.source is table for rollup in ROLLUPS)
+        return cls(table, connection.scalar(select(func.max(table.c.id))) if summed else None)
+
+    def saw(self, values: Mapping[str, Any]) -> None:
+        """Note the dates of an updated row's old or new values."""
+        for rollup in ROLLUPS:
+            day = values.get(rollup.dated_by) if rollup.source is self.table else None
+            if day is not None:
+                self.seen = [min([day, *self.seen]), max([day, *self.seen])]
+
+    def refresh(self, connection: Connection) -> None:
+        for rollup in ROLLUPS:
+            if rollup.source is self.table:
+                days = self._days(connection, rollup)
+                if days is not None:
+                    rollup.refresh(connection, days=days)
+            elif self.table in rollup.also_reads:
+                rollup.refresh(connection)
+
+    def _days(self, connection: Connection, rollup: Rollup) -> Days | None:
+        """The first and last day touched; None when the write changed no row."""
+        dated = self.table.c[rollup.dated_by]
+        added = select(func.min(dated), func.max(dated))
+        if self.last_id is not None:
+            added = added.where(self.table.c.id > self.last_id)
+        days = [day for day in (*connection.execute(added).one(), *self.seen) if day is not None]
+        return (min(days), max(days)) if days else None
 
 
 def _owners_touched(session: Session, rollup: Rollup) -> set[int]:
