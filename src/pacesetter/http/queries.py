@@ -29,7 +29,8 @@ PeriodQuery = Annotated[
         max_length=32,
         description="A period name: 2026-03, 2026-Q1, 2026-W07 or 2026 (default: the screen's "
         "current one: the month; the quarter for goals and managers)",
-        json_schema_extra={"pattern": PERIOD_PATTERN},
+        # Blank is the screen's default, as a period picker's first choice sends it.
+        json_schema_extra={"pattern": f"^$|{PERIOD_PATTERN}"},
     ),
 ]
 
