@@ -445,13 +445,15 @@ def _markdown_database(run: DatabaseRun, question: Question) -> str:
 
 def _markdown_reference(outcome: dict[str, Any], rss_mib: float) -> list[str]:
     timings = {timing["name"]: timing for timing in outcome["timings"]}
-    duck, pandas = timings["duckdb"], timings["pandas"]
     lines = [
-        f"| rep scorecard, {outcome['people']:,} people (in one warm process) | min | median | "
-        "÷ DuckDB (min / median) | pandas ÷ it (min / median) |",
+        f"| {outcome['people']:,} people, {outcome.get('reps', 0):,} reps (one warm process) | "
+        "min | median | ÷ DuckDB (min / median) | pandas ÷ it (min / median) |",
         "|---|---:|---:|---:|---:|",
     ]
     for name, timing in timings.items():
+        # Each report against its own references: the quadrant's are named "... quadrant".
+        suffix = " quadrant" if name.endswith(" quadrant") else ""
+        duck, pandas = timings["duckdb" + suffix], timings["pandas" + suffix]
         low, middle = timing["low"], timing["median"]
         versus_duck = f"{low / duck['low']:.1f} / {middle / duck['median']:.1f}"
         versus_pandas = f"{pandas['low'] / low:.2f} / {pandas['median'] / middle:.2f}"
@@ -464,11 +466,11 @@ def _markdown_reference(outcome: dict[str, Any], rss_mib: float) -> list[str]:
     )
     lines += [
         "",
-        f"{outcome['compared']:,} values compared ({outcome['people']:,} people x "
-        f"{outcome['compared'] // max(outcome['people'], 1)} metrics): "
-        f"{verdict}. Rows read into pandas in {outcome['load_seconds']:.1f} s and copied into "
-        f"DuckDB in {outcome['duckdb_load_seconds']:.1f} s (not in the times above); memory: the "
-        f"product's process {outcome['rss_product_mib']:.0f} MiB, the frames "
+        f"{outcome['compared']:,} values compared (each person's 17 scorecard metrics, each "
+        f"rep's results pace, activity pace and quadrant; {outcome.get('placed', 0):,} reps "
+        f"placed): {verdict}. Rows read into pandas in {outcome['load_seconds']:.1f} s and "
+        f"copied into DuckDB in {outcome['duckdb_load_seconds']:.1f} s (not in the times "
+        f"above); memory: the product's process {outcome['rss_product_mib']:.0f} MiB, the frames "
         f"+{outcome['rss_frames_mib']:.0f} MiB, DuckDB +{outcome['rss_duckdb_mib']:.0f} MiB, "
         f"peak {rss_mib:.0f} MiB.",
     ]

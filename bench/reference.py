@@ -64,6 +64,37 @@ class Question:
     def last_read(self) -> date:
         return max(self.end, self.as_of)
 
+    @property
+    def placed_at(self) -> date:
+        """The quadrant's as-of date: a later one is read as the period's last day."""
+        return min(self.as_of, self.end)
+
+
+@dataclass(frozen=True)
+class Calendar:
+    """The organisation's working weekdays (0 = Monday) and holidays."""
+
+    weekdays: frozenset[int]
+    holidays: frozenset[date]
+
+    def working(self, day: date) -> bool:
+        return day.weekday() in self.weekdays and day not in self.holidays
+
+    def working_days(self, start: date, end: date) -> int:
+        days = (start + timedelta(days=offset) for offset in range((end - start).days + 1))
+        return sum(self.working(day) for day in days)
+
+    def fraction(self, start: date, end: date, as_of: date) -> float:
+        """elapsed_fraction([start, end], as_of): working days gone / working days."""
+        if as_of < start:
+            return 0.0
+        if as_of >= end:
+            return 1.0
+        total = self.working_days(start, end)
+        if total == 0:
+            return ((as_of - start).days + 1) / ((end - start).days + 1)
+        return self.working_days(start, as_of) / total
+
 
 @dataclass(frozen=True)
 class Rows:
@@ -75,6 +106,9 @@ class Rows:
     activities: pd.DataFrame
     targets: pd.DataFrame
     windows: pd.DataFrame  # follow-up windows: meeting day -> window end, due by as_of
+    plans: pd.DataFrame  # activity lines of the plans of the months of the period
+    months: pd.DataFrame  # each month of the period: its start, end and elapsed fraction at d
+    fraction: float  # the period's elapsed fraction at d
 
 
 def load_rows(connection: Connection, question: Question) -> Rows:
@@ -106,9 +140,25 @@ def load_rows(connection: Connection, question: Question) -> Rows:
         "'person' AND metric = 'revenue_won' AND period_start = :start AND period_end = :end",
         span,
     )
-    windows = pd.DataFrame(list(_due_windows(connection, question)), columns=["day", "due_on"])
+    calendar = _calendar(connection)
+    windows = pd.DataFrame(list(_due_windows(calendar, question)), columns=["day", "due_on"])
     windows = windows.astype("datetime64[s]")
-    return Rows(people, accounts, deals, activities, targets, windows)
+    plans = _frame(
+        connection,
+        "SELECT person_id, month_start, line, planned FROM plan_lines "
+        f"WHERE line IN {ACTIVITY_TYPES} AND month_start BETWEEN :start AND :end",
+        span,
+        dates=("month_start",),
+    )
+    months = pd.DataFrame(
+        [
+            (start, end, calendar.fraction(start, end, question.placed_at))
+            for start, end in _months(question.start, question.end)
+        ],
+        columns=["month_start", "month_end", "fraction"],
+    ).astype({"month_start": "datetime64[s]", "month_end": "datetime64[s]"})
+    fraction = calendar.fraction(question.start, question.end, question.placed_at)
+    return Rows(people, accounts, deals, activities, targets, windows, plans, months, fraction)
 
 
 def _frame(
@@ -128,30 +178,39 @@ def _frame(
     return frame
 
 
-def _due_windows(connection: Connection, question: Question) -> Iterator[tuple[date, date]]:
-    """(meeting day, end of its follow-up window) for each day of the to-date window whose
-    follow-up window (the 2 working days after it) has ended by as_of."""
+def _calendar(connection: Connection) -> Calendar:
     settings = connection.execute(
         text("SELECT working_weekdays, holiday_country FROM org_settings")
     ).first()
     if settings is not None and settings.holiday_country:
         raise SystemExit("the reference does not know country holidays: clear holiday_country")
     spelled = settings.working_weekdays if settings is not None else "0,1,2,3,4"
-    weekdays = {int(part) for part in spelled.split(",") if part.strip()}
+    weekdays = frozenset(int(part) for part in spelled.split(",") if part.strip())
     holidays = {_as_date(row[0]) for row in connection.execute(text("SELECT day FROM holidays"))}
+    return Calendar(weekdays, frozenset(holidays))
 
-    def working(day: date) -> bool:
-        return day.weekday() in weekdays and day not in holidays
 
+def _due_windows(calendar: Calendar, question: Question) -> Iterator[tuple[date, date]]:
+    """(meeting day, end of its follow-up window) for each day of the to-date window whose
+    follow-up window (the 2 working days after it) has ended by as_of."""
     day = question.start
     while day <= question.until:
         window_end, left = day, FOLLOW_UP_WORKING_DAYS
         while left:
             window_end += timedelta(days=1)
-            left -= working(window_end)
+            left -= calendar.working(window_end)
         if window_end <= question.as_of:
             yield day, window_end
         day += timedelta(days=1)
+
+
+def _months(start: date, end: date) -> Iterator[tuple[date, date]]:
+    """The calendar months inside [start, end] (a quarter's or a year's)."""
+    first = start.replace(day=1)
+    while first <= end:
+        following = (first + timedelta(days=32)).replace(day=1)
+        yield first, following - timedelta(days=1)
+        first = following
 
 
 def _as_date(value: date | str) -> date:
@@ -170,6 +229,9 @@ _DUCKDB_TABLES = {
     "account_id, with_decision_maker FROM frame",
     "targets": "SELECT person_id, target FROM frame",
     "windows": "SELECT CAST(day AS DATE) AS day, CAST(due_on AS DATE) AS due_on FROM frame",
+    "plans": "SELECT person_id, CAST(month_start AS DATE) AS month_start, line, planned FROM frame",
+    "months": "SELECT CAST(month_start AS DATE) AS month_start, CAST(month_end AS DATE) AS "
+    "month_end, fraction FROM frame",
 }
 
 _TYPE_COUNTS = ",\n".join(
@@ -254,6 +316,51 @@ FROM parts
 """
 
 
+# $1 period start, $2 period end, $3 the quadrant's as-of date, $4 the period's elapsed fraction.
+QUADRANT_SQL = """
+WITH reps AS (
+  SELECT id, external_id FROM people
+  WHERE role = 'rep'
+    AND (start_date IS NULL OR start_date <= $2) AND (end_date IS NULL OR end_date >= $1)
+), won AS (
+  SELECT owner_id, sum(amount) AS revenue FROM deals
+  WHERE status = 'won' AND close_date BETWEEN $1 AND $3 GROUP BY owner_id
+), done AS (
+  SELECT a.owner_id, m.month_start, a.type, count(*) AS actual
+  FROM activities a JOIN months m ON a.occurred_on BETWEEN m.month_start AND m.month_end
+  WHERE a.occurred_on BETWEEN $1 AND $3
+  GROUP BY ALL
+), planned AS (
+  SELECT l.person_id, sum(coalesce(d.actual, 0)) AS actual,
+    sum(l.planned * m.fraction) AS expected
+  FROM plans l
+  JOIN months m ON m.month_start = l.month_start
+  LEFT JOIN done d
+    ON d.owner_id = l.person_id AND d.month_start = l.month_start AND d.type = l.line
+  GROUP BY l.person_id
+), paces AS (
+  SELECT r.external_id,
+    CASE WHEN g.target * $4 <> 0 THEN coalesce(w.revenue, 0) / (g.target * $4) END
+      AS results_pace,
+    CASE WHEN p.expected <> 0 THEN p.actual / p.expected END AS activity_pace
+  FROM reps r
+  LEFT JOIN targets g ON g.person_id = r.id
+  LEFT JOIN won w ON w.owner_id = r.id
+  LEFT JOIN planned p ON p.person_id = r.id
+)
+SELECT external_id, results_pace, activity_pace,
+  CASE
+    WHEN results_pace IS NULL OR activity_pace IS NULL THEN NULL
+    WHEN results_pace >= 1 AND activity_pace >= 1 THEN 'on_track'
+    WHEN results_pace >= 1 THEN 'results_only'
+    WHEN activity_pace >= 1 THEN 'activity_only'
+    ELSE 'off_track'
+  END AS quadrant
+FROM paces
+"""
+PLACEMENT = ("results_pace", "activity_pace", "quadrant")
+
+
 def duckdb_tables(rows: Rows) -> duckdb.DuckDBPyConnection:
     """An in-memory DuckDB database holding the rows as its own tables (copied, not views)."""
     connection = duckdb.connect(":memory:")
@@ -269,6 +376,15 @@ def duckdb_scorecard(connection: duckdb.DuckDBPyConnection, question: Question) 
     cursor = connection.execute(SCORECARD_SQL, parameters)
     names = [column[0] for column in cursor.description]
     return {row[0]: _typed(dict(zip(names[1:], row[1:], strict=True))) for row in cursor.fetchall()}
+
+
+def duckdb_quadrant(
+    connection: duckdb.DuckDBPyConnection, rows: Rows, question: Question
+) -> Values:
+    """Every rep's results pace, activity pace and quadrant (metrics.md, "the quadrant")."""
+    parameters = [question.start, question.end, question.placed_at, rows.fraction]
+    cursor = connection.execute(QUADRANT_SQL, parameters)
+    return {row[0]: _placement(*row[1:]) for row in cursor.fetchall()}
 
 
 # --- pandas ---------------------------------------------------------------------------------
@@ -374,6 +490,56 @@ def _follow_ups(rows: Rows) -> pd.DataFrame:
     due["done"] = due.next_day <= due.due_on
     by_owner = due.groupby("owner_id")
     return pd.DataFrame({"due": by_owner.size(), "done": by_owner.done.sum()})
+
+
+def pandas_quadrant(rows: Rows, question: Question) -> Values:
+    start, end = pd.Timestamp(question.start), pd.Timestamp(question.end)
+    placed_at = pd.Timestamp(question.placed_at)
+    people = rows.people
+    employed = (people.start_date.isna() | (people.start_date <= end)) & (
+        people.end_date.isna() | (people.end_date >= start)
+    )
+    reps = people[(people.role == "rep") & employed].set_index("id")
+    deals = rows.deals
+    won = deals[(deals.status == "won") & deals.close_date.between(start, placed_at)]
+    revenue = won.groupby("owner_id").amount.sum().reindex(reps.index).fillna(0)
+    target = rows.targets.groupby("person_id").target.first().reindex(reps.index)
+    expected_revenue = target * rows.fraction
+    results = revenue / expected_revenue.where(expected_revenue != 0)
+    activities = rows.activities[rows.activities.occurred_on.between(start, placed_at)]
+    month = activities.occurred_on.dt.to_period("M").dt.start_time.astype("datetime64[s]")
+    done = activities.groupby([activities.owner_id, month, activities.type]).size()
+    done.index.names = ["person_id", "month_start", "line"]
+    plans = rows.plans.merge(rows.months, on="month_start")
+    plans = plans.join(done.rename("actual"), on=["person_id", "month_start", "line"])
+    plans["actual"] = plans.actual.fillna(0)
+    plans["expected"] = plans.planned * plans.fraction
+    paced = plans.groupby("person_id")[["actual", "expected"]].sum().reindex(reps.index)
+    activity = paced.actual / paced.expected.where(paced.expected != 0)
+    return {
+        external_id: _placement(results_pace, activity_pace, None)
+        for external_id, results_pace, activity_pace in zip(
+            reps.external_id, results, activity, strict=True
+        )
+    }
+
+
+def _placement(results_pace: Any, activity_pace: Any, quadrant: str | None) -> dict[str, Any]:
+    """The three values of a placement, nulls as None; the quadrant from the paces when the
+    engine did not name it (metrics.md: both paces needed, each compared with 1)."""
+    results = None if results_pace is None or pd.isna(results_pace) else float(results_pace)
+    activity = None if activity_pace is None or pd.isna(activity_pace) else float(activity_pace)
+    if quadrant is None and results is not None and activity is not None:
+        quadrant = QUADRANTS[(results >= 1, activity >= 1)]
+    return {"results_pace": results, "activity_pace": activity, "quadrant": quadrant}
+
+
+QUADRANTS = {
+    (True, True): "on_track",
+    (True, False): "results_only",
+    (False, True): "activity_only",
+    (False, False): "off_track",
+}
 
 
 def _typed(values: dict[str, Any]) -> dict[str, float | int | None]:

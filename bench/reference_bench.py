@@ -21,7 +21,7 @@ import resource
 import statistics
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
@@ -29,18 +29,23 @@ from typing import Any
 import psutil
 from reference import (
     METRICS,
+    PLACEMENT,
     Question,
     Values,
+    duckdb_quadrant,
     duckdb_scorecard,
     duckdb_tables,
     load_rows,
+    pandas_quadrant,
     pandas_scorecard,
 )
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from pacesetter.domain.periods import Period, parse_period
+from pacesetter.domain.vocab import Role
 from pacesetter.metrics.catalogue import SCORECARD_METRICS
+from pacesetter.metrics.quadrant import Placement, placements
 from pacesetter.metrics.scorecard import build_scorecard, row_people
 from pacesetter.metrics.values import person_metrics
 from pacesetter.store.db import make_engine
@@ -63,6 +68,8 @@ class Outcome:
     period: str
     as_of: str
     people: int
+    reps: int
+    placed: int
     compared: int
     mismatches: list[list[Any]]
     timings: list[Timing]
@@ -105,6 +112,7 @@ def _compare(engine: Engine, session: Session, period: Period, as_of: date, repe
     process = psutil.Process()
     everyone = Scope.everything()
     ids = row_people(everyone, period, None, None)
+    reps = ids.where(Person.role == Role.REP)
     identities = select(Person.id, Person.external_id).where(Person.id.in_(ids))
     external = {key: name for key, name in session.execute(identities)}
 
@@ -115,6 +123,10 @@ def _compare(engine: Engine, session: Session, period: Period, as_of: date, repe
     def product_metrics() -> Values:
         found = person_metrics(session, ids, period, as_of, SCORECARD_METRICS)
         return {external[key]: values for key, values in found.items()}
+
+    def product_quadrant() -> Values:
+        found = placements(session, reps, period, as_of)
+        return {external[key]: _placement_values(placed) for key, placed in found.items()}
 
     product_scorecard()  # warm: the first run reads the tables from disk
     rss_product = process.memory_info().rss
@@ -132,13 +144,19 @@ def _compare(engine: Engine, session: Session, period: Period, as_of: date, repe
         "product metrics": product_metrics,
         "duckdb": lambda: duckdb_scorecard(duck, question),
         "pandas": lambda: pandas_scorecard(rows, question),
+        "product quadrant": product_quadrant,
+        "duckdb quadrant": lambda: duckdb_quadrant(duck, rows, question),
+        "pandas quadrant": lambda: pandas_quadrant(rows, question),
     }
     try:
         times, answers = interleaved(runs, repeat)
     finally:
         duck.close()
     product = answers["product scorecard"]
-    mismatches = differences(product, answers["duckdb"], answers["pandas"])
+    mismatches = differences(product, answers["duckdb"], answers["pandas"], METRICS)
+    placed = answers["product quadrant"]
+    quadrant_answers = (answers["duckdb quadrant"], answers["pandas quadrant"])
+    mismatches += differences(placed, *quadrant_answers, PLACEMENT)
     if answers["product metrics"] != product:
         mismatches.append(["(all)", "person_metrics differs from build_scorecard"])
     return Outcome(
@@ -146,7 +164,9 @@ def _compare(engine: Engine, session: Session, period: Period, as_of: date, repe
         period=period.name,
         as_of=as_of.isoformat(),
         people=len(product),
-        compared=len(product) * len(METRICS),
+        reps=len(placed),
+        placed=sum(1 for values in placed.values() if values["quadrant"]),
+        compared=len(product) * len(METRICS) + len(placed) * len(PLACEMENT),
         mismatches=mismatches,
         timings=[Timing(name, min(seen), statistics.median(seen)) for name, seen in times.items()],
         load_seconds=load_seconds,
@@ -172,7 +192,13 @@ def interleaved(
     return times, answers
 
 
-def differences(product: Values, duckdb: Values, pandas: Values) -> list[list[Any]]:
+def _placement_values(placed: Placement) -> dict[str, Any]:
+    return {name: getattr(placed, name) for name in PLACEMENT}
+
+
+def differences(
+    product: Values, duckdb: Values, pandas: Values, names: Sequence[str]
+) -> list[list[Any]]:
     """[person, metric, product, duckdb, pandas] for every value the three do not agree on
     (a person missing from one is reported once, as metric "(row)")."""
     found: list[list[Any]] = []
@@ -181,16 +207,16 @@ def differences(product: Values, duckdb: Values, pandas: Values) -> list[list[An
         if any(answer is None for answer in answers):
             found.append([person, "(row)", *(answer is not None for answer in answers)])
             continue
-        for name in METRICS:
+        for name in names:
             values = [answer[name] for answer in answers]
             if not (same(values[0], values[1]) and same(values[0], values[2])):
                 found.append([person, name, *values])
     return found
 
 
-def same(left: float | int | None, right: float | int | None) -> bool:
-    if left is None or right is None:
-        return left is right
+def same(left: float | int | str | None, right: float | int | str | None) -> bool:
+    if left is None or right is None or isinstance(left, str) or isinstance(right, str):
+        return left == right
     return math.isclose(left, right, rel_tol=RELATIVE, abs_tol=RELATIVE)
 
 
@@ -204,11 +230,15 @@ def describe(outcome: Outcome) -> str:
     ]
     for timing in outcome.timings:
         lines.append(f"{timing.name:18} min {timing.low:8.3f} s  median {timing.median:8.3f} s")
-    for name in ("product scorecard", "product metrics"):
+    for name, duck, pandas in (
+        ("product scorecard", "duckdb", "pandas"),
+        ("product metrics", "duckdb", "pandas"),
+        ("product quadrant", "duckdb quadrant", "pandas quadrant"),
+    ):
         product = timings[name]
         lines.append(
-            f"{name} / duckdb: {ratio(product, timings['duckdb'])}; "
-            f"pandas / {name}: {ratio(timings['pandas'], product)}"
+            f"{name} / {duck}: {ratio(product, timings[duck])}; "
+            f"{pandas} / {name}: {ratio(timings[pandas], product)}"
         )
     lines.append(
         f"RSS: product {outcome.rss_product_mib:.0f} MiB, + frames "

@@ -1,5 +1,6 @@
-"""The benchmark's references (bench/reference.py) give the product's scorecard, value for
-value, on a small generated organisation imported through the import path (issue 10).
+"""The benchmark's references (bench/reference.py) give the product's scorecard and quadrant
+placements, value for value, on a small generated organisation imported through the import
+path (issue 10).
 
 Skipped where DuckDB or pandas are not installed: they are the harness's own dependencies
 (bench/requirements.lock, `make bench`), not the product's.
@@ -46,11 +47,12 @@ def loaded(new_database_url: str, organisation: Path) -> Iterator[str]:
 
 @pytest.mark.parametrize(
     ("period", "as_of"),
-    [("2026-Q1", AS_OF), ("2026-01", date(2026, 1, 31)), ("2025-Q4", date(2025, 11, 14))],
+    [("2026-Q1", AS_OF), ("2026-01", date(2026, 1, 31)), ("2025-12", date(2025, 12, 31))],
 )
-def test_duckdb_and_pandas_give_the_products_scorecard(
+def test_duckdb_and_pandas_give_the_products_scorecard_and_quadrant(
     loaded: str, period: str, as_of: date
 ) -> None:
     outcome = compare(loaded, parse_period(period), as_of, repeat=1)
     assert outcome.people > 12
+    assert outcome.placed > 0  # the quadrant is compared on reps it places, not only nulls
     assert outcome.mismatches == []
