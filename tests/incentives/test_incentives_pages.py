@@ -59,6 +59,15 @@ def test_what_if_shows_the_new_attainment_and_bonus(
     assert "110,000" in page and "110%" in page and "6,000" in page and "3,750" in page
 
 
+def test_a_what_if_without_a_goal_is_refused_by_the_page_and_its_twin(
+    team: dict[str, Person], client_for: SignIn
+) -> None:
+    mia = client_for(team["mia"])
+    for url in ("/incentives/what-if", "/api/v1/incentives/what-if"):
+        answer = mia.get(url)
+        assert answer.status_code == 422 and "Choose a goal" in answer.text, url
+
+
 def test_the_review_page_of_a_closed_quarter(team: dict[str, Person], client_for: SignIn) -> None:
     page = client_for(team["mia"]).get(f"/review/team/{team['mia'].id}?period=2026-Q1").text
     assert "Review 2026-Q1: Mia" in page and "-10" in page and "missed" in page

@@ -1,6 +1,7 @@
 """The incentives screens as each request asks for them, built once for the page and its JSON
-twin: a person's or a team's earnings (by default in the quarter holding today) and the period
-of a review (by default the last quarter that has closed)."""
+twin: a person's or a team's earnings (by default in the quarter holding today), the what-if on
+a goal (by default as of today) and the period of a review (by default the last quarter that has
+closed)."""
 
 from dataclasses import dataclass
 from datetime import date
@@ -8,8 +9,10 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from pacesetter.domain.errors import Invalid
 from pacesetter.domain.periods import Period, PeriodKind
 from pacesetter.incentives.views import EarningRow, EarningsView, earnings_view
+from pacesetter.incentives.what_if import WhatIf, what_if
 from pacesetter.store.context import Context
 from pacesetter.store.models import Person
 from pacesetter.store.scope import subtree_ids
@@ -41,6 +44,16 @@ def requested_earnings(
         return EarningsScreen(subject, team, view, view.of_person(subject.id))
     members = set(session.scalars(select(Person.id).where(Person.id.in_(subtree_ids(subject.id)))))
     return EarningsScreen(subject, team, view, [r for r in view.rows if r.person_id in members])
+
+
+def requested_what_if(
+    session: Session, ctx: Context, goal_id: int | None, deal_id: int | None, as_of: date | None
+) -> WhatIf:
+    """The goal's what-if with the deal (if any) won; `Invalid` without a goal, which the page's
+    GET form can send."""
+    if goal_id is None:
+        raise Invalid("Choose a goal for the what-if.")
+    return what_if(session, ctx.scope, goal_id, deal_id, as_of or ctx.today)
 
 
 def review_period(ctx: Context, name: str | None) -> Period:

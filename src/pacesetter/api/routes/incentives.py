@@ -7,7 +7,6 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Query, status
 from fastapi.responses import Response
 
-from pacesetter.domain.errors import Invalid
 from pacesetter.exports.csv import csv_text
 from pacesetter.exports.xlsx import XLSX_MEDIA_TYPE, Column, xlsx_bytes
 from pacesetter.goals.actor import Actor, Channel
@@ -18,14 +17,13 @@ from pacesetter.http.queries import ReportQuery, ReportQueryDep
 from pacesetter.http.validation import AsOf, IdPath, IdQuery
 from pacesetter.incentives import rules
 from pacesetter.incentives.review import build_review
-from pacesetter.incentives.screens import requested_earnings, review_period
+from pacesetter.incentives.screens import requested_earnings, requested_what_if, review_period
 from pacesetter.incentives.views import (
     STATEMENT_HEADER,
     EarningsView,
     earnings_view,
     statement_rows,
 )
-from pacesetter.incentives.what_if import what_if
 from pacesetter.schemas.incentives import (
     EarningsOut,
     RuleChange,
@@ -158,7 +156,7 @@ def what_if_answer(
 ) -> WhatIfOut:
     """The goal's attainment and bonus now and, with `deal_id`, as they would be with that open
     deal won (the page /incentives/what-if; nothing is saved)."""
-    return what_if_out(what_if(db, ctx.scope, _goal(goal_id), deal_id, as_of or ctx.today))
+    return what_if_out(requested_what_if(db, ctx, goal_id, deal_id, as_of))
 
 
 @router.get("/reviews/{manager_id}", responses=_RESPONSES)
@@ -206,12 +204,6 @@ def _rule_out(rule: RewardRule, versions: list[Any]) -> RuleOut:
         team_manager_id=rule.team_manager_id,
         versions=[VersionOut.model_validate(version) for version in versions],
     )
-
-
-def _goal(goal_id: int | None) -> int:
-    if goal_id is None:
-        raise Invalid("Choose a goal for the what-if.")
-    return goal_id
 
 
 def _actor(user: CurrentUser) -> Actor:

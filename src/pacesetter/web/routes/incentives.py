@@ -20,8 +20,12 @@ from pacesetter.http.deps import SessionDep, ViewerDep
 from pacesetter.http.queries import ReportQuery, ReportQueryDep
 from pacesetter.http.validation import AsOf, IdPath, IdQuery
 from pacesetter.incentives.review import ReviewView, build_review, next_team_target
-from pacesetter.incentives.screens import EarningsScreen, requested_earnings, review_period
-from pacesetter.incentives.what_if import what_if
+from pacesetter.incentives.screens import (
+    EarningsScreen,
+    requested_earnings,
+    requested_what_if,
+    review_period,
+)
 from pacesetter.web.routes import reward_rules
 from pacesetter.web.templating import render
 
@@ -79,9 +83,7 @@ def what_if_page(
     as_of: AsOf = None,
 ) -> HTMLResponse:
     """Pick an open deal: the goal's attainment and bonus as they would be with it won."""
-    if goal_id is None:
-        raise Invalid("Choose a goal for the what-if.")
-    result = what_if(db, ctx.scope, goal_id, deal_id, as_of or ctx.today)
+    result = requested_what_if(db, ctx, goal_id, deal_id, as_of)
     context = {"title": "What if I close this deal?", "w": result}
     return _page(request, "incentives/what_if.html", "incentives/_what_if.html", context)
 
