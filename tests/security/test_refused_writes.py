@@ -26,7 +26,7 @@ from sqlalchemy import create_engine, select
 from sqlalchemy.orm import Session
 
 from pacesetter.app import create_app
-from pacesetter.auth.csrf import CSRF_HEADER
+from pacesetter.auth.csrf import CSRF_HEADER, LOGIN_CSRF_COOKIE
 from pacesetter.auth.sessions import SESSION_COOKIE
 from pacesetter.store.models import AuditEntry, Base, Person
 from web.client import TEST_SETTINGS, UserClient
@@ -80,11 +80,18 @@ class ByHand:
     fields: dict[str, Any] = field(default_factory=dict)
     files: dict[str, tuple[str, bytes, str]] = field(default_factory=dict)
     csrf: bool = True
+    cookies: dict[str, str] = field(default_factory=dict)
 
 
+LOGIN_TOKEN = "refused-writes-login-token"
 # A people file whose second row is refused: the whole import is.
 PEOPLE = b"external_id,name,email,role\nP-1,Pat New,pat@example.com,rep\nP-2,,bad,wizard\n"
 BY_HAND: dict[str, ByHand] = {
+    # The sign-in form's own CSRF pair (cookie and field), and a wrong password.
+    "POST /login": ByHand(
+        {"csrf_token": LOGIN_TOKEN, "password": "not the password"},
+        cookies={LOGIN_CSRF_COOKIE: LOGIN_TOKEN},
+    ),
     "DELETE /api/v1/session": ByHand(csrf=False),
     "POST /logout": ByHand(csrf=False),
     "POST /api/v1/imports": ByHand(
@@ -227,7 +234,10 @@ def test_a_refused_write_answers_4xx_and_changes_no_table(
 ) -> None:
     writer, target = WRITERS.get(case.id, DEFAULT_WRITER)
     session = client_for(db.get_one(Person, matrix_org.id_of(writer)))
-    browser = _browser(app, session, BY_HAND.get(case.id, ByHand()).csrf)
+    by_hand = BY_HAND.get(case.id, ByHand())
+    browser = _browser(app, session, by_hand.csrf)
+    for name, value in by_hand.cookies.items():
+        browser.cookies.set(name, value)
     before = _snapshot(db)
     problems = []
     for request, _ in case.requests(matrix_org, target):
