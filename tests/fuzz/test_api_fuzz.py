@@ -74,6 +74,8 @@ REFUSES_VALID_REQUESTS = {
     "GET /api/v1/incentives/statement": PERIOD_NOT_TYPED,
     "GET /api/v1/incentives/people/{person_id}": PERIOD_NOT_TYPED,
     "GET /api/v1/incentives/team/{manager_id}": PERIOD_NOT_TYPED,
+    "GET /api/v1/incentives/reviews/{manager_id}": PERIOD_NOT_TYPED,
+    "GET /api/v1/incentives/reviews/{manager_id}/review.pdf": PERIOD_NOT_TYPED,
 }
 # Paths where an undeclared method reaches the route of the same prefix with an id in its
 # place (`PATCH /api/v1/goals/proposals` is `PATCH /api/v1/goals/{goal_id}`: 422, not 405).
