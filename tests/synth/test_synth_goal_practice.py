@@ -7,6 +7,7 @@ goals, a new hire's first month without a goal.
 import csv
 from collections import defaultdict
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -77,3 +78,11 @@ def test_peers_in_careful_teams_hold_different_targets_from_their_own_history(
         for team in careful:
             held = [targets[email] for email in team if email in targets]
             assert len(held) == len(set(held)) > 1, (metric, held)
+
+
+def test_a_team_with_nobody_selling_in_a_period_gets_no_zero_target(tmp_path: Path) -> None:
+    # Seed 6 makes a new manager whose team has no seller yet in February: a zero team target
+    # there made the goal lint refuse the whole goals file.
+    generate_org(tmp_path, reps=30, months=12, seed=6, as_of=AS_OF)
+    goals = csv.DictReader((tmp_path / "goals.csv").read_text("utf-8").splitlines())
+    assert [(g["scope"], g["period"]) for g in goals if float(g["target"]) <= 0] == []
