@@ -48,10 +48,8 @@ CHECKS = [
     negative_data_rejection,
 ]
 # Operations that refuse requests the document calls valid, and why: each is a rule no JSON
-# schema states (what exists, what a goal or a rule must say together), or a period parameter
-# its route has not yet typed with `http.queries.PeriodQuery`. Every other operation, new ones
-# included, must accept what the document allows.
-PERIOD_NOT_TYPED = "a period (or month) the route declares as any string"
+# schema states (what exists, what a goal or a rule must say together). Every other operation,
+# new ones included, must accept what the document allows.
 REFUSES_VALID_REQUESTS = {
     "POST /api/v1/goals": "a goal is linted: a metric of the catalogue, a target above 0",
     "GET /api/v1/goals/suggestions": "the team must have someone employed in the period",
@@ -63,19 +61,6 @@ REFUSES_VALID_REQUESTS = {
     "GET /api/v1/incentives/what-if": "a goal must be chosen",
     "GET /api/v1/explain": "the metric must be in the catalogue",
     "GET /api/v1/leaderboard": "the metric must be in the catalogue",
-    "GET /api/v1/goals": PERIOD_NOT_TYPED,
-    "GET /api/v1/coaching/upward-feedback/{manager_id}": PERIOD_NOT_TYPED,
-    "GET /api/v1/coaching/one-on-one/review": PERIOD_NOT_TYPED,
-    "GET /api/v1/plans": PERIOD_NOT_TYPED,
-    "GET /api/v1/plans/people/{person_id}": PERIOD_NOT_TYPED,
-    "PUT /api/v1/plans/people/{person_id}": PERIOD_NOT_TYPED,
-    "POST /api/v1/forecasts": PERIOD_NOT_TYPED,
-    "GET /api/v1/incentives/earnings": PERIOD_NOT_TYPED,
-    "GET /api/v1/incentives/statement": PERIOD_NOT_TYPED,
-    "GET /api/v1/incentives/people/{person_id}": PERIOD_NOT_TYPED,
-    "GET /api/v1/incentives/team/{manager_id}": PERIOD_NOT_TYPED,
-    "GET /api/v1/incentives/reviews/{manager_id}": PERIOD_NOT_TYPED,
-    "GET /api/v1/incentives/reviews/{manager_id}/review.pdf": PERIOD_NOT_TYPED,
 }
 # Paths where an undeclared method reaches the route of the same prefix with an id in its
 # place (`PATCH /api/v1/goals/proposals` is `PATCH /api/v1/goals/{goal_id}`: 422, not 405).

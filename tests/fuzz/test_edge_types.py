@@ -11,7 +11,8 @@ import pytest
 from pydantic import TypeAdapter, ValidationError
 
 from pacesetter.domain.periods import EARLIEST_DAY, LATEST_DAY, parse_period
-from pacesetter.http.validation import DAY_PATTERN, PERIOD_PATTERN, Number
+from pacesetter.http.validation import DAY_PATTERN, MONTH_PATTERN, PERIOD_PATTERN, Number
+from pacesetter.schemas.managers import ForecastIn
 
 NUMBER = TypeAdapter(Number)
 
@@ -49,3 +50,16 @@ def test_a_number_is_not_read_from_a_boolean_or_a_string(value: object) -> None:
 @pytest.mark.parametrize("value", [0, 12, 1.5, Decimal("2.25")])
 def test_a_number_is_read_from_a_number(value: object) -> None:
     assert NUMBER.validate_python(value) == float(value)  # type: ignore[arg-type]
+
+
+def test_a_forecast_amount_is_documented_and_read_as_never_below_zero() -> None:
+    # Two Fields stacked on `Number` were enforced but documented as `minimum: -10^15`.
+    documented = TypeAdapter(ForecastIn).json_schema()["properties"]["amount"]
+    assert (documented["minimum"], "ge" in documented) == (0, False)
+    with pytest.raises(ValidationError):
+        ForecastIn(manager_id=1, amount=-1)
+
+
+@pytest.mark.parametrize("month", ["2026-01", "2026-12", "1900-01"])
+def test_every_month_the_document_allows_is_a_month_period(month: str) -> None:
+    assert re.fullmatch(MONTH_PATTERN, month) and parse_period(month).name == month

@@ -17,7 +17,7 @@ from pydantic import BeforeValidator
 
 from pacesetter.audit.trail import AuditFilter
 from pacesetter.http.context import ContextDep
-from pacesetter.http.validation import PERIOD_PATTERN, AsOf, Day, Id, IdQuery
+from pacesetter.http.validation import MONTH_PATTERN, PERIOD_PATTERN, AsOf, Day, Id, IdQuery
 from pacesetter.store.context import Context
 from pacesetter.store.scope import Scope
 
@@ -31,6 +31,22 @@ PeriodQuery = Annotated[
         "current one: the month; the quarter for goals and managers)",
         # Blank is the screen's default, as a period picker's first choice sends it.
         json_schema_extra={"pattern": f"^$|{PERIOD_PATTERN}"},
+    ),
+]
+RequiredPeriodQuery = Annotated[
+    str,
+    Query(
+        max_length=32,
+        description="A period name: 2026-03, 2026-Q1, 2026-W07 or 2026",
+        json_schema_extra={"pattern": PERIOD_PATTERN},
+    ),
+]
+MonthQuery = Annotated[
+    str | None,
+    Query(
+        max_length=7,
+        description="A month: 2026-03 (default: the screen's month)",
+        json_schema_extra={"pattern": f"^$|{MONTH_PATTERN}"},
     ),
 ]
 

@@ -58,6 +58,7 @@ AsOf = Annotated[Day | None, Query(description="Report date, 1900-01-01 to 2999-
 # what is wrong): a year of the window, a month, a quarter or an ISO week (week 53 left out:
 # only some years have one).
 PERIOD_PATTERN = r"^(19\d\d|2\d\d\d)(-(0[1-9]|1[0-2])|-Q[1-4]|-W(0[1-9]|[1-4]\d|5[0-2]))?$"
+MONTH_PATTERN = r"^(19\d\d|2\d\d\d)-(0[1-9]|1[0-2])$"
 Amount = Annotated[Decimal, Field(allow_inf_nan=False, ge=-MAX_AMOUNT, le=MAX_AMOUNT)]
 
 
@@ -72,6 +73,13 @@ def _json_number(value: object) -> object:
 Number = Annotated[
     float,
     Field(allow_inf_nan=False, ge=-MAX_AMOUNT, le=MAX_AMOUNT),
+    BeforeValidator(_json_number),
+]
+# A forecast or a target: never below zero (one Field, so the document states the bound; a
+# second Field on top of `Number` is enforced but documented as a stray `ge` key).
+NonNegativeNumber = Annotated[
+    float,
+    Field(allow_inf_nan=False, ge=0, le=MAX_AMOUNT),
     BeforeValidator(_json_number),
 ]
 

@@ -6,7 +6,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, Field
 
-from pacesetter.http.validation import Id, Number, UtcDateTime
+from pacesetter.http.validation import PERIOD_PATTERN, Id, NonNegativeNumber, UtcDateTime
 
 Recommendation = Literal["leadership_only", "limit_personal_target", "player_coach_ok"]
 SignalChange = Literal["new", "persisting", "cleared"]
@@ -80,8 +80,10 @@ class ManagersOut(BaseModel):
 
 class ForecastIn(BaseModel):
     manager_id: Id
-    amount: Annotated[Number, Field(ge=0)]
-    period: Annotated[str | None, Field(max_length=32)] = None
+    amount: NonNegativeNumber
+    period: Annotated[
+        str | None, Field(max_length=32, json_schema_extra={"pattern": f"^$|{PERIOD_PATTERN}"})
+    ] = None
 
 
 class SubmittedForecastOut(BaseModel):

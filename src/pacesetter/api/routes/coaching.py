@@ -19,6 +19,7 @@ from pacesetter.coaching.views import one_on_one_review, record_view
 from pacesetter.domain.periods import parse_period
 from pacesetter.domain.vocab import CoachingType
 from pacesetter.http.deps import CurrentUser, OrgDep, ScopeDep, SessionDep
+from pacesetter.http.queries import MonthQuery, RequiredPeriodQuery
 from pacesetter.http.validation import MAX_ID, AsOf, IdPath, IdQuery, Offset
 from pacesetter.schemas.coaching import (
     CoachingIn,
@@ -120,7 +121,7 @@ def review(
     org: OrgDep,
     person_id: Annotated[int, Query(ge=1, le=MAX_ID)],
     on: AsOf = None,
-    month: str | None = None,
+    month: MonthQuery = None,
 ) -> ReviewOut:
     """What a 1:1 on `on` (default today) opens with: `month` (default the one before) against
     its plan, and the last 1:1's commitments."""
@@ -128,7 +129,9 @@ def review(
 
 
 @router.get("/upward-feedback/{manager_id}", response_model=FeedbackOut, responses=_RESPONSES)
-def feedback(manager_id: IdPath, period: str, db: SessionDep, scope: ScopeDep) -> FeedbackOut:
+def feedback(
+    manager_id: IdPath, period: RequiredPeriodQuery, db: SessionDep, scope: ScopeDep
+) -> FeedbackOut:
     """How a manager's reps rate them in the period: an average of at least 3 answers, never
     one answer or who gave it."""
     span = parse_period(period)

@@ -61,7 +61,7 @@ Result = GoalResultOut | JSONResponse
 def goals(
     db: SessionDep,
     scope: ScopeDep,
-    period: str | None = None,
+    period: PeriodQuery = None,
     person_id: IdQuery = None,
     goal_status: Annotated[GoalStatus | None, Query(alias="status")] = None,
     scope_type: str | None = None,

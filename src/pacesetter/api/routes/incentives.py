@@ -7,13 +7,13 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Query, status
 from fastapi.responses import Response
 
-from pacesetter.exports.csv import csv_text
 from pacesetter.exports.xlsx import XLSX_MEDIA_TYPE, Column, xlsx_bytes
 from pacesetter.goals.actor import Actor, Channel
 from pacesetter.goals.queries import period_named
 from pacesetter.http.context import ContextDep
 from pacesetter.http.deps import CurrentUser, OrgDep, ScopeDep, SessionDep
-from pacesetter.http.queries import ReportQuery, ReportQueryDep
+from pacesetter.http.downloads import CSV_MEDIA_TYPE, csv_response, xlsx_response
+from pacesetter.http.queries import PeriodQuery, ReportQuery, ReportQueryDep, RequiredPeriodQuery
 from pacesetter.http.validation import AsOf, IdPath, IdQuery
 from pacesetter.incentives import rules
 from pacesetter.incentives.review import build_review
@@ -102,7 +102,7 @@ def earnings(
     db: SessionDep,
     scope: ScopeDep,
     org: OrgDep,
-    period: str,
+    period: RequiredPeriodQuery,
     as_of: AsOf = None,
     person_id: IdQuery = None,
 ) -> EarningsOut:
@@ -111,12 +111,12 @@ def earnings(
     return earnings_out(view, view.of_person(person_id) if person_id else None)
 
 
-@router.get("/statement")
+@router.get("/statement", responses={200: {"content": {CSV_MEDIA_TYPE: {}, XLSX_MEDIA_TYPE: {}}}})
 def statement(
     db: SessionDep,
     scope: ScopeDep,
     org: OrgDep,
-    period: str,
+    period: RequiredPeriodQuery,
     as_of: AsOf = None,
     format: Annotated[Literal["csv", "xlsx"], Query()] = "csv",
 ) -> Response:
@@ -127,10 +127,8 @@ def statement(
         columns = [
             Column(field, "money" if field in AMOUNTS else None) for field in STATEMENT_HEADER
         ]
-        body = xlsx_bytes("Payouts", columns, statement_rows(view, float))
-        return _download(body, XLSX_MEDIA_TYPE, f"{name}.xlsx")
-    text = csv_text(STATEMENT_HEADER, statement_rows(view, _cents))
-    return _download(text.encode(), "text/csv; charset=utf-8", f"{name}.csv")
+        return xlsx_response(xlsx_bytes("Payouts", columns, statement_rows(view, float)), name)
+    return csv_response(STATEMENT_HEADER, statement_rows(view, _cents), name)
 
 
 @router.get("/people/{person_id}", response_model=EarningsOut, responses=_RESPONSES)
@@ -161,7 +159,7 @@ def what_if_answer(
 
 @router.get("/reviews/{manager_id}", responses=_RESPONSES)
 def review(
-    manager_id: IdPath, db: SessionDep, ctx: ContextDep, period: str | None = None
+    manager_id: IdPath, db: SessionDep, ctx: ContextDep, period: PeriodQuery = None
 ) -> dict[str, Any]:
     """The review of the manager's team for a closed period (default: the last closed
     quarter): goals hit and missed and by how much, quadrant, QDQ, 1:1s, ride-alongs and
@@ -180,14 +178,6 @@ def _earnings_out(db: SessionDep, asked: ReportQuery, person_id: int, *, team: b
 
 def _cents(amount: Decimal) -> str:
     return f"{amount:.2f}"
-
-
-def _download(body: bytes, media_type: str, name: str) -> Response:
-    return Response(
-        body,
-        media_type=media_type,
-        headers={"Content-Disposition": f'attachment; filename="{name}"'},
-    )
 
 
 def _view(db: SessionDep, scope: ScopeDep, org: OrgDep, period: str, as_of: AsOf) -> EarningsView:

@@ -5,14 +5,15 @@ A refused plan answers 422 with every refused line: `{"detail", "problems": {fie
 and nothing is written; a person outside your scope is 404.
 """
 
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, Query, status
+from fastapi import APIRouter, status
 from fastapi.responses import JSONResponse
 
 from pacesetter.domain.errors import Forbidden
 from pacesetter.domain.periods import PeriodKind, period_of
 from pacesetter.http.deps import CurrentUser, OrgDep, ScopeDep, SessionDep
+from pacesetter.http.queries import MonthQuery
 from pacesetter.http.validation import IdPath
 from pacesetter.plans import service
 from pacesetter.plans.views import MonthPlan, month_plan, team_plans
@@ -30,8 +31,6 @@ from pacesetter.store.models import OrgSettings, Person
 from pacesetter.store.org_settings import today_in
 
 router = APIRouter(prefix="/plans", tags=["coaching"])
-MonthQuery = Annotated[str | None, Query(description="Like 2026-03; default: this month")]
-
 _RESPONSES: dict[int | str, dict[str, Any]] = {
     403: {"description": "Only the rep's own manager sets their plan; a rep proposes their own"},
     404: {"description": "No such person or proposal, or not in your scope"},

@@ -10,6 +10,7 @@ from pacesetter.exports.pdf import PDF_MEDIA_TYPE
 from pacesetter.http.context import ContextDep
 from pacesetter.http.deps import SessionDep
 from pacesetter.http.downloads import pdf_response
+from pacesetter.http.queries import PeriodQuery
 from pacesetter.http.validation import IdPath
 from pacesetter.incentives.review_pdf import requested_review_pdf
 
@@ -23,7 +24,7 @@ _RESPONSES: dict[int | str, dict[str, Any]] = {
 
 @router.get("/reviews/{manager_id}/review.pdf", response_class=Response, responses=_RESPONSES)
 def review_pdf(
-    manager_id: IdPath, db: SessionDep, ctx: ContextDep, period: str | None = None
+    manager_id: IdPath, db: SessionDep, ctx: ContextDep, period: PeriodQuery = None
 ) -> Response:
     """The review of the manager's team for a closed period (default: the last month that has
     closed) as a PDF: goals hit and missed with an attainment chart, the activity-against-
