@@ -2,6 +2,7 @@
 sent by the flush, received by a real SMTP server; a refused change sends nothing."""
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 from digest_helpers import Org, make_org
@@ -21,6 +22,7 @@ from pacesetter.goals.service import (
     reject_goal,
     update_goal,
 )
+from pacesetter.ingest.service import run_import
 from pacesetter.store.models import Goal, MailOutbox
 
 TODAY = date(2026, 1, 12)
@@ -42,6 +44,31 @@ def test_a_proposal_asks_the_reps_manager_to_decide(db: Session, inbox: Inbox) -
     for part in (mail.get_body(("plain",)), mail.get_body(("html",))):
         assert "Ann proposes Revenue won $100,000" in part.get_content()
         assert f"{PUBLIC_URL}/goals/{goal.id}" in part.get_content()
+
+
+def test_imported_proposals_ask_whoever_decides_as_the_pages_do(
+    db: Session, inbox: Inbox, tmp_path: Path
+) -> None:
+    # Ann's own proposal waits on Max; Max's team goal waits on Dee, the manager above him.
+    make_org(db)
+    path = tmp_path / "goals.csv"
+    path.write_text(
+        "scope,metric,period,target,kind,individual_weight,status,rationale\n"
+        "ann@example.com,revenue_won,2026-Q1,100000,,,proposed,\n"
+        "team:max@example.com,revenue_won,2026-Q1,300000,,,proposed,\n",
+        encoding="utf-8",
+    )
+    report = run_import(db, "goals", path, file_name="goals.csv")
+    assert (report.added, report.errors.to_list()) == (2, [])
+    flush_outbox(db, inbox.sender)
+    asked = sorted((m["X-Envelope-To"], m["Subject"]) for m in inbox.messages)
+    assert asked == [
+        (
+            "dee@example.com",
+            "Pacesetter: To decide: Revenue won $300,000 for Max's team in 2026-Q1",
+        ),
+        ("max@example.com", "Pacesetter: To decide: Revenue won $100,000 for Ann in 2026-Q1"),
+    ]
 
 
 def test_a_decision_tells_the_proposer_with_the_note(db: Session, inbox: Inbox) -> None:

@@ -7,7 +7,7 @@ once that work commits (`pacesetter digest flush`), so a refused change sends no
 payload carries the names and values as they were, so the mail says what happened then.
 """
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,14 +18,8 @@ from pacesetter.store.models import Goal, MailOutbox, Person
 
 
 def goal_proposed(session: Session, goal: Goal, proposer_id: int | None) -> None:
-    """To whoever decides on the proposal: the manager above the goal's owner (above the
-    manager, for a team goal)."""
-    owner = session.get(Person, goal.person_id)
-    decider = owner.manager_id if owner is not None else None
-    if goal.scope_type == "team" and decider is not None:
-        decider = _manager_of(session, decider)
-    if decider is not None and decider != proposer_id:
-        queue(session, [_event(decider, "goal_proposed", goal, proposer_id)])
+    """To whoever decides on the proposal (see `proposed`)."""
+    queue(session, proposed(session, [goal], proposer_id))
 
 
 def goal_decided(session: Session, goal: Goal, decider_id: int | None) -> None:
@@ -67,6 +61,23 @@ def changed(
     return _event(goal.person_id, "goal_changed", goal, actor_id, fields=fields, note=reason)
 
 
+def proposed(session: Session, goals: Sequence[Goal], proposer_id: int | None) -> list[Event]:
+    """`goal_proposed`'s mails for new proposals, to whoever decides on each: the manager of
+    the goal's owner (of the team's manager, for a team goal: goals about your own team are
+    decided by your manager). The managers are read in one query, so an import that adds many
+    proposals asks once."""
+    owners = {goal.person_id for goal in goals}
+    manager_of = dict(
+        session.execute(select(Person.id, Person.manager_id).where(Person.id.in_(owners))).all()
+    )
+    found = []
+    for goal in goals:
+        decider = manager_of.get(goal.person_id)
+        if decider is not None and decider != proposer_id:
+            found.append(_event(decider, "goal_proposed", goal, proposer_id))
+    return found
+
+
 def queue(session: Session, events: Iterable[Event | None]) -> None:
     """Write the mails in the outbox: the people they name read once, the rows inserted
     together (an import queues one per goal it changes)."""
@@ -88,11 +99,6 @@ def queue(session: Session, events: Iterable[Event | None]) -> None:
         for event in found
     ]
     session.execute(insert(MailOutbox), rows)
-
-
-def _manager_of(session: Session, person_id: int) -> int | None:
-    person = session.get(Person, person_id)
-    return person.manager_id if person is not None else None
 
 
 def _event(to: int, kind: str, goal: Goal, actor_id: int | None, **extra: Any) -> Event:

@@ -127,6 +127,13 @@ def create_goals(
         audit.change(ids[_key(row)], actor, "status", None, row["status"], reason) for row in rows
     ]
     _insert(session, GoalChange, trail)
+    # A proposal waits on someone, however it arrived: the same mail as `create_goal` sends,
+    # written from the inserted values (transient goals, never added to the session).
+    waiting = [
+        Goal(id=ids[_key(row)], **row) for row in rows if row["status"] == GoalStatus.PROPOSED
+    ]
+    if waiting:
+        events.queue(session, events.proposed(session, waiting, actor.person_id))
 
 
 @dataclass(frozen=True)
