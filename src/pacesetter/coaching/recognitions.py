@@ -50,7 +50,7 @@ def team_recognitions(session: Session, viewer: Person, today: date) -> list[Rec
             record_id=record.id,
             person_id=record.person_id,
             name=name,
-            award=(record.details or {}).get("award") or record.skill,
+            award=record.award,
             reason=record.notes,
             on=record.occurred_on,
             href=f"/coaching/{record.id}" if may_open else None,

@@ -214,8 +214,7 @@ def recognitions(
     the latest first: the award (the form's, else the imported skill), who, and the citation;
     never the private notes."""
     statement = (
-        select(CoachingRecord.occurred_on, CoachingRecord.person_id, Person.name)
-        .add_columns(CoachingRecord.details, CoachingRecord.skill, CoachingRecord.notes)
+        select(CoachingRecord, Person.name)
         .join(Person, Person.id == CoachingRecord.person_id)
         .where(CoachingRecord.type == CoachingType.RECOGNITION)
         .where(CoachingRecord.person_id.in_(ids))
@@ -223,8 +222,8 @@ def recognitions(
         .order_by(CoachingRecord.occurred_on.desc(), CoachingRecord.id)
     )
     return [
-        Recognition(day, person_id, name, (details or {}).get("award") or skill or AWARD, notes)
-        for day, person_id, name, details, skill, notes in session.execute(statement)
+        Recognition(r.occurred_on, r.person_id, name, r.award or AWARD, r.notes)
+        for r, name in session.execute(statement)
     ]
 
 

@@ -104,6 +104,12 @@ class CoachingRecord(Base):
     # The answers only one type of form asks: commitments, blockers, ratings per skill...
     details: Mapped[dict[str, Any] | None] = mapped_column(JSON)
 
+    @property
+    def award(self) -> str | None:
+        """What a recognition gives: the form's award, else the skill an imported record names
+        (the one rule the home page, the leaderboard and the TV read it by)."""
+        return (self.details or {}).get("award") or self.skill
+
 
 class CoachingList(Base):
     """A list the coaching forms offer, as an admin set it (coaching/lists.py): the skills a
