@@ -14,7 +14,7 @@ from pacesetter.metrics.catalogue import (
     GoalTarget,
     resolve,
 )
-from pacesetter.metrics.sql import days_between
+from pacesetter.store.dates import days_between
 
 
 def test_every_sql_aggregate_is_a_sum_or_count_so_teams_can_add_them_up() -> None:

@@ -22,7 +22,8 @@ from sqlalchemy.orm import Session
 from pacesetter.domain.calendar import WorkCalendar
 from pacesetter.domain.vocab import DealStatus
 from pacesetter.metrics.org_settings import load_work_calendar, report_years
-from pacesetter.metrics.sql import days_between, unindexed
+from pacesetter.metrics.sql import unindexed
+from pacesetter.store.dates import days_between
 from pacesetter.store.models import Account, Activity, CoachingRecord, Deal
 
 Owners = Select[tuple[int]]

@@ -1,16 +1,10 @@
-"""The few SQL building blocks the catalogue is written in, portable to SQLite and PostgreSQL.
-
-`days_between` (whole days between two dates) is compiled per database in store/dates.py, which
-the store's rollups share; it is re-exported here with the catalogue's other blocks.
+"""The few SQL building blocks the catalogue is written in, portable to SQLite and PostgreSQL
+(whole days between two dates, which the store's rollups need too, is `store.dates.days_between`).
 """
 
 from typing import Any
 
 from sqlalchemy import ColumnElement, case, func
-
-from pacesetter.store.dates import days_between
-
-__all__ = ["count_where", "days_between", "sum_where", "unindexed"]
 
 
 def count_where(condition: ColumnElement[bool]) -> ColumnElement[int]:
