@@ -14,15 +14,13 @@ from pacesetter.http.deps import OrgDep, ScopeDep, SessionDep, ViewerDep
 from pacesetter.http.downloads import xlsx_response
 from pacesetter.http.queries import ManagerReportQueryDep
 from pacesetter.metrics.manager_report import CSV_FIELDS, KPI_GROUPS, PLAYER_COACH_FIELDS
-from pacesetter.metrics.quadrant import ROW_FIELDS
+from pacesetter.metrics.quadrant import ROW_FIELDS, SHARE_FIELDS
 from pacesetter.web.routes.managers import managers_report_of
 from pacesetter.web.routes.plans import CSV_COLUMNS as PLAN_COLUMNS
 from pacesetter.web.routes.plans import plan_table
 from pacesetter.web.routes.quadrant import quadrant_of
 
 router = APIRouter()
-# The quadrant's paces and QDQ dimensions are all shares of what was expected.
-QUADRANT_SHARES = frozenset(ROW_FIELDS) - {"external_id", "email", "quadrant", "qdq_binding"}
 # Each manager KPI's kind (share, count, months, rating) is its unit; player-coach values are
 # shares.
 MANAGER_UNITS = {
@@ -35,7 +33,8 @@ MANAGER_UNITS = {
 def quadrant_xlsx(viewer: ViewerDep, db: SessionDep, asked: ManagerReportQueryDep) -> Response:
     """The quadrant table: the CSV's columns, paces and QDQ as percents."""
     view = quadrant_of(db, asked)
-    units = {name: "share" for name in QUADRANT_SHARES}
+    # The paces and QDQ dimensions are all shares of what was expected.
+    units = dict.fromkeys(SHARE_FIELDS, "share")
     columns = [Column("name"), *(Column(name, units.get(name)) for name in ROW_FIELDS)]
     rows = ([row.name, *(row.as_dict()[name] for name in ROW_FIELDS)] for row in view.rows)
     body = xlsx_bytes("Quadrant", columns, rows)
