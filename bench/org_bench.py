@@ -5,7 +5,7 @@ checked against DuckDB and pandas.
     make bench BENCH_ARGS="--reps 1000"          (installs bench/requirements.lock first)
     .venv/bin/python bench/org_bench.py [--reps 5000] [--months 12] [--db sqlite postgresql]
         [--work DIR] [--period 2026-Q3] [--as-of 2026-08-15] [--skip goals] [--repeat 3]
-        [--no-doc]
+        [--no-doc] [--keep]
 
 1. The synthetic generator writes the organisation once into --work (kept between runs).
 2. For each database, two fresh databases with the schema. Into the first, each kind is
@@ -139,6 +139,11 @@ def _arguments() -> argparse.Namespace:
     parser.add_argument("--repeat", type=int, default=3, help="interleaved reference runs")
     parser.add_argument("--doc", default=str(DOC))
     parser.add_argument("--no-doc", action="store_true")
+    parser.add_argument(
+        "--keep",
+        action="store_true",
+        help="keep the imported database (its URL is printed) for later page and latency runs",
+    )
     return parser.parse_args()
 
 
@@ -209,8 +214,11 @@ def _run_database(
         }
         run.reference, run.reference_rss_mib = _reference(product, question, arguments.repeat)
     finally:
-        _drop(product)
         _drop(raw)
+        if arguments.keep:
+            print(f"kept the imported {NAMES[database]} database: {product}", file=sys.stderr)
+        else:
+            _drop(product)
     return run
 
 
@@ -377,7 +385,7 @@ def _stored(value: object) -> object:
 def _fresh(kind: str, work: Path, name: str) -> str:
     if kind == "sqlite":
         work.mkdir(parents=True, exist_ok=True)
-        for leftover in work.glob(f"bench-{name}.db*"):
+        for leftover in work.glob(f"bench-{name}.db*"):  # a kept database is replaced too
             leftover.unlink()
         url = f"sqlite:///{work / f'bench-{name}.db'}"
     else:
