@@ -17,6 +17,7 @@ from pacesetter.store.models.planning import (
 from pacesetter.store.models.plans import PlanProposal
 from pacesetter.store.models.rollups import ActivityRollup, DealRollup
 from pacesetter.store.models.system import ImportRun, LoginAttempt, UserSession
+from pacesetter.store.models.version import DataVersion
 
 __all__ = [
     "Account",
@@ -26,6 +27,7 @@ __all__ = [
     "Base",
     "CoachingList",
     "CoachingRecord",
+    "DataVersion",
     "Deal",
     "DealChange",
     "DealRollup",
