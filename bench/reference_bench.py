@@ -7,11 +7,14 @@ On a database that already holds an organisation: the rows are read once into me
 (bench/reference.py), then, interleaved `--repeat` times in this warm process, the product's
 scorecard (`build_scorecard`, goal lines included), the product's metrics alone
 (`person_metrics` of the scorecard's columns: what the references compute), the hand-written
-DuckDB query and the pandas version. Every person's every metric must be equal in all three
-(floats to 1e-9 relative: the engines add in different orders); a difference is printed with
-the person, metric and the three values, and the run exits with status 1. It prints the min and
-median wall time of each, the ratios of the product to DuckDB and to pandas, and memory (peak
-RSS of the process, and what the in-memory copies added). `--json` prints one JSON document.
+DuckDB query and the pandas version; then the same for the quadrant, the product twice: its
+whole `placements` (with the QDQ score, which the references leave out) and `paces` (results
+pace, activity pace and quadrant: what the references compute). Every person's every metric
+must be equal in all three (floats to 1e-9 relative: the engines add in different orders); a
+difference is printed with the person, metric and the three values, and the run exits with
+status 1. It prints the min and median wall time of each, the ratios of the product to DuckDB
+and to pandas, and memory (peak RSS of the process, and what the in-memory copies added).
+`--json` prints one JSON document.
 """
 
 import argparse
@@ -45,7 +48,7 @@ from sqlalchemy.orm import Session
 from pacesetter.domain.periods import Period, parse_period
 from pacesetter.domain.vocab import Role
 from pacesetter.metrics.catalogue import SCORECARD_METRICS
-from pacesetter.metrics.quadrant import Placement, placements
+from pacesetter.metrics.quadrant import Paces, Placement, paces, placements
 from pacesetter.metrics.scorecard import build_scorecard, row_people
 from pacesetter.metrics.values import person_metrics
 from pacesetter.store.db import make_engine
@@ -128,6 +131,10 @@ def _compare(engine: Engine, session: Session, period: Period, as_of: date, repe
         found = placements(session, reps, period, as_of)
         return {external[key]: _placement_values(placed) for key, placed in found.items()}
 
+    def product_paces() -> Values:
+        found = paces(session, reps, period, as_of)
+        return {external[key]: _placement_values(placed) for key, placed in found.items()}
+
     product_scorecard()  # warm: the first run reads the tables from disk
     rss_product = process.memory_info().rss
     started = time.perf_counter()
@@ -145,6 +152,7 @@ def _compare(engine: Engine, session: Session, period: Period, as_of: date, repe
         "duckdb": lambda: duckdb_scorecard(duck, question),
         "pandas": lambda: pandas_scorecard(rows, question),
         "product quadrant": product_quadrant,
+        "product paces quadrant": product_paces,
         "duckdb quadrant": lambda: duckdb_quadrant(duck, rows, question),
         "pandas quadrant": lambda: pandas_quadrant(rows, question),
     }
@@ -157,6 +165,7 @@ def _compare(engine: Engine, session: Session, period: Period, as_of: date, repe
     placed = answers["product quadrant"]
     quadrant_answers = (answers["duckdb quadrant"], answers["pandas quadrant"])
     mismatches += differences(placed, *quadrant_answers, PLACEMENT)
+    mismatches += differences(answers["product paces quadrant"], *quadrant_answers, PLACEMENT)
     if answers["product metrics"] != product:
         mismatches.append(["(all)", "person_metrics differs from build_scorecard"])
     return Outcome(
@@ -192,7 +201,7 @@ def interleaved(
     return times, answers
 
 
-def _placement_values(placed: Placement) -> dict[str, Any]:
+def _placement_values(placed: Placement | Paces) -> dict[str, Any]:
     return {name: getattr(placed, name) for name in PLACEMENT}
 
 
@@ -234,6 +243,7 @@ def describe(outcome: Outcome) -> str:
         ("product scorecard", "duckdb", "pandas"),
         ("product metrics", "duckdb", "pandas"),
         ("product quadrant", "duckdb quadrant", "pandas quadrant"),
+        ("product paces quadrant", "duckdb quadrant", "pandas quadrant"),
     ):
         product = timings[name]
         lines.append(

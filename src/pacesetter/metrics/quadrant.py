@@ -97,6 +97,38 @@ def placements(
     return placed
 
 
+@dataclass(frozen=True)
+class Paces:
+    """A rep's two paces and the quadrant they give: a placement without QDQ."""
+
+    results_pace: float | None
+    activity_pace: float | None
+    quadrant: str | None
+
+
+def paces(
+    session: Session,
+    people: Select[tuple[int]],
+    period: Period,
+    as_of: date,
+    *,
+    calendar: WorkCalendar | None = None,
+) -> dict[int, Paces]:
+    """Every selected rep's results pace, activity pace and quadrant, equal to those of
+    `placements`. It skips QDQ's ratings and its direction share (a join of every activity of
+    P to its account, the costliest statement)."""
+    as_of = min(as_of, period.end)
+    calendar = calendar or _calendar(session, period)
+    activity = activity_paces(session, people, period, as_of, calendar)
+    values = person_metrics(session, people, period, as_of, [RESULTS_METRIC], calendar=calendar)
+    results = _results_paces(session, people, period, as_of, calendar, values)
+    found: dict[int, Paces] = {}
+    for person_id in values:
+        mine, done = results.get(person_id), activity.get(person_id)
+        found[person_id] = Paces(mine, done, _quadrant(mine, done))
+    return found
+
+
 def quadrants(
     session: Session,
     people: Select[tuple[int]],
@@ -106,16 +138,9 @@ def quadrants(
     calendar: WorkCalendar | None = None,
 ) -> dict[int, str | None]:
     """Every selected rep's quadrant alone, equal to `placements(...)[id].quadrant`: what the
-    previous period's column and the manager KPIs need. It skips QDQ's ratings and its
-    direction share (a join of every activity of P to its account, the costliest statement)."""
-    as_of = min(as_of, period.end)
-    calendar = calendar or _calendar(session, period)
-    paces = activity_paces(session, people, period, as_of, calendar)
-    values = person_metrics(session, people, period, as_of, [RESULTS_METRIC], calendar=calendar)
-    results = _results_paces(session, people, period, as_of, calendar, values)
-    return {
-        person_id: _quadrant(results.get(person_id), paces.get(person_id)) for person_id in values
-    }
+    previous period's column and the manager KPIs need."""
+    found = paces(session, people, period, as_of, calendar=calendar)
+    return {person_id: placed.quadrant for person_id, placed in found.items()}
 
 
 def _calendar(session: Session, period: Period) -> WorkCalendar:
