@@ -19,7 +19,7 @@ from web.org import Org
 
 SignIn = Callable[[Person], UserClient]
 Q1 = "/api/v1/managers?period=2026-Q1&as_of=2026-02-13"
-# The rows each viewer sees: managers and directors in their scope, by name.
+# The rows each viewer sees: managers and directors in their scope, by name (`sort=name`).
 ROWS = {
     "dana": ["Dana Director", "Mia Manager", "Noah Nested", "Omar Other"],
     "mia": ["Mia Manager", "Noah Nested"],
@@ -40,7 +40,7 @@ def goals(db: Session, org: Org) -> Org:
 def test_rows_are_the_managers_in_scope(
     goals: Org, client_for: SignIn, viewer: str, names: list[str]
 ) -> None:
-    body = client_for(getattr(goals, viewer)).get(Q1).json()
+    body = client_for(getattr(goals, viewer)).get(f"{Q1}&sort=name").json()
     assert [row["name"] for row in body["rows"]] == names
 
 

@@ -6,18 +6,33 @@ quadrant, the managers report, the rows behind a figure, the leaderboard): the p
 the as-of day and, where the screen can be narrowed to a team, whose; with the request's one
 "who and when" (`ContextDep`). Its page, its downloads and its JSON twin take the same
 dependency, so a period or a day one of them accepts the others accept too.
+
+`PagingDep` is how a long list is asked for a page at a time (`?page=&per_page=`): every
+paged screen, its page and its JSON twin, cuts its sorted rows with the same `Paging`, so
+both show the same rows and say the same totals. Downloads take no paging: a download is
+the way to get every row.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Annotated
+from math import ceil
+from typing import Annotated, Any, Generic, TypeVar
 
 from fastapi import Depends, Query
 from pydantic import BeforeValidator
 
 from pacesetter.audit.trail import AuditFilter
 from pacesetter.http.context import ContextDep
-from pacesetter.http.validation import MONTH_PATTERN, PERIOD_PATTERN, AsOf, Day, Id, IdQuery
+from pacesetter.http.validation import (
+    MAX_ID,
+    MONTH_PATTERN,
+    PERIOD_PATTERN,
+    AsOf,
+    Day,
+    Id,
+    IdQuery,
+)
 from pacesetter.store.context import Context
 from pacesetter.store.scope import Scope
 
@@ -116,3 +131,77 @@ ReportQueryDep = Annotated[ReportQuery, Depends(_report_query)]
 ManagerReportQueryDep = Annotated[ReportQuery, Depends(_manager_report_query)]
 # The same, where the screen calls the team `team` (the leaderboard): `?period=&as_of=&team=`.
 TeamReportQueryDep = Annotated[ReportQuery, Depends(_team_report_query)]
+
+
+# Rows a page unless asked otherwise: a top director's page 1 stays well under 200 KB.
+DEFAULT_PER_PAGE = 50
+MAX_PER_PAGE = 500
+Row = TypeVar("Row")
+
+
+@dataclass(frozen=True)
+class Paged(Generic[Row]):
+    """One page of a sorted list: its `rows`, the list's `total`, which `page` (1 is the
+    first) and how many rows a page holds (`per_page`)."""
+
+    rows: list[Row]
+    total: int
+    page: int
+    per_page: int
+
+    @property
+    def pages(self) -> int:
+        """How many pages the list fills (1 when it is empty)."""
+        return max(1, ceil(self.total / self.per_page))
+
+    @property
+    def first(self) -> int:
+        """The place of the page's first row in the whole list, from 1 (0: no rows)."""
+        return (self.page - 1) * self.per_page + 1 if self.rows else 0
+
+    @property
+    def last(self) -> int:
+        """The place of the page's last row in the whole list (0: no rows)."""
+        return self.first + len(self.rows) - 1 if self.rows else 0
+
+    def as_dict(self) -> dict[str, Any]:
+        """The page's place in the list, as the API answers it beside the rows."""
+        fields = ("total", "page", "per_page", "pages", "first", "last")
+        return {name: getattr(self, name) for name in fields}
+
+
+@dataclass(frozen=True)
+class Paging:
+    """Which page of a list is asked for, and how many rows a page holds."""
+
+    page: int = 1
+    per_page: int = DEFAULT_PER_PAGE
+
+    def of(self, rows: Sequence[Row]) -> Paged[Row]:
+        """The asked page of `rows` (already sorted); a page past the end is the last one."""
+        pages = max(1, ceil(len(rows) / self.per_page))
+        page = min(self.page, pages)
+        start = (page - 1) * self.per_page
+        return Paged(list(rows[start : start + self.per_page]), len(rows), page, self.per_page)
+
+
+PageNumber = Annotated[
+    int, Query(ge=1, le=MAX_ID, description="Which page of the rows (1, the default: the first)")
+]
+PerPage = Annotated[
+    int,
+    Query(
+        ge=1,
+        le=MAX_PER_PAGE,
+        description=f"Rows a page (default {DEFAULT_PER_PAGE}); the CSV and XLSX downloads "
+        "hold every row",
+    ),
+]
+
+
+def _paging(page: PageNumber = 1, per_page: PerPage = DEFAULT_PER_PAGE) -> Paging:
+    return Paging(page, per_page)
+
+
+# A page of a long list: `?page=&per_page=`.
+PagingDep = Annotated[Paging, Depends(_paging)]

@@ -49,6 +49,10 @@ ROW_KPIS = (*KPI_KEYS, WAITING_KEY)
 PLAYER_COACH_FIELDS = ("personal_target_share", "top_account_share", "selling_time_share")
 # The CSV's columns: the JSON row's, signals as their names and the recommendation's value.
 CSV_FIELDS = ("external_id", "email", *ROW_KPIS, *PLAYER_COACH_FIELDS, "signals", "recommendation")
+# The pages' and the API's default order: the managers with the most signals fired first.
+ATTENTION = "attention"
+# Every order a page or the API may ask for (`sorted_rows`).
+SORTS = (ATTENTION, "name", *ROW_KPIS)
 
 
 @dataclass(frozen=True)
@@ -261,6 +265,30 @@ def build_manager_report(
         for p in people
     ]
     return ManagerReport(period, as_of, rows, before.period if before else None)
+
+
+def sorted_rows(rows: list[ManagerRow], sort: str, head: int | None = None) -> list[ManagerRow]:
+    """By `ATTENTION` (the most signals fired first, new ones breaking ties, then by name:
+    the managers who need attention lead page 1), by name, or by a KPI from the highest down
+    with the nulls last (an unknown sort: by name); with `head`, that manager's row first
+    (a team drilled into starts with its manager, above the managers below them)."""
+    ordered = _sorted(rows, sort)
+    return sorted(ordered, key=lambda row: row.person_id != head) if head else ordered
+
+
+def _sorted(rows: list[ManagerRow], sort: str) -> list[ManagerRow]:
+    if sort == ATTENTION:
+        return sorted(rows, key=_attention)  # stable: by name within a count
+    if sort == "name" or not rows or sort not in rows[0].kpis:
+        return list(rows)
+    known = [row for row in rows if row.kpis[sort] is not None]
+    unknown = [row for row in rows if row.kpis[sort] is None]
+    return sorted(known, key=lambda row: -float(row.kpis[sort] or 0)) + unknown
+
+
+def _attention(row: ManagerRow) -> tuple[int, int]:
+    fresh = sum(1 for change in row.signal_changes.values() if change == "new")
+    return -len(row.signals), -fresh
 
 
 def _changes(

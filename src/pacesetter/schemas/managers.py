@@ -7,6 +7,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, Field
 
 from pacesetter.http.validation import PERIOD_PATTERN, Id, NonNegativeNumber, UtcDateTime
+from pacesetter.schemas.paging import PageOut
 
 Recommendation = Literal["leadership_only", "limit_personal_target", "player_coach_ok"]
 SignalChange = Literal["new", "persisting", "cleared"]
@@ -75,6 +76,7 @@ class ManagersOut(BaseModel):
     period: str
     previous_period: str | None
     as_of: date
+    paging: PageOut
     rows: list[ManagerRowOut]
 
 

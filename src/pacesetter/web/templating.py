@@ -32,8 +32,19 @@ templates = Jinja2Templates(directory=TEMPLATES_DIR)
 templates.env.filters.update(
     money=format_money, number=format_number, day=format_day, span=format_span
 )
+
+
+def page_href(request: Request, page: int) -> str:
+    """The address of the same screen (same query) at page `page` of its rows (`_pager.html`)."""
+    url = request.url.include_query_params(page=page)
+    return f"{url.path}?{url.query}"
+
+
 templates.env.globals.update(
-    role_labels=ROLE_LABELS, manager_type_labels=MANAGER_TYPE_LABELS, pct=format_percent
+    role_labels=ROLE_LABELS,
+    manager_type_labels=MANAGER_TYPE_LABELS,
+    pct=format_percent,
+    page_href=page_href,
 )
 
 

@@ -11,9 +11,14 @@ from pacesetter.domain.role_design import Advice, WhatIf
 from pacesetter.domain.vocab import BusinessStage
 from pacesetter.forecasts.service import submit_forecast
 from pacesetter.http.deps import CurrentUser, OrgDep, ScopeDep, SessionDep
-from pacesetter.http.queries import ManagerReportQueryDep, ReportQueryDep
+from pacesetter.http.queries import ManagerReportQueryDep, PagingDep, ReportQueryDep
 from pacesetter.http.validation import IdPath
-from pacesetter.metrics.manager_report import requested_manager_report
+from pacesetter.metrics.manager_report import (
+    ATTENTION,
+    SORTS,
+    requested_manager_report,
+    sorted_rows,
+)
 from pacesetter.metrics.manager_what_if import manager_what_if
 from pacesetter.schemas.managers import (
     ForecastIn,
@@ -24,6 +29,7 @@ from pacesetter.schemas.managers import (
     SubmittedForecastOut,
     WhatIfOut,
 )
+from pacesetter.schemas.paging import PageOut
 
 # No prefix: the forecasts live beside the managers without a router of their own.
 router = APIRouter(tags=["managers"])
@@ -31,18 +37,31 @@ router = APIRouter(tags=["managers"])
 _NOT_FOUND: dict[int | str, dict[str, str]] = {
     404: {"description": "No such manager, or not in your scope"}
 }
+Sort = Annotated[
+    str,
+    Query(
+        description="attention (the default: the most signals fired first, new ones breaking "
+        "ties, then by name), name, or a KPI (the highest first, nulls last); with `manager`, "
+        "that manager's row leads",
+        pattern=f"^({'|'.join(SORTS)})$",
+    ),
+]
 
 
 @router.get("/managers", response_model=ManagersOut, responses=_NOT_FOUND)
-def managers(db: SessionDep, asked: ManagerReportQueryDep) -> ManagersOut:
-    """Every manager and director you may see who was employed during the period: their KPIs
-    (team revenue, sales rhythm, capability growth), player-coach values, the signals that
-    fired with their evidence, the role-design recommendation with its reasons, and the
-    forecasts of the four periods before (forecast, the team's actual, accuracy) and the
+def managers(
+    db: SessionDep, asked: ManagerReportQueryDep, paging: PagingDep, sort: Sort = ATTENTION
+) -> ManagersOut:
+    """A page of the managers and directors you may see who were employed during the period
+    (`paging` says where it sits; the CSV and XLSX downloads of /managers hold every row):
+    their KPIs (team revenue, sales rhythm, capability growth), player-coach values, the
+    signals that fired with their evidence, the role-design recommendation with its reasons,
+    the forecasts of the four periods before (forecast, the team's actual, accuracy), the
     latest forecast for the period against the team's won revenue and open pipeline, and each
     signal's change since the previous period (new, persisting or cleared)."""
     at = (asked.period, asked.as_of, asked.team)
     report = requested_manager_report(db, asked.scope, asked.today, *at)
+    paged = paging.of(sorted_rows(report.rows, sort, asked.team))
     rows = [
         ManagerRowOut(
             **row.as_dict(),
@@ -53,11 +72,15 @@ def managers(db: SessionDep, asked: ManagerReportQueryDep) -> ManagersOut:
             forecast_rollup=asdict(row.forecast_rollup) if row.forecast_rollup else None,
             signal_changes=row.signal_changes,
         )
-        for row in report.rows
+        for row in paged.rows
     ]
     previous = report.previous.name if report.previous else None
     return ManagersOut(
-        period=report.period.name, previous_period=previous, as_of=report.as_of, rows=rows
+        period=report.period.name,
+        previous_period=previous,
+        as_of=report.as_of,
+        paging=PageOut(**paged.as_dict()),
+        rows=rows,
     )
 
 

@@ -21,15 +21,23 @@ from pacesetter.forecasts.service import submit_forecast
 from pacesetter.http.context import ContextDep
 from pacesetter.http.deps import CurrentUser, OrgDep, ScopeDep, SessionDep, ViewerDep
 from pacesetter.http.downloads import csv_response
-from pacesetter.http.queries import ManagerReportQueryDep, ReportQuery, ReportQueryDep
+from pacesetter.http.queries import (
+    ManagerReportQueryDep,
+    Paging,
+    PagingDep,
+    ReportQuery,
+    ReportQueryDep,
+)
 from pacesetter.http.validation import MAX_ID, IdPath
 from pacesetter.metrics.manager_report import (
+    ATTENTION,
     CSV_FIELDS,
     KPI_GROUPS,
     ManagerReport,
     ManagerRow,
     kpi_trends,
     requested_manager_report,
+    sorted_rows,
 )
 from pacesetter.metrics.manager_what_if import manager_what_if
 from pacesetter.metrics.managers.rhythm import SHARE_PARTS
@@ -71,10 +79,12 @@ def managers_page(
     db: SessionDep,
     org: OrgDep,
     asked: ManagerReportQueryDep,
-    sort: str = "name",
+    paging: PagingDep,
+    sort: str = ATTENTION,
 ) -> HTMLResponse:
-    """The side-by-side table, then each manager's signals and recommendation."""
-    return _managers_page(request, db, org, asked, sort)
+    """The side-by-side table, then each manager's signals and recommendation: a page of
+    managers at a time, those with the most signals first unless another order is asked."""
+    return _managers_page(request, db, org, asked, sort, paging)
 
 
 def _managers_page(
@@ -83,6 +93,7 @@ def _managers_page(
     org: OrgSettings,
     asked: ReportQuery,
     sort: str,
+    paging: Paging,
     typed: dict[str, Any] | None = None,
 ) -> HTMLResponse:
     """The page; after a refused forecast (`typed`: the card's manager, the period and amount
@@ -93,7 +104,7 @@ def _managers_page(
     context = {
         "title": "Managers",
         "report": report,
-        "rows": sorted_rows(report.rows, sort),
+        "paged": paging.of(sorted_rows(report.rows, sort, asked.team)),
         "sort": sort,
         "groups": KPI_GROUPS,
         "query": query,
@@ -175,7 +186,8 @@ def submit_forecast_form(
     except Invalid as refused:
         typed = {"manager_id": manager_id, "period": period, "amount": amount}
         asked = ReportQuery(ctx, _readable(ctx, period), None, manager_id)
-        return _managers_page(request, db, org, asked, "name", typed | {"error": str(refused)})
+        refused_form = typed | {"error": str(refused)}
+        return _managers_page(request, db, org, asked, ATTENTION, Paging(), refused_form)
     where = f"/managers?period={made.period}&manager={made.manager_id}#forecast-{made.manager_id}"
     return RedirectResponse(where, status_code=303)
 
@@ -229,15 +241,6 @@ def worked(kpis: dict[str, Any], key: str, kind: str) -> str | None:
     top_name, bottom_name = WORKED[key]
     text = f"{top_name} {format_number(top)} / {bottom_name} {format_number(bottom)}"
     return f"{text} = {show_kpi(kpis[key], kind)}"
-
-
-def sorted_rows(rows: list[ManagerRow], sort: str) -> list[ManagerRow]:
-    """By name, or by a KPI from the highest down with the nulls last."""
-    if sort == "name" or not rows or sort not in rows[0].kpis:
-        return list(rows)
-    known = [row for row in rows if row.kpis[sort] is not None]
-    unknown = [row for row in rows if row.kpis[sort] is None]
-    return sorted(known, key=lambda row: -float(row.kpis[sort] or 0)) + unknown
 
 
 def show_kpi(value: float | int | None, kind: str) -> str:
