@@ -18,10 +18,12 @@ from pacesetter.goals.board import Board, BoardGroup, BoardRow, Subtotal, team_b
 from pacesetter.metrics.scorecard import GoalLine
 from pacesetter.metrics.scorecard_export import GOAL_FIELDS
 from pacesetter.store.context import Context
+from pacesetter.store.screen_cache import cached_screen
 
 FLAT_HEADER = ("name", "role", "lead", *GOAL_FIELDS, "team_revenue_share", "flagged")
 
 
+@cached_screen("goals board")
 def requested_board(
     session: Session,
     actor: Actor,

@@ -10,6 +10,8 @@ from typing import Any
 
 from sqlalchemy import Connection, Table
 
+from pacesetter.store.versioning import note_write
+
 Stored = tuple[Any, ...]
 
 
@@ -23,6 +25,7 @@ def bulk_insert(
     target = f"{quote(table.name)} ({names})"
     if connection.dialect.name == "postgresql":
         _copy(connection, target, rows)
+        note_write(connection, table.name)  # COPY runs beneath the Connection's events
     else:
         marks = ", ".join("?" for _ in columns)
         connection.exec_driver_sql(f"INSERT INTO {target} VALUES ({marks})", rows)

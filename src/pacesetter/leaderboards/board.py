@@ -37,6 +37,7 @@ from pacesetter.metrics.scorecard import default_as_of, row_people
 from pacesetter.metrics.values import person_metrics
 from pacesetter.store.models import CoachingRecord, Goal, Person
 from pacesetter.store.scope import Scope
+from pacesetter.store.screen_cache import cached_screen
 
 # The metrics a board may rank by: the scorecard's, then the coaching counts.
 BOARD_METRICS = (*SCORECARD_METRICS, *(entry.slug for entry in COACHING_METRICS))
@@ -227,6 +228,7 @@ def recognitions(
     ]
 
 
+@cached_screen("leaderboard")
 def requested_leaderboard(
     session: Session,
     scope: Scope,

@@ -40,6 +40,7 @@ from pacesetter.metrics.org_settings import (
 from pacesetter.metrics.scorecard import default_as_of
 from pacesetter.store.models import Person
 from pacesetter.store.scope import Scope, subtree_ids
+from pacesetter.store.screen_cache import cached_screen
 
 MANAGER_ROLES = (Role.MANAGER, Role.DIRECTOR)
 # How many past periods of forecasts the page and the API show beside the report.
@@ -299,6 +300,7 @@ def _changes(
     return before.changes.get(key, {}), before.kpis.get(key)
 
 
+@cached_screen("managers report")
 def requested_manager_report(
     session: Session,
     scope: Scope,

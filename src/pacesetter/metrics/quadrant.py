@@ -31,6 +31,7 @@ from pacesetter.metrics.scorecard import default_as_of, row_people
 from pacesetter.metrics.values import person_metrics
 from pacesetter.store.models import Goal, Person
 from pacesetter.store.scope import Scope
+from pacesetter.store.screen_cache import cached_screen
 
 RESULTS_METRIC = "revenue_won"
 DIRECTION_SHARE = "direction_share"
@@ -263,6 +264,7 @@ def build_quadrant(
     return QuadrantView(period, as_of, rows, previous)
 
 
+@cached_screen("quadrant")
 def requested_quadrant(
     session: Session,
     scope: Scope,

@@ -13,11 +13,13 @@ from pacesetter.metrics.catalogue import REGISTRY
 from pacesetter.metrics.scorecard import Scorecard, build_scorecard
 from pacesetter.metrics.scorecard_export import IDENTITY_COLUMNS, flat_header
 from pacesetter.store.context import Context
+from pacesetter.store.screen_cache import cached_screen
 
 # A goal's target, actual and projection are in its metric's unit; the rest are shares.
 _IN_METRIC_UNIT = frozenset({"target", "actual", "projection"})
 
 
+@cached_screen("scorecard")
 def requested_scorecard(
     session: Session, ctx: Context, period_name: str | None = None, as_of: date | None = None
 ) -> Scorecard:

@@ -22,6 +22,7 @@ from pacesetter.org.people import Branch, employed_on, grow, has_left, people_am
 from pacesetter.schemas.org import Bar, Numbers, Overview, PeriodOut, TreeNode, TrendPoint
 from pacesetter.schemas.people import PersonOut
 from pacesetter.store.models import OrgSettings, Person
+from pacesetter.store.screen_cache import cached_screen
 
 TARGET = "revenue_target"  # the approved revenue_won goal of the key's own scope
 QUARTER_METRICS = ("revenue_won", "deals_won", TARGET)
@@ -74,6 +75,7 @@ class Targets:
         return (self.own if node.team is None else self.team).get(node.person.id)
 
 
+@cached_screen("overview")
 def build_overview(
     db: Session, people: Select[tuple[int]], org: OrgSettings, as_of: date
 ) -> Overview:

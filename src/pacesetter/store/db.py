@@ -13,6 +13,7 @@ from pacesetter.store import (
     audit,  # noqa: F401  (registers the audit trail's flush listener)
     rollups,  # noqa: F401  (registers the rollups' flush listener)
 )
+from pacesetter.store.versioning import watch
 
 
 def normalise_url(url: str) -> str:
@@ -45,6 +46,7 @@ def make_engine(url: str) -> Engine:
         # pysqlite's own transaction handling starts transactions late and breaks SAVEPOINTs;
         # SQLAlchemy's documented recipe: let it autocommit, and emit BEGIN ourselves.
         event.listen(engine, "begin", _begin_sqlite_transaction)
+    watch(engine)  # every committed write moves the data version (cached screens key on it)
     return engine
 
 
