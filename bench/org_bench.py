@@ -16,14 +16,13 @@ checked against DuckDB and pandas.
    keys every Pacesetter connection turns on). Both databases have the same indexes.
 3. `pacesetter report NAME --period P --as-of D --format json` on the first database, as a
    process, for the rep scorecard, the quadrant and the manager scorecard.
-4. bench/reference_bench.py on the first database, as a process: the rep scorecard computed by
-   the product, by a hand-written DuckDB query and by pandas over the same rows in memory,
-   interleaved, every value compared.
+4. bench/reference_bench.py on the first database, as a process: the rep scorecard, the
+   quadrant and the manager KPIs computed by the product, by a hand-written DuckDB query and by
+   pandas over the same rows in memory, interleaved, every value compared.
 
 It prints, and writes into docs/benchmarks.md between the markers for this size (unless
 --no-doc), the machine, the date and a table per database. Not here (issue 10): page latency
-under concurrent clients (bench/latency_bench.py), DuckDB/pandas references for the quadrant
-and the manager KPIs.
+under concurrent clients (bench/latency_bench.py).
 """
 
 import argparse
@@ -67,6 +66,9 @@ COPY_ROWS = 50_000
 REPORTS = ("scorecard", "quadrant", "manager")
 DOC = Path(__file__).resolve().parents[1] / "docs" / "benchmarks.md"
 NAMES = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
+# reference_bench.py's timings of the quadrant and the manager KPIs end with these words; the
+# scorecard's have none.
+REFERENCE_SUFFIXES = (" quadrant", " managers")
 
 
 @dataclass(frozen=True)
@@ -454,13 +456,14 @@ def _markdown_database(run: DatabaseRun, question: Question) -> str:
 def _markdown_reference(outcome: dict[str, Any], rss_mib: float) -> list[str]:
     timings = {timing["name"]: timing for timing in outcome["timings"]}
     lines = [
-        f"| {outcome['people']:,} people, {outcome.get('reps', 0):,} reps (one warm process) | "
+        f"| {outcome['people']:,} people, {outcome.get('reps', 0):,} reps, "
+        f"{outcome.get('managers', 0):,} managers (one warm process) | "
         "min | median | ÷ DuckDB (min / median) | pandas ÷ it (min / median) |",
         "|---|---:|---:|---:|---:|",
     ]
     for name, timing in timings.items():
-        # Each report against its own references: the quadrant's are named "... quadrant".
-        suffix = " quadrant" if name.endswith(" quadrant") else ""
+        # Each report against its own references: "... quadrant", "... managers".
+        suffix = next((end for end in REFERENCE_SUFFIXES if name.endswith(end)), "")
         duck, pandas = timings["duckdb" + suffix], timings["pandas" + suffix]
         low, middle = timing["low"], timing["median"]
         versus_duck = f"{low / duck['low']:.1f} / {middle / duck['median']:.1f}"
@@ -475,10 +478,11 @@ def _markdown_reference(outcome: dict[str, Any], rss_mib: float) -> list[str]:
     lines += [
         "",
         f"{outcome['compared']:,} values compared (each person's 17 scorecard metrics, each "
-        f"rep's results pace, activity pace and quadrant; {outcome.get('placed', 0):,} reps "
-        f"placed): {verdict}. Rows read into pandas in {outcome['load_seconds']:.1f} s and "
-        f"copied into DuckDB in {outcome['duckdb_load_seconds']:.1f} s (not in the times "
-        f"above); memory: the product's process {outcome['rss_product_mib']:.0f} MiB, the frames "
+        f"rep's results pace, activity pace and quadrant, {outcome.get('placed', 0):,} reps "
+        f"placed; each manager's 18 KPIs): {verdict}. Rows read into pandas in "
+        f"{outcome['load_seconds']:.1f} s and copied into DuckDB in "
+        f"{outcome['duckdb_load_seconds']:.1f} s (not in the times above); memory: the "
+        f"product's process {outcome['rss_product_mib']:.0f} MiB, the frames "
         f"+{outcome['rss_frames_mib']:.0f} MiB, DuckDB +{outcome['rss_duckdb_mib']:.0f} MiB, "
         f"peak {rss_mib:.0f} MiB.",
     ]

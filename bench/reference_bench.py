@@ -15,6 +15,10 @@ difference is printed with the person, metric and the three values, and the run 
 status 1. It prints the min and median wall time of each, the ratios of the product to DuckDB
 and to pandas, and memory (peak RSS of the process, and what the in-memory copies added).
 `--json` prints one JSON document.
+
+Then the manager scorecard: the product's `manager_kpis` for every manager and director employed
+during P (what `pacesetter report manager` reads) against bench/reference_managers.py's DuckDB
+query and pandas version of metrics.md's manager KPIs, compared and timed the same way.
 """
 
 import argparse
@@ -42,12 +46,22 @@ from reference import (
     pandas_quadrant,
     pandas_scorecard,
 )
+from reference_managers import KPIS as MANAGER_KPIS
+from reference_managers import (
+    ManagerQuestion,
+    duckdb_manager_tables,
+    duckdb_managers,
+    load_manager_rows,
+    pandas_managers,
+)
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from pacesetter.domain.periods import Period, parse_period
 from pacesetter.domain.vocab import Role
 from pacesetter.metrics.catalogue import SCORECARD_METRICS
+from pacesetter.metrics.manager_kpis import manager_kpis
+from pacesetter.metrics.manager_report import report_managers
 from pacesetter.metrics.quadrant import Paces, Placement, paces, placements
 from pacesetter.metrics.scorecard import build_scorecard, row_people
 from pacesetter.metrics.values import person_metrics
@@ -73,6 +87,7 @@ class Outcome:
     people: int
     reps: int
     placed: int
+    managers: int
     compared: int
     mismatches: list[list[Any]]
     timings: list[Timing]
@@ -118,6 +133,8 @@ def _compare(engine: Engine, session: Session, period: Period, as_of: date, repe
     reps = ids.where(Person.role == Role.REP)
     identities = select(Person.id, Person.external_id).where(Person.id.in_(ids))
     external = {key: name for key, name in session.execute(identities)}
+    managers = report_managers(everyone, period, None)
+    manager_question = ManagerQuestion(period.start, period.end, as_of)
 
     def product_scorecard() -> Values:
         report = build_scorecard(session, everyone, period, as_of)
@@ -135,15 +152,21 @@ def _compare(engine: Engine, session: Session, period: Period, as_of: date, repe
         found = paces(session, reps, period, as_of)
         return {external[key]: _placement_values(placed) for key, placed in found.items()}
 
+    def product_managers() -> Values:
+        found = manager_kpis(session, managers, period, as_of)
+        return {external[key]: {name: found[key][name] for name in MANAGER_KPIS} for key in found}
+
     product_scorecard()  # warm: the first run reads the tables from disk
     rss_product = process.memory_info().rss
     started = time.perf_counter()
     with engine.connect() as connection:
         rows = load_rows(connection, question)
+        manager_rows = load_manager_rows(connection, manager_question)
     load_seconds = time.perf_counter() - started
     rss_frames = process.memory_info().rss
     started = time.perf_counter()
     duck = duckdb_tables(rows)
+    duck_managers = duckdb_manager_tables(manager_rows)
     duckdb_load_seconds = time.perf_counter() - started
     rss_duckdb = process.memory_info().rss
     runs: dict[str, Callable[[], Values]] = {
@@ -155,17 +178,24 @@ def _compare(engine: Engine, session: Session, period: Period, as_of: date, repe
         "product paces quadrant": product_paces,
         "duckdb quadrant": lambda: duckdb_quadrant(duck, rows, question),
         "pandas quadrant": lambda: pandas_quadrant(rows, question),
+        "product managers": product_managers,
+        "duckdb managers": lambda: duckdb_managers(duck_managers, manager_question),
+        "pandas managers": lambda: pandas_managers(manager_rows, manager_question),
     }
     try:
         times, answers = interleaved(runs, repeat)
     finally:
         duck.close()
+        duck_managers.close()
     product = answers["product scorecard"]
     mismatches = differences(product, answers["duckdb"], answers["pandas"], METRICS)
     placed = answers["product quadrant"]
     quadrant_answers = (answers["duckdb quadrant"], answers["pandas quadrant"])
     mismatches += differences(placed, *quadrant_answers, PLACEMENT)
     mismatches += differences(answers["product paces quadrant"], *quadrant_answers, PLACEMENT)
+    kpis = answers["product managers"]
+    manager_answers = (answers["duckdb managers"], answers["pandas managers"])
+    mismatches += differences(kpis, *manager_answers, MANAGER_KPIS)
     if answers["product metrics"] != product:
         mismatches.append(["(all)", "person_metrics differs from build_scorecard"])
     return Outcome(
@@ -175,7 +205,10 @@ def _compare(engine: Engine, session: Session, period: Period, as_of: date, repe
         people=len(product),
         reps=len(placed),
         placed=sum(1 for values in placed.values() if values["quadrant"]),
-        compared=len(product) * len(METRICS) + len(placed) * len(PLACEMENT),
+        managers=len(kpis),
+        compared=len(product) * len(METRICS)
+        + len(placed) * len(PLACEMENT)
+        + len(kpis) * len(MANAGER_KPIS),
         mismatches=mismatches,
         timings=[Timing(name, min(seen), statistics.median(seen)) for name, seen in times.items()],
         load_seconds=load_seconds,
@@ -233,7 +266,8 @@ def describe(outcome: Outcome) -> str:
     timings = {timing.name: timing for timing in outcome.timings}
     lines = [
         f"{outcome.database}: scorecard {outcome.period} at {outcome.as_of}, "
-        f"{outcome.people} people x {len(METRICS)} metrics",
+        f"{outcome.people} people x {len(METRICS)} metrics, {outcome.managers} managers x "
+        f"{len(MANAGER_KPIS)} KPIs",
         f"rows into pandas {outcome.load_seconds:.2f} s, pandas into DuckDB "
         f"{outcome.duckdb_load_seconds:.2f} s",
     ]
@@ -244,6 +278,7 @@ def describe(outcome: Outcome) -> str:
         ("product metrics", "duckdb", "pandas"),
         ("product quadrant", "duckdb quadrant", "pandas quadrant"),
         ("product paces quadrant", "duckdb quadrant", "pandas quadrant"),
+        ("product managers", "duckdb managers", "pandas managers"),
     ):
         product = timings[name]
         lines.append(
