@@ -5,13 +5,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
-from rich.console import Console
-from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
-from rich.text import Text
 
 from pacesetter.domain.errors import PacesetterError
 from pacesetter.ingest import (
@@ -24,6 +20,10 @@ from pacesetter.ingest import (
     preset_names,
 )
 from pacesetter.ingest.kinds import KINDS
+
+if TYPE_CHECKING:  # rich is imported where text is printed: JSON output does without it
+    from rich.progress import Progress
+    from rich.table import Table
 
 KindName = StrEnum("KindName", {name: name for name in KINDS})  # type: ignore[misc]
 EXIT_REJECTED = 1
@@ -103,7 +103,7 @@ class _ProgressDisplay:
     """A rich progress bar on stderr, one task per phase, with a line naming each phase (so
     a log or a pipe also shows where a long import is)."""
 
-    def __init__(self, bar: Progress) -> None:
+    def __init__(self, bar: "Progress") -> None:
         self.bar = bar
         self.phase: str | None = None
         self.task = None
@@ -122,6 +122,15 @@ def _progress(file: Path) -> Iterator[_ProgressDisplay | None]:
     if file.stat().st_size < LARGE_FILE_BYTES:
         yield None
         return
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
     with Progress(
         *columns, TimeElapsedColumn(), console=Console(stderr=True), transient=True
@@ -130,6 +139,9 @@ def _progress(file: Path) -> Iterator[_ProgressDisplay | None]:
 
 
 def _print_text(report: ImportReport) -> None:
+    from rich.console import Console
+    from rich.text import Text
+
     console = Console()
     console.print(_verdict(report))
     for change in report.changes.identity if report.changes else []:
@@ -144,6 +156,8 @@ def _print_text(report: ImportReport) -> None:
 
 
 def _verdict(report: ImportReport) -> str:
+    from rich.markup import escape
+
     counts = f"{report.added:,} added, {report.updated:,} updated, {report.unchanged:,} unchanged"
     file, rows = escape(report.file), _count(report.rows, "row")
     if not report.accepted:
@@ -158,7 +172,10 @@ def _count(number: int, noun: str) -> str:
     return f"{number:,} {noun}{'' if number == 1 else 's'}"
 
 
-def _problem_table(title: str, problems: list[dict[str, object]]) -> Table:
+def _problem_table(title: str, problems: list[dict[str, object]]) -> "Table":
+    from rich.table import Table
+    from rich.text import Text
+
     table = Table(title=title, title_justify="left")
     for heading in ("Line", "Column", "Value", "Reason"):
         table.add_column(heading, overflow="fold")

@@ -21,8 +21,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from pacesetter.domain.errors import Invalid
 from pacesetter.ingest.cells import Cell, DateFormats, is_blank, text
 
@@ -77,6 +75,8 @@ class ColumnMapping:
 
 def load_mapping(path: Path) -> ColumnMapping:
     """Read a mapping file (`.json` as JSON, anything else as YAML)."""
+    import yaml  # here: an import without a mapping does not pay for loading it
+
     try:
         raw = path.read_text(encoding="utf-8-sig")
         data = json.loads(raw) if path.suffix.lower() == ".json" else yaml.safe_load(raw)

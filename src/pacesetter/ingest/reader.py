@@ -25,9 +25,6 @@ from pathlib import Path
 from typing import Any, BinaryIO
 from xml.etree.ElementTree import ParseError
 
-import openpyxl
-from openpyxl.utils.exceptions import InvalidFileException
-
 from pacesetter.ingest.cells import Cell
 
 Source = Path | BinaryIO
@@ -177,6 +174,10 @@ def _csv_reason(message: str) -> str:
 
 @contextmanager
 def _xlsx_table(stream: BinaryIO, file_name: str) -> Iterator[Table]:
+    # Imported here: openpyxl (and numpy under it) is most of a CSV import's start-up.
+    import openpyxl
+    from openpyxl.utils.exceptions import InvalidFileException
+
     with warnings.catch_warnings():
         # openpyxl warns about spreadsheet features it skips (styles, validation): not our concern.
         warnings.simplefilter("ignore", UserWarning)

@@ -15,25 +15,50 @@ Adding a kind:
    otherwise than by natural-key upsert overrides `write(records, upserter)`, where iterating
    `records` gives the checked records chunk by chunk (see `people`, and `goals`, which writes
    through the goals service).
-2. Add the class to `KINDS` below. The CLI, the service, mappings and presets pick it up.
+2. Add its name and class to `_CLASSES` below. The CLI, the service, mappings and presets pick
+   it up. A kind's module is imported the first time `KINDS[name]` is asked for: importing
+   people does not load the goals service, nor listing the kinds any of them.
 3. Document its columns in docs/importing.md and add its tests to tests/ingest/.
 """
 
-from pacesetter.domain.errors import Invalid
-from pacesetter.ingest.kinds.accounts import Accounts
-from pacesetter.ingest.kinds.activities import Activities
-from pacesetter.ingest.kinds.base import Kind, KindContext
-from pacesetter.ingest.kinds.coaching import Coaching
-from pacesetter.ingest.kinds.deals import Deals
-from pacesetter.ingest.kinds.forecasts import Forecasts
-from pacesetter.ingest.kinds.goals import Goals
-from pacesetter.ingest.kinds.people import People
-from pacesetter.ingest.kinds.plans import Plans
+from collections.abc import Iterator, Mapping
+from importlib import import_module
 
-KINDS: dict[str, type[Kind]] = {
-    kind.name: kind
-    for kind in (People, Accounts, Deals, Activities, Forecasts, Goals, Plans, Coaching)
+from pacesetter.domain.errors import Invalid
+from pacesetter.ingest.kinds.base import Kind, KindContext
+
+# name (the module's too) -> the Kind subclass in it, in the order the kinds are listed.
+_CLASSES = {
+    "people": "People",
+    "accounts": "Accounts",
+    "deals": "Deals",
+    "activities": "Activities",
+    "forecasts": "Forecasts",
+    "goals": "Goals",
+    "plans": "Plans",
+    "coaching": "Coaching",
 }
+
+
+class _Kinds(Mapping[str, type[Kind]]):
+    """Kind name -> its class, the class's module imported when it is first looked up."""
+
+    def __getitem__(self, name: str) -> type[Kind]:
+        class_name = _CLASSES[name]  # an unknown name is a KeyError, before any import
+        kind: type[Kind] = getattr(import_module(f"{__name__}.{name}"), class_name)
+        return kind
+
+    def __contains__(self, name: object) -> bool:
+        return name in _CLASSES
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(_CLASSES)
+
+    def __len__(self) -> int:
+        return len(_CLASSES)
+
+
+KINDS: Mapping[str, type[Kind]] = _Kinds()
 
 
 def kind_named(name: str) -> type[Kind]:
