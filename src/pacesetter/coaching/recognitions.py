@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from pacesetter.domain.vocab import CoachingType
 from pacesetter.store.models import CoachingRecord, Person
 from pacesetter.store.scope import Scope
+from pacesetter.store.screen_cache import cached_screen
 
 RECENT = timedelta(days=60)
 SHOWN = 5
@@ -33,6 +34,7 @@ class Recognition:
     href: str | None  # the record, for a viewer who may open it
 
 
+@cached_screen("recognitions")
 def team_recognitions(session: Session, viewer: Person, today: date) -> list[Recognition]:
     """The team's latest recognitions of the last 60 days, newest first (one statement)."""
     scope = Scope.of(viewer)

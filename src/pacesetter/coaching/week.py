@@ -27,6 +27,7 @@ from pacesetter.metrics.plans import OBSERVED
 from pacesetter.metrics.quadrant import placements
 from pacesetter.store.models import CoachingRecord, Person
 from pacesetter.store.scope import Scope
+from pacesetter.store.screen_cache import cached_screen
 
 SOON = timedelta(days=7)
 # How far back a 1:1 may have committed this month, and an improvement plan still be open.
@@ -65,6 +66,7 @@ class ManagerWeekView:
         return sum(map(len, (*lists, self.not_observed, self.off_track)))
 
 
+@cached_screen("manager week")
 def build_manager_week(session: Session, viewer: Person, today: date) -> ManagerWeekView:
     """The viewer's week over their direct reports employed today."""
     month, week = period_of(today, PeriodKind.MONTH), period_of(today, PeriodKind.WEEK)

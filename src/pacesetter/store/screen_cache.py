@@ -116,8 +116,8 @@ def _database(session: Session) -> str:
 
 def _keyed(session: Session, value: Any) -> Hashable:
     """`value` as a key: plain values as they are; a frozen dataclass (a scope, a period) by
-    its fields; a stored object by its identity (its state is the data version's); a query
-    (a set of people) by its SQL with the values inlined."""
+    its fields; a stored object by its identity (its state is the data version's), an unsaved
+    one by its columns; a query (a set of people) by its SQL with the values inlined."""
     if isinstance(value, _PLAIN):
         return value
     if isinstance(value, tuple | list):
@@ -131,4 +131,7 @@ def _keyed(session: Session, value: Any) -> Hashable:
     state = inspect(value, raiseerr=False)
     if state is not None and state.identity is not None:
         return (type(value).__name__, state.identity)
+    if state is not None:  # unsaved (the organisation's default settings): by its columns
+        columns = (getattr(value, column.key) for column in state.mapper.column_attrs)
+        return (type(value).__name__, *(_keyed(session, column) for column in columns))
     raise TypeError(f"a cached screen cannot be keyed by {type(value).__name__}")
