@@ -13,7 +13,7 @@ both show the same rows and say the same totals. Downloads take no paging: a dow
 the way to get every row.
 """
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from math import ceil
@@ -135,6 +135,7 @@ TeamReportQueryDep = Annotated[ReportQuery, Depends(_team_report_query)]
 
 # Rows a page unless asked otherwise: a top director's page 1 stays well under 200 KB.
 DEFAULT_PER_PAGE = 50
+MANAGERS_PER_PAGE = 20
 MAX_PER_PAGE = 500
 Row = TypeVar("Row")
 
@@ -188,20 +189,30 @@ class Paging:
 PageNumber = Annotated[
     int, Query(ge=1, le=MAX_ID, description="Which page of the rows (1, the default: the first)")
 ]
-PerPage = Annotated[
-    int,
-    Query(
-        ge=1,
-        le=MAX_PER_PAGE,
-        description=f"Rows a page (default {DEFAULT_PER_PAGE}); the CSV and XLSX downloads "
-        "hold every row",
-    ),
-]
 
 
-def _paging(page: PageNumber = 1, per_page: PerPage = DEFAULT_PER_PAGE) -> Paging:
-    return Paging(page, per_page)
+def _paging_by(default: int) -> Callable[[int, int], Paging]:
+    """The dependency of a screen whose pages hold `default` rows unless asked otherwise."""
+
+    def paging(
+        page: PageNumber = 1,
+        per_page: Annotated[
+            int,
+            Query(
+                ge=1,
+                le=MAX_PER_PAGE,
+                description=f"Rows a page (default {default}); the CSV and XLSX downloads hold "
+                "every row",
+            ),
+        ] = default,
+    ) -> Paging:
+        return Paging(page, per_page)
+
+    return paging
 
 
 # A page of a long list: `?page=&per_page=`.
-PagingDep = Annotated[Paging, Depends(_paging)]
+PagingDep = Annotated[Paging, Depends(_paging_by(DEFAULT_PER_PAGE))]
+# The managers screen: each row also has a card (signals with their evidence, forecasts, a
+# what-if form), about 7 KB of page each, so fewer rows a page.
+ManagersPagingDep = Annotated[Paging, Depends(_paging_by(MANAGERS_PER_PAGE))]

@@ -11,7 +11,7 @@ from pacesetter.domain.role_design import Advice, WhatIf
 from pacesetter.domain.vocab import BusinessStage
 from pacesetter.forecasts.service import submit_forecast
 from pacesetter.http.deps import CurrentUser, OrgDep, ScopeDep, SessionDep
-from pacesetter.http.queries import ManagerReportQueryDep, PagingDep, ReportQueryDep
+from pacesetter.http.queries import ManagerReportQueryDep, ManagersPagingDep, ReportQueryDep
 from pacesetter.http.validation import IdPath
 from pacesetter.metrics.manager_report import (
     ATTENTION,
@@ -50,7 +50,7 @@ Sort = Annotated[
 
 @router.get("/managers", response_model=ManagersOut, responses=_NOT_FOUND)
 def managers(
-    db: SessionDep, asked: ManagerReportQueryDep, paging: PagingDep, sort: Sort = ATTENTION
+    db: SessionDep, asked: ManagerReportQueryDep, paging: ManagersPagingDep, sort: Sort = ATTENTION
 ) -> ManagersOut:
     """A page of the managers and directors you may see who were employed during the period
     (`paging` says where it sits; the CSV and XLSX downloads of /managers hold every row):

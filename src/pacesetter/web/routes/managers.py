@@ -22,9 +22,10 @@ from pacesetter.http.context import ContextDep
 from pacesetter.http.deps import CurrentUser, OrgDep, ScopeDep, SessionDep, ViewerDep
 from pacesetter.http.downloads import csv_response
 from pacesetter.http.queries import (
+    MANAGERS_PER_PAGE,
     ManagerReportQueryDep,
+    ManagersPagingDep,
     Paging,
-    PagingDep,
     ReportQuery,
     ReportQueryDep,
 )
@@ -79,7 +80,7 @@ def managers_page(
     db: SessionDep,
     org: OrgDep,
     asked: ManagerReportQueryDep,
-    paging: PagingDep,
+    paging: ManagersPagingDep,
     sort: str = ATTENTION,
 ) -> HTMLResponse:
     """The side-by-side table, then each manager's signals and recommendation: a page of
@@ -186,8 +187,9 @@ def submit_forecast_form(
     except Invalid as refused:
         typed = {"manager_id": manager_id, "period": period, "amount": amount}
         asked = ReportQuery(ctx, _readable(ctx, period), None, manager_id)
+        first = Paging(per_page=MANAGERS_PER_PAGE)  # the card's manager leads (`asked.team`)
         refused_form = typed | {"error": str(refused)}
-        return _managers_page(request, db, org, asked, ATTENTION, Paging(), refused_form)
+        return _managers_page(request, db, org, asked, ATTENTION, first, refused_form)
     where = f"/managers?period={made.period}&manager={made.manager_id}#forecast-{made.manager_id}"
     return RedirectResponse(where, status_code=303)
 
