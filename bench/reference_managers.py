@@ -626,7 +626,7 @@ def _cadence(
     if kind == "one_on_one":
         began = records.occurred_on.dt.to_period("M").dt.start_time
     else:
-        began = records.occurred_on - pd.to_timedelta(records.occurred_on.dt.weekday, unit="D")
+        began = records.occurred_on - pd.to_timedelta(records.occurred_on.dt.day_of_week, unit="D")
     held = pd.DataFrame(
         {
             "manager_id": records.author_id,
