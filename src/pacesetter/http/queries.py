@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from math import ceil
-from typing import Annotated, Any, Generic, TypeVar
+from typing import Annotated, Any, Generic, Literal, TypeVar
 
 from fastapi import Depends, Query
 from pydantic import BeforeValidator
@@ -210,6 +210,16 @@ def _paging_by(default: int) -> Callable[[int, int], Paging]:
 
     return paging
 
+
+# The order of a paged list: who needs attention first (each screen says by what), or by name.
+Order = Literal["attention", "name"]
+OrderQuery = Annotated[
+    Order,
+    Query(
+        description="attention (the default): the rows that need attention first (the screen "
+        "says which: e.g. the lowest pace), then by name; name: by name"
+    ),
+]
 
 # A page of a long list: `?page=&per_page=`.
 PagingDep = Annotated[Paging, Depends(_paging_by(DEFAULT_PER_PAGE))]

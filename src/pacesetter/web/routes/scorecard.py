@@ -13,11 +13,12 @@ from pacesetter.domain.formatting import in_unit
 from pacesetter.exports.xlsx import Column, xlsx_bytes
 from pacesetter.http.deps import SessionDep, ViewerDep
 from pacesetter.http.downloads import csv_response, xlsx_response
-from pacesetter.http.queries import ReportQuery, ReportQueryDep
+from pacesetter.http.queries import OrderQuery, PagingDep, ReportQuery, ReportQueryDep
 from pacesetter.metrics.catalogue import ACTIVITY_METRICS, OUTCOME_METRICS, REGISTRY
 from pacesetter.metrics.scorecard import Scorecard
 from pacesetter.metrics.scorecard_export import flat_header, flat_rows
 from pacesetter.metrics.scorecard_view import flat_units, requested_scorecard
+from pacesetter.metrics.screen_order import scorecard_rows
 from pacesetter.web.templating import render
 
 router = APIRouter()
@@ -25,13 +26,21 @@ router = APIRouter()
 
 @router.get("/scorecard", response_class=HTMLResponse)
 def scorecard_page(
-    request: Request, viewer: ViewerDep, db: SessionDep, asked: ReportQueryDep
+    request: Request,
+    viewer: ViewerDep,
+    db: SessionDep,
+    asked: ReportQueryDep,
+    paging: PagingDep,
+    order: OrderQuery = "attention",
 ) -> HTMLResponse:
-    """Outcomes, activities and goals of everyone in the viewer's scope."""
+    """Outcomes, activities and goals of everyone in the viewer's scope, a page of people at a
+    time, the lowest pace first."""
     view = scorecard_of(db, asked)
     context = {
         "title": "Scorecard",
         "view": view,
+        "paged": paging.of(scorecard_rows(view.rows, order)),
+        "order": order,
         "groups": (("Outcomes", OUTCOME_METRICS), ("Activities", ACTIVITY_METRICS)),
         "show": in_unit,
         "units": {slug: metric.unit.value for slug, metric in REGISTRY.items()},
