@@ -6,6 +6,8 @@ from typing import Literal
 
 from pydantic import BaseModel
 
+from pacesetter.schemas.paging import PageOut
+
 QuadrantName = Literal["on_track", "results_only", "activity_only", "off_track"]
 Binding = Literal["quantity", "direction", "quality"]
 
@@ -31,6 +33,7 @@ class QuadrantOut(BaseModel):
     period: str
     as_of: date
     previous_period: str
+    paging: PageOut
     rows: list[QuadrantRowOut]
 
 

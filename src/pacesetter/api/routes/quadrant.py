@@ -7,11 +7,13 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from pacesetter.http.deps import SessionDep
-from pacesetter.http.queries import ManagerReportQueryDep, ReportQueryDep
+from pacesetter.http.queries import ManagerReportQueryDep, OrderQuery, PagingDep, ReportQueryDep
 from pacesetter.http.validation import IdPath
 from pacesetter.metrics.quadrant import Placement, requested_period, requested_quadrant
 from pacesetter.metrics.rep_plan import RepPlan, rep_plan
 from pacesetter.metrics.scorecard import default_as_of
+from pacesetter.metrics.screen_order import quadrant_rows
+from pacesetter.schemas.paging import PageOut
 from pacesetter.schemas.quadrant import (
     HistoryPointOut,
     PlacementOut,
@@ -31,11 +33,19 @@ _NOT_FOUND: dict[int | str, dict[str, str]] = {
 
 
 @router.get("", response_model=QuadrantOut, responses=_NOT_FOUND)
-def quadrant(db: SessionDep, asked: ManagerReportQueryDep) -> QuadrantOut:
-    """Every rep you may see who was employed during the period: results and activity pace,
-    the quadrant, the QDQ plan score, and the quadrant they ended the previous period in."""
+def quadrant(
+    db: SessionDep,
+    asked: ManagerReportQueryDep,
+    paging: PagingDep,
+    order: OrderQuery = "attention",
+) -> QuadrantOut:
+    """A page of the reps you may see who were employed during the period (the lower of
+    their two paces first unless `order=name`; `paging` says where it sits, and the CSV and
+    XLSX downloads of /quadrant hold every rep): results and activity pace, the quadrant, the
+    QDQ plan score, and the quadrant they ended the previous period in."""
     at = (asked.period, asked.as_of, asked.team)
     view = requested_quadrant(db, asked.scope, asked.today, *at)
+    paged = paging.of(quadrant_rows(view.rows, order))
     rows = [
         QuadrantRowOut(
             **row.as_dict(),
@@ -44,11 +54,15 @@ def quadrant(db: SessionDep, asked: ManagerReportQueryDep) -> QuadrantOut:
             quality_observed=row.placement.quality_observed,
             previous_quadrant=row.previous_quadrant,
         )
-        for row in view.rows
+        for row in paged.rows
     ]
     previous = view.period.previous().name
     return QuadrantOut(
-        period=view.period.name, as_of=view.as_of, previous_period=previous, rows=rows
+        period=view.period.name,
+        as_of=view.as_of,
+        previous_period=previous,
+        paging=PageOut(**paged.as_dict()),
+        rows=rows,
     )
 
 

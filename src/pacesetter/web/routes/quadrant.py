@@ -16,8 +16,15 @@ from pacesetter.domain.quadrant import ADVICE, Quadrant
 from pacesetter.domain.vocab import Role
 from pacesetter.http.deps import SessionDep, ViewerDep
 from pacesetter.http.downloads import csv_response
-from pacesetter.http.queries import ManagerReportQueryDep, ReportQuery
-from pacesetter.metrics.quadrant import ROW_FIELDS, QuadrantView, requested_quadrant
+from pacesetter.http.queries import (
+    ManagerReportQueryDep,
+    OrderQuery,
+    Paged,
+    PagingDep,
+    ReportQuery,
+)
+from pacesetter.metrics.quadrant import ROW_FIELDS, QuadrantRow, QuadrantView, requested_quadrant
+from pacesetter.metrics.screen_order import quadrant_rows
 from pacesetter.store.models import Person
 from pacesetter.store.scope import Scope
 from pacesetter.web.templating import render
@@ -35,13 +42,19 @@ def quadrant_page(
     viewer: ViewerDep,
     db: SessionDep,
     asked: ManagerReportQueryDep,
+    paging: PagingDep,
+    order: OrderQuery = "attention",
 ) -> HTMLResponse:
-    """The scatter, the four regions with what to do, and the table with its CSV."""
+    """The four regions with what to do and how many reps are in each, then a page of reps
+    (the furthest behind first) as dots and as the table; the CSV has every rep."""
     view = quadrant_of(db, asked)
+    paged = paging.of(quadrant_rows(view.rows, order))
     context = {
         "title": "Activity vs results",
         "view": view,
-        "chart": _chart(view),
+        "paged": paged,
+        "order": order,
+        "chart": _chart(paged),
         "regions": [(q.value, ADVICE[q], _count(view, q)) for q in LAYOUT],
         "titles": {quadrant.value: ADVICE[quadrant].short for quadrant in Quadrant},
         "csv_query": _query(view, asked.team),
@@ -81,8 +94,8 @@ def _query(view: QuadrantView, manager: int | None) -> str:
     return query if manager is None else f"{query}&manager={manager}"
 
 
-def _chart(view: QuadrantView) -> dict[str, Any]:
-    """The dots the page's script draws: placed reps only, each linking to their page."""
+def _chart(paged: Paged[QuadrantRow]) -> dict[str, Any]:
+    """The dots the page's script draws: the page's placed reps, each linking to their page."""
     points = [
         {
             "x": row.placement.activity_pace,
@@ -91,7 +104,7 @@ def _chart(view: QuadrantView) -> dict[str, Any]:
             "href": f"/people/{row.person_id}",
             "quadrant": row.placement.quadrant,
         }
-        for row in view.rows
+        for row in paged.rows
         if row.placement.quadrant is not None
     ]
     labels = {quadrant.value: ADVICE[quadrant].short for quadrant in Quadrant}
