@@ -469,12 +469,8 @@ def _markdown_reference(outcome: dict[str, Any], rss_mib: float) -> list[str]:
         versus_duck = f"{low / duck['low']:.1f} / {middle / duck['median']:.1f}"
         versus_pandas = f"{pandas['low'] / low:.2f} / {pandas['median'] / middle:.2f}"
         lines.append(f"| {name} | {low:.2f} s | {middle:.2f} s | {versus_duck} | {versus_pandas} |")
-    mismatches = outcome["mismatches"]
-    verdict = (
-        "every value equal in all three"
-        if not mismatches
-        else f"**{len(mismatches)} values differ**, e.g. {mismatches[:3]}"
-    )
+    verdict = _verdict(outcome["mismatches"], "scorecard and quadrant")
+    verdict += "; " + _verdict(outcome.get("manager_mismatches", []), "manager KPIs")
     lines += [
         "",
         f"{outcome['compared']:,} values compared (each person's 17 scorecard metrics, each "
@@ -487,6 +483,13 @@ def _markdown_reference(outcome: dict[str, Any], rss_mib: float) -> list[str]:
         f"peak {rss_mib:.0f} MiB.",
     ]
     return lines
+
+
+def _verdict(mismatches: list[list[Any]], report: str) -> str:
+    if not mismatches:
+        return f"{report}: every value equal in all three"
+    examples = ", ".join(str(mismatch) for mismatch in mismatches[:3])
+    return f"{report}: **{len(mismatches)} values differ** (product, DuckDB, pandas): {examples}"
 
 
 def _write_doc(

@@ -343,14 +343,14 @@ WITH RECURSIVE managers AS (
   FROM reps r JOIN planned p ON p.person_id = r.id AND p.in_p AND p.expected <> 0
   GROUP BY r.manager_id
 ), off_track AS (
-  SELECT t.manager_id, p.id
-  FROM team t
-  JOIN people p ON p.id = t.member_id AND p.role = 'rep' AND {_employed("p", "$5", "$6")}
+  SELECT r.manager_id, r.id
+  FROM reps r
   JOIN person_goals g
-    ON g.person_id = p.id AND g.period_start = $5 AND g.period_end = $6 AND g.target <> 0
-  JOIN planned l ON l.person_id = p.id AND NOT l.in_p AND l.expected <> 0
-  LEFT JOIN by_owner b ON b.owner_id = p.id
-  WHERE coalesce(b.won_in_q, 0) / g.target < 1 AND l.actual / l.expected < 1
+    ON g.person_id = r.id AND g.period_start = $5 AND g.period_end = $6 AND g.target <> 0
+  JOIN planned l ON l.person_id = r.id AND NOT l.in_p AND l.expected <> 0
+  LEFT JOIN by_owner b ON b.owner_id = r.id
+  WHERE {_employed("r", "$5", "$6")}
+    AND coalesce(b.won_in_q, 0) / g.target < 1 AND l.actual / l.expected < 1
 ), opened AS (
   SELECT DISTINCT person_id FROM coaching
   WHERE type = 'improvement_plan'
@@ -509,7 +509,7 @@ def pandas_managers(rows: ManagerRows, question: ManagerQuestion) -> Values:
     found["time_to_first_goal_month"], found[WAITING] = _onboarding(rows, reps, question)
     found[WAITING] = found[WAITING].fillna(0)
     found["rep_retention"] = _retention(reps, at)
-    found["improvement_plan_rate"] = _improvement_plans(rows, members, owners, planned, at)
+    found["improvement_plan_rate"] = _improvement_plans(rows, reps, owners, planned, at)
     rated = window[window.rating.notna()]
     upward = (
         rated[rated.type == "upward_feedback"].groupby("person_id").rating.agg(["mean", "size"])
@@ -706,14 +706,14 @@ def _retention(reps: pd.DataFrame, at: _Dates) -> pd.Series:
 
 def _improvement_plans(
     rows: ManagerRows,
-    members: pd.DataFrame,
+    reps: pd.DataFrame,
     owners: pd.DataFrame,
     planned: pd.DataFrame,
     at: _Dates,
 ) -> pd.Series:
-    """Among the team's reps off track at Q's end (both paces < 1), the share with an
-    improvement plan dated from Q's last day to 14 days after it, and not after d."""
-    reps = members[(members.role == "rep") & _employed_in(members, at.first, at.last)]
+    """Among the reps (of P) off track at Q's end (employed during Q, both paces < 1), the
+    share with an improvement plan dated from Q's last day to 14 days after it, not after d."""
+    reps = reps[_employed_in(reps, at.first, at.last)]
     targets = _goal_targets(rows.goals, "person", at.first, at.last).dropna()
     activity = planned[~planned.in_p].set_index("person_id")
     placed = reps[reps.id.isin(targets.index) & reps.id.isin(activity.index)]
