@@ -1,7 +1,8 @@
 """A refused write leaves the database as it was, on every writing route of the app (pages and
 API, read from the route table as the permission matrix reads it): someone allowed to write
 there sends a request with one refused value, for every object of theirs the route can name, and
-the answer is a 4xx (never a 500) with every row of every table unchanged.
+the answer is a 4xx (never a 500) with every row of every table unchanged, and nothing the
+request did would move the data version that cached screens key on (store/versioning.py).
 
 The refused value comes from the first parameter of the route that `REFUSED_VALUES` knows by
 name (a period, a month, a metric, an amount, a day...), so a new write route with such a field
@@ -29,6 +30,7 @@ from pacesetter.app import create_app
 from pacesetter.auth.csrf import CSRF_HEADER, LOGIN_CSRF_COOKIE
 from pacesetter.auth.sessions import SESSION_COOKIE
 from pacesetter.store.models import AuditEntry, Base, Person
+from pacesetter.store.versioning import WROTE, has_written
 from web.client import TEST_SETTINGS, UserClient
 
 SignIn = Callable[[Person], UserClient]
@@ -243,6 +245,7 @@ def test_a_refused_write_answers_4xx_and_changes_no_table(
     for request, _ in case.requests(matrix_org, target):
         sent = _refused(case, request)
         savepoint = db.begin_nested()
+        db.connection().info[WROTE] = False  # what this request alone would commit
         try:
             answer = browser.request(**sent, follow_redirects=False)
             if _lost(case, sent, answer.status_code, answer.text):
@@ -255,6 +258,8 @@ def test_a_refused_write_answers_4xx_and_changes_no_table(
             if after != before:
                 changed = sorted(name for name in before if after[name] != before[name])
                 problems.append(f"{sent['url']} answered {answer.status_code}, wrote {changed}")
+            if has_written(db):
+                problems.append(f"{sent['url']} would move the data version (screen caches)")
         finally:
             savepoint.rollback()
     assert problems == []
