@@ -41,7 +41,7 @@ def test_the_json_twin_holds_the_pages_teams_and_numbers(
         "2026-01-31",
         "revenue_won",
     )
-    max_team, mo_team = document["groups"]
+    mo_team, max_team = document["groups"]  # Mo's: 0 of 1 reps on pace, Max's: 1 of 2
     assert [row["name"] for row in max_team["rows"]] == ["Max", "Ann", "Ben"]
     assert max_team["subtotal"]["target"] == 260_000 and max_team["subtotal"]["actual"] == 50_000
     ben = max_team["rows"][2]

@@ -13,13 +13,15 @@ from web.client import UserClient
 @dataclass(frozen=True)
 class PagedScreen:
     """A page and its twin: `row` finds each row's name in the page (one group; the page shows
-    its rows in `tables` tables, the first one counts), `name` reads it from a row of the
-    twin's `rows`."""
+    its rows in `tables` tables, the first one counts), `names` reads them from the twin's
+    answer."""
 
     page: str
     api: str
     row: re.Pattern[str]
-    name: Callable[[dict[str, Any]], str] = lambda row: row["name"]
+    names: Callable[[dict[str, Any]], list[str]] = lambda body: [
+        row["name"] for row in body["rows"]
+    ]
     tables: int = 1
 
     def page_rows(self, browser: UserClient, query: str) -> tuple[list[str], str]:
@@ -33,7 +35,7 @@ class PagedScreen:
         answer = browser.get(f"{self.api}?{query}")
         assert answer.status_code == 200
         body = answer.json()
-        return [self.name(row) for row in body["rows"]], body["paging"]
+        return self.names(body), body["paging"]
 
 
 def check_pages(screen: PagedScreen, browser: UserClient, query: str, per_page: int) -> int:
@@ -58,7 +60,7 @@ def check_pages(screen: PagedScreen, browser: UserClient, query: str, per_page: 
             "last": len(seen) + len(shown),
         }
         if total:
-            assert f"rows {first}\u2013{len(seen) + len(shown)} of {total}" in html
+            assert f" {first}\u2013{len(seen) + len(shown)} of {total}" in html
         assert ('rel="next"' in html) == (number < pages)
         assert ('rel="prev"' in html) == (number > 1)
         seen += shown

@@ -136,6 +136,7 @@ TeamReportQueryDep = Annotated[ReportQuery, Depends(_team_report_query)]
 # Rows a page unless asked otherwise: a top director's page 1 stays well under 200 KB.
 DEFAULT_PER_PAGE = 50
 MANAGERS_PER_PAGE = 20
+TEAMS_PER_PAGE = 20
 MAX_PER_PAGE = 500
 Row = TypeVar("Row")
 
@@ -226,3 +227,5 @@ PagingDep = Annotated[Paging, Depends(_paging_by(DEFAULT_PER_PAGE))]
 # The managers screen: each row also has a card (signals with their evidence, forecasts, a
 # what-if form), about 7 KB of page each, so fewer rows a page.
 ManagersPagingDep = Annotated[Paging, Depends(_paging_by(MANAGERS_PER_PAGE))]
+# A list of teams (the goals board: each team is its members' rows and a subtotal).
+TeamsPagingDep = Annotated[Paging, Depends(_paging_by(TEAMS_PER_PAGE))]

@@ -7,7 +7,7 @@ from; a form the service refuses comes back with the reason.
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any, TypeVar
@@ -23,6 +23,7 @@ from pacesetter.goals import service
 from pacesetter.goals.actor import Actor, Channel
 from pacesetter.goals.board import SORTS, Board
 from pacesetter.goals.board_document import requested_board
+from pacesetter.goals.board_order import ordered_teams
 from pacesetter.goals.presenting import metric_label, unit_of
 from pacesetter.goals.queries import leaders
 from pacesetter.goals.suggestions import (
@@ -36,7 +37,13 @@ from pacesetter.goals.views import goal_view, metric_choices, person_goals_view,
 from pacesetter.http.context import ContextDep
 from pacesetter.http.deps import CurrentUser, OrgDep, SessionDep, ViewerDep
 from pacesetter.http.downloads import csv_response
-from pacesetter.http.queries import PeriodQuery, ReportQuery, ReportQueryDep
+from pacesetter.http.queries import (
+    OrderQuery,
+    PeriodQuery,
+    ReportQuery,
+    ReportQueryDep,
+    TeamsPagingDep,
+)
 from pacesetter.http.validation import MAX_AMOUNT, MAX_ID, AsOf, IdPath, IdQuery
 from pacesetter.schemas.goal_screens import (
     PERSON_GOAL_COLUMNS,
@@ -180,12 +187,18 @@ def board(
     page: PageDep,
     manager_id: IdPath,
     asked: ReportQueryDep,
+    paging: TeamsPagingDep,
     metric: str = "revenue_won",
     sort: str = "name",
+    order: OrderQuery = "attention",
 ) -> HTMLResponse:
-    """Attainment and pace on one metric for everyone in a team and for the team."""
-    shown = board_of(page.db, page.actor, manager_id, asked, metric=metric, sort=sort)
+    """Attainment and pace on one metric for the team, then a page of its teams (the fewest
+    reps on pace first) with everyone in them."""
+    whole = board_of(page.db, page.actor, manager_id, asked, metric=metric, sort=sort)
+    paged = paging.of(ordered_teams(whole.groups, order))
+    shown = replace(whole, groups=paged.rows)  # the totals stay the whole board's
     context = {"board": shown, "sorts": SORTS, "sort": sort, "metrics": metric_choices()}
+    context |= {"paged": paged, "order": order, "noun": "teams"}
     context["not_started"] = page.today < shown.period.start  # no pace to colour red yet
     return page.render("goals/board.html", "Team goals", context)
 
