@@ -27,7 +27,7 @@ def test_a_manager_puts_the_month_s_plan_and_reads_it_back(
     answer = write(manager, "PUT", f"{API}/people/{team.ann.id}?month={MARCH}", body)
     assert answer.status_code == 200  # type: ignore[attr-defined]
     assert answer.json()["lines"] == {"call": 80.0, "direction": 0.35, "quality": 4.0}  # type: ignore[attr-defined]
-    team_answer = manager.get(f"{API}?month={MARCH}").json()
+    team_answer = manager.get(f"{API}?month={MARCH}&order=name").json()
     assert [(row["name"], row["lines"]) for row in team_answer["rows"]] == [
         ("Ann", {"call": 80.0, "direction": 0.35, "quality": 4.0}),
         ("Ben", {}),

@@ -6,6 +6,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from pacesetter.http.validation import Number, UtcDateTime
+from pacesetter.schemas.paging import PageOut
 
 # A plan line's name -> its planned value (a count, a share 0-1, a rating 1-5).
 PlanLines = dict[str, Number]
@@ -70,4 +71,5 @@ class TeamPlanOut(BaseModel):
 
 class TeamPlansOut(BaseModel):
     month: str
+    paging: PageOut
     rows: list[TeamPlanOut]

@@ -13,10 +13,12 @@ from fastapi.responses import JSONResponse
 from pacesetter.domain.errors import Forbidden
 from pacesetter.domain.periods import PeriodKind, period_of
 from pacesetter.http.deps import CurrentUser, OrgDep, ScopeDep, SessionDep
-from pacesetter.http.queries import MonthQuery
+from pacesetter.http.queries import MonthQuery, OrderQuery, PagingDep
 from pacesetter.http.validation import IdPath
 from pacesetter.plans import service
+from pacesetter.plans.plan_order import ordered_plans
 from pacesetter.plans.views import MonthPlan, month_plan, team_plans
+from pacesetter.schemas.paging import PageOut
 from pacesetter.schemas.plans import (
     DecisionIn,
     MonthPlanOut,
@@ -45,9 +47,19 @@ def _month(org: OrgSettings, month: str | None) -> str:
 
 
 @router.get("", response_model=TeamPlansOut, responses=_RESPONSES)
-def plans(db: SessionDep, scope: ScopeDep, org: OrgDep, month: MonthQuery = None) -> TeamPlansOut:
-    """The plan of every rep you may see who is employed during the month."""
+def plans(
+    db: SessionDep,
+    scope: ScopeDep,
+    org: OrgDep,
+    paging: PagingDep,
+    month: MonthQuery = None,
+    order: OrderQuery = "attention",
+) -> TeamPlansOut:
+    """A page of the plans of the reps you may see who are employed during the month (those
+    with proposals waiting, then those without a plan, first unless `order=name`; `paging`
+    says where it sits, and the CSV and XLSX downloads of /plans hold every rep)."""
     span = service.month_of(_month(org, month))
+    paged = paging.of(ordered_plans(team_plans(db, scope, span), order))
     rows = [
         TeamPlanOut(
             person_id=row.person.id,
@@ -56,9 +68,9 @@ def plans(db: SessionDep, scope: ScopeDep, org: OrgDep, month: MonthQuery = None
             lines=row.lines,
             proposals_waiting=row.waiting,
         )
-        for row in team_plans(db, scope, span)
+        for row in paged.rows
     ]
-    return TeamPlansOut(month=span.name, rows=rows)
+    return TeamPlansOut(month=span.name, paging=PageOut(**paged.as_dict()), rows=rows)
 
 
 @router.get("/people/{person_id}", response_model=MonthPlanOut, responses=_RESPONSES)

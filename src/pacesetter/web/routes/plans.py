@@ -18,9 +18,11 @@ from pacesetter.domain.plan_lines import LINES
 from pacesetter.domain.vocab import Role
 from pacesetter.http.deps import CurrentUser, OrgDep, ScopeDep, SessionDep, ViewerDep
 from pacesetter.http.downloads import csv_response
+from pacesetter.http.queries import OrderQuery, PagingDep
 from pacesetter.http.validation import IdPath
 from pacesetter.plans import lines as plan_lines
 from pacesetter.plans import service
+from pacesetter.plans.plan_order import ordered_plans
 from pacesetter.plans.views import MonthPlan, line_order, month_plan, team_plans
 from pacesetter.store.models import OrgSettings
 from pacesetter.store.org_settings import today_in
@@ -48,15 +50,17 @@ def _month(org: OrgSettings, month: str | None) -> str:
 @router.get("", response_class=HTMLResponse, response_model=None)
 def index(
     request: Request, viewer: ViewerDep, user: CurrentUser, db: SessionDep, scope: ScopeDep,
-    org: OrgDep, month: str | None = None,
+    org: OrgDep, paging: PagingDep, month: str | None = None, order: OrderQuery = "attention",
 ) -> Response:  # fmt: skip
-    """Every rep's plan for the month in one table; a rep goes straight to their own."""
+    """Every rep's plan for the month, a page of reps at a time (those with proposals to
+    decide, then those without a plan, first); a rep goes straight to their own."""
     name = _month(org, month)
     if user.role == Role.REP:
         return RedirectResponse(f"/plans/people/{user.id}?month={name}", status_code=303)
     span = service.month_of(name)
     context = {"title": "Activity plans", "month": span, "lines": LINES}
-    context |= {"rows": team_plans(db, scope, span), "user_id": user.id}
+    paged = paging.of(ordered_plans(team_plans(db, scope, span), order))
+    context |= {"paged": paged, "order": order, "user_id": user.id}
     return render(request, "plans/index.html", context)
 
 
