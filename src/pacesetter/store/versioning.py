@@ -32,6 +32,7 @@ UNVERSIONED = frozenset(
 )
 WROTE = "pacesetter.data_written"  # in Connection.info: this transaction changed data
 _AT_SAVEPOINTS = "pacesetter.data_written_at_savepoints"  # WROTE as each open savepoint began
+_READ_IN = "pacesetter.data_version_read"  # in Session.info: (the transaction, the version read)
 _BUMP = "UPDATE data_version SET version = version + 1 WHERE id = 1"
 # Statements given as text are writes unless they plainly only read (conservative: a stray
 # bump costs a rebuild, a missed one a stale screen).
@@ -65,8 +66,17 @@ def has_written(session: Session) -> bool:
 
 
 def current_version(session: Session) -> int:
-    """The version of the data as this transaction sees it."""
-    return int(session.scalar(select(DataVersion.version).where(DataVersion.id == 1)) or 0)
+    """The version of the data as this transaction sees it, read once per transaction (a page
+    asks for several screens). On PostgreSQL a later statement of the transaction may see a
+    newer commit (READ COMMITTED): screens built then are newer than the version they are kept
+    under, never older, so no one is served data older than the version they read."""
+    transaction = session.get_transaction()
+    known = session.info.get(_READ_IN)
+    if known is not None and transaction is not None and known[0] is transaction:
+        return int(known[1])
+    version = int(session.scalar(select(DataVersion.version).where(DataVersion.id == 1)) or 0)
+    session.info[_READ_IN] = (session.get_transaction(), version)
+    return version
 
 
 def _noted(
