@@ -5,11 +5,12 @@ that already holds an organisation.
         --as-of 2026-06-15 [--repeat 5]
 
 Load the organisation first (see bench/manager_bench.py: `pacesetter generate --reps 5000` and
-`pacesetter import KIND FILE` for each file, plans and coaching included). Two parts run
+`pacesetter import KIND FILE` for each file, plans and coaching included). These run
 `--repeat` times, interleaved, in one process on a warm database: `placements` for every rep,
-the whole report as the CLI, API and page build it (rows, names, and last period's quadrant
-beside each), and what the previous period's column and the manager KPIs read, both the full
-placement and the cheaper `quadrants` / `activity_paces` that give the same numbers. It prints
+`paces` (the same without QDQ), the whole report as the CLI, API and page build it (rows,
+names, and last period's quadrant beside each), and what the previous period's column and the
+manager KPIs read, both the full placement and the cheaper `quadrants` / `activity_paces` that
+give the same numbers. It prints
 the min and median wall time, the SQL statements one run issues (the same for 5 reps or 5,000:
 set-based, never per rep), how many reps were placed, and the process's peak RSS.
 """
@@ -29,7 +30,7 @@ from pacesetter.domain.periods import parse_period
 from pacesetter.domain.vocab import Role
 from pacesetter.metrics.org_settings import load_work_calendar, report_years
 from pacesetter.metrics.plans import activity_paces
-from pacesetter.metrics.quadrant import build_quadrant, placements, quadrants
+from pacesetter.metrics.quadrant import build_quadrant, paces, placements, quadrants
 from pacesetter.metrics.scorecard import row_people
 from pacesetter.store.db import make_engine
 from pacesetter.store.models import Person
@@ -69,6 +70,8 @@ def main() -> None:
         calendar = load_work_calendar(session, report_years(period.start, period.end))
         runs = {
             "placements": lambda: placements(session, reps, period, as_of),
+            # Results pace, activity pace and quadrant without QDQ: what the references compute.
+            "paces": lambda: paces(session, reps, period, as_of),
             "report": lambda: build_quadrant(session, everyone, period, as_of, with_previous=True),
             # What the previous period's column and the manager KPIs read: the full placement
             # (how they were computed before) against the quadrant or activity pace alone.

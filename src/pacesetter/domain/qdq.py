@@ -47,34 +47,64 @@ class QdqScore:
     binding: Dimension | None
 
 
+@dataclass(frozen=True)
+class LineTotal:
+    """One activity type's lines over the months of P, summed: planned, expected by now (each
+    month's planned x its own elapsed fraction) and done."""
+
+    type: str
+    planned: float
+    expected: float
+    actual: int
+
+
+def line_totals(pairs: Iterable[PlanPair]) -> list[LineTotal]:
+    """The pairs summed per activity type (the months of a longer period added up)."""
+    by_type: dict[str, list[PlanPair]] = {}
+    for pair in pairs:
+        by_type.setdefault(pair.type, []).append(pair)
+    return [
+        LineTotal(
+            kind,
+            fsum(line.planned for line in lines),
+            fsum(line.expected for line in lines),
+            sum(line.actual for line in lines),
+        )
+        for kind, lines in by_type.items()
+    ]
+
+
 def activity_pace(pairs: Sequence[PlanPair]) -> float | None:
     """Σ actual / Σ expected over the plan's pairs; None without pairs or expectation."""
-    expected = fsum(pair.expected for pair in pairs)
+    return pace_of_totals(line_totals(pairs))
+
+
+def pace_of_totals(totals: Sequence[LineTotal]) -> float | None:
+    """Activity pace from the per-type totals: Σ actual / Σ expected; None without
+    expectation."""
+    expected = fsum(total.expected for total in totals)
     if expected == 0:
         return None
-    return sum(pair.actual for pair in pairs) / expected
+    return sum(total.actual for total in totals) / expected
 
 
 def quantity(pairs: Iterable[PlanPair]) -> float | None:
-    """Mean over activity types of min(1, actual / expected), the months of each type summed.
+    """Mean over activity types of min(1, actual / expected), the months of each type summed."""
+    return quantity_of_totals(line_totals(pairs))
+
+
+def quantity_of_totals(totals: Iterable[LineTotal]) -> float | None:
+    """Mean over activity types of min(1, actual / expected).
 
     A type counts when its summed plan is above 0 and something is expected of it by now (a
     month that has not started expects nothing); None when no type counts.
     """
-    by_type: dict[str, list[PlanPair]] = {}
-    for pair in pairs:
-        by_type.setdefault(pair.type, []).append(pair)
-    ratios = [_type_ratio(lines) for lines in by_type.values()]
-    counted = [ratio for ratio in ratios if ratio is not None]
+    counted = [
+        min(1.0, total.actual / total.expected)
+        for total in totals
+        if total.planned > 0 and total.expected > 0
+    ]
     return fsum(counted) / len(counted) if counted else None
-
-
-def _type_ratio(lines: Sequence[PlanPair]) -> float | None:
-    planned = fsum(line.planned for line in lines)
-    expected = fsum(line.expected for line in lines)
-    if planned <= 0 or expected <= 0:
-        return None
-    return min(1.0, sum(line.actual for line in lines) / expected)
 
 
 def direction(share: float | None, planned_shares: Sequence[float]) -> float | None:

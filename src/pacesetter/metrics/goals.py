@@ -7,6 +7,7 @@ higher-is-better count (a manager's coaching counts, such as `ride_alongs`, are 
 
 from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -32,23 +33,34 @@ from pacesetter.store.models import Goal, Person
 
 def goal_distribution(goal: Goal) -> Distribution | None:
     """The goal's milestone weights (`{"kind": ..., "weights": ...}`), if it has any."""
-    if not goal.distribution:
+    return stored_distribution(goal.id, goal.distribution)
+
+
+def stored_distribution(goal_id: int, stored: dict[str, Any] | None) -> Distribution | None:
+    """Goal `goal_id`'s milestone weights as stored, if it has any."""
+    if not stored:
         return None
     try:
-        return Distribution(goal.distribution["kind"], goal.distribution["weights"])
+        return Distribution(stored["kind"], stored["weights"])
     except (KeyError, TypeError, PeriodError) as error:
-        raise Invalid(f"goal {goal.id} has an unusable milestone distribution: {error}") from None
+        raise Invalid(f"goal {goal_id} has an unusable milestone distribution: {error}") from None
 
 
 def goal_pace(
     goal: Goal, actual: Value, period: Period, as_of: date, calendar: WorkCalendar
 ) -> GoalPace:
     """Expected to date, gap, attainment, pace and projection of `goal` given its actual."""
-    entry = REGISTRY.get(goal.metric)
+    fraction = elapsed_fraction(period, as_of, calendar, goal_distribution(goal))
+    return pace_at(goal.metric, goal.target, actual, fraction)
+
+
+def pace_at(slug: str, target: float, actual: Value, fraction: float) -> GoalPace:
+    """`goal_pace` of a goal on `slug` once its elapsed fraction is known (one fraction serves
+    every goal of a period without milestone weights)."""
+    entry = REGISTRY.get(slug)
     kind = entry.kind if entry else MetricKind.ADDITIVE
     direction = entry.direction if entry else Direction.HIGHER
-    fraction = elapsed_fraction(period, as_of, calendar, goal_distribution(goal))
-    return pace_goal(goal.target, actual, fraction, kind, direction)
+    return pace_goal(target, actual, fraction, kind, direction)
 
 
 def goal_milestones(

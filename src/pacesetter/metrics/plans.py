@@ -1,32 +1,62 @@
 """What QDQ and activity pace need from the database, for all reps at once.
 
-Three statements whatever the number of reps (the activity paces alone need the first two): the
-plan lines of the months of P, the activities per (owner, month, type) up to d, and the quality
-ratings per subject in the window. The months of P are those inside it (for a quarter or year)
-or those it touches (an ISO week); each month's activities count from its first day to min(d,
-month end), and it is paced by its own elapsed fraction on the organisation's working calendar.
+The months of P are those inside it (for a quarter or year) or those it touches (an ISO week);
+each month's activities count from its first day to min(d, month end), and it is paced by its
+own elapsed fraction on the organisation's working calendar. The whole months' activities are
+the activity rollup's rows (a few per rep and month); only the month d falls in is counted from
+the raw rows.
+
+Two shapes, each a fixed number of statements whatever the number of reps:
+- `plan_totals` (the quadrant, QDQ and activity pace of every rep): one statement joins the
+  plan lines of the months of P to those counts and sums them per rep and activity type in the
+  database (each month's planned x its elapsed fraction), so Python sees a few rows per rep;
+  with QDQ, one more reads the quality ratings;
+- `plan_facts` (one rep's plan review, month by month): the plan lines, the counts and the
+  ratings as rows, each (month, type) line paired with what was done.
 """
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
-from sqlalchemy import Select, case, func, select
+from sqlalchemy import (
+    CTE,
+    ColumnElement,
+    Date,
+    Float,
+    Row,
+    Select,
+    and_,
+    case,
+    func,
+    literal,
+    literal_column,
+    null,
+    select,
+    union_all,
+)
 from sqlalchemy.orm import Session
 
 from pacesetter.domain.calendar import WorkCalendar
 from pacesetter.domain.periods import Period, elapsed_fraction
-from pacesetter.domain.qdq import PlanPair, activity_pace
+from pacesetter.domain.qdq import LineTotal, PlanPair, pace_of_totals
 from pacesetter.domain.vocab import (
     PLAN_LINE_DIRECTION,
     PLAN_LINE_QUALITY,
     ActivityType,
     CoachingType,
 )
-from pacesetter.store.models import Activity, CoachingRecord, PlanLine
+from pacesetter.metrics.rollups import around, whole_months
+from pacesetter.metrics.sql import count_where
+from pacesetter.store.models import Account, Activity, ActivityRollup, CoachingRecord, PlanLine
 
 People = Select[tuple[int]]
+Window = tuple[date, date]
+# owner, month start, type, activities, those of them directed (0 when not asked for)
+Counted = Row[tuple[int, date, str, int, int]]
 ACTIVITY_LINES = frozenset(kind.value for kind in ActivityType)
+SHARE_LINES = (PLAN_LINE_DIRECTION, PLAN_LINE_QUALITY)
 # The coaching records whose ratings are the observed Quality of a rep.
 OBSERVED = (CoachingType.RIDE_ALONG, CoachingType.SHADOWING, CoachingType.DEBRIEF)
 
@@ -39,9 +69,22 @@ class PlanFacts:
     direction_lines: list[float] = field(default_factory=list)
     quality_lines: list[float] = field(default_factory=list)
     mean_rating: float | None = None
-    # Every activity of the months of P up to d, whatever its type: direction share's
-    # denominator when those months start with P (metrics/quadrant.py).
+
+
+@dataclass
+class PlanTotals:
+    """One rep's plan for the months of P summed per activity type, with what they did; the
+    direction and quality lines month by month, and how they were rated."""
+
+    totals: list[LineTotal] = field(default_factory=list)
+    direction_lines: list[float] = field(default_factory=list)
+    quality_lines: list[float] = field(default_factory=list)
+    mean_rating: float | None = None
+    # Every activity of the months of P up to d, whatever its type, and those with the right
+    # people (when asked for): direction share's denominator and numerator when those months
+    # start with P (metrics/quadrant.py).
     activities: int = 0
+    directed: int = 0
 
 
 def plan_facts(
@@ -54,13 +97,100 @@ def plan_facts(
     return facts
 
 
-def activity_paces(
-    session: Session, people: People, period: Period, as_of: date, calendar: WorkCalendar
-) -> dict[int, float | None]:
-    """Each planned rep's activity pace alone: the plan lines and activity counts, without the
-    ratings that only QDQ's quality needs (a rep without plan lines is absent)."""
-    facts = _planned(session, people, period, as_of, calendar)
-    return {person_id: activity_pace(found.pairs) for person_id, found in facts.items()}
+def plan_totals(
+    session: Session,
+    people: People,
+    period: Period,
+    as_of: date,
+    calendar: WorkCalendar,
+    *,
+    qdq: bool,
+    activities: bool = False,
+) -> dict[int, PlanTotals]:
+    """Each rep's activity lines summed per type with what was done (a rep without any is
+    absent). With `qdq`, also the direction and quality lines and the mean rating; with
+    `activities`, every activity of the months of P and the directed ones among them."""
+    months = period.months()
+    done = _counted_statement(people, months, as_of, directed=activities)
+    counts = None if done is None else done.cte("done")
+    statement = _summed_lines(people, months, as_of, calendar, counts, qdq)
+    if activities and counts is not None:
+        statement = union_all(statement, _per_owner(counts))  # type: ignore[assignment]
+    found: dict[int, PlanTotals] = {}
+    for person_id, line, planned, expected, actual, directed in session.execute(statement):
+        mine = found.get(person_id)
+        if mine is None:
+            mine = found[person_id] = PlanTotals()
+        if line is None:
+            mine.activities, mine.directed = int(actual), int(directed)
+        elif line == PLAN_LINE_DIRECTION:
+            mine.direction_lines.append(planned)
+        elif line == PLAN_LINE_QUALITY:
+            mine.quality_lines.append(planned)
+        else:
+            mine.totals.append(LineTotal(line, planned, expected, int(actual)))
+    if qdq:
+        for person_id, mean in _mean_ratings(session, people, period, as_of).items():
+            found.setdefault(person_id, PlanTotals()).mean_rating = mean
+    return found
+
+
+def _summed_lines(
+    people: People,
+    months: Sequence[Period],
+    as_of: date,
+    calendar: WorkCalendar,
+    counts: CTE | None,
+    qdq: bool,
+) -> Select[Any]:
+    """Per rep: each activity type's lines summed over the months (planned, planned x the
+    month's elapsed fraction, done), and with `qdq` each direction and quality line as it is
+    (one row per month: QDQ averages them)."""
+    lines = PlanLine
+    fractions = {m.name: elapsed_fraction(m, as_of, calendar) for m in months}
+    fraction = case(
+        {name: literal(value, Float) for name, value in fractions.items()}, value=lines.month
+    )
+    actual: ColumnElement[Any] = literal_column("0")
+    if counts is not None:
+        actual = func.coalesce(counts.c.activities, 0)
+    kept = sorted(ACTIVITY_LINES | set(SHARE_LINES)) if qdq else sorted(ACTIVITY_LINES)
+    by_month = case((lines.line.in_(SHARE_LINES), lines.month), else_=null())
+    statement = select(
+        lines.person_id,
+        lines.line,
+        func.sum(lines.planned),
+        func.sum(lines.planned * fraction),
+        func.sum(actual),
+        literal_column("0"),
+    )
+    if counts is not None:
+        same_line = and_(
+            counts.c.owner_id == lines.person_id,
+            counts.c.month == lines.month_start,
+            counts.c.type == lines.line,
+        )
+        statement = statement.outerjoin(counts, same_line)
+    # By the month's name: (person_id, month, line) is the plan's natural key and its index,
+    # so each rep's months are one index range rather than every month they were ever planned.
+    return statement.where(
+        lines.person_id.in_(people),
+        lines.month.in_(list(fractions)),
+        lines.line.in_(kept),
+    ).group_by(lines.person_id, lines.line, by_month)
+
+
+def _per_owner(counts: CTE) -> Select[Any]:
+    """Each rep's activities of the months of P and the directed ones, in the shape of
+    `_summed_lines` (line NULL)."""
+    return select(
+        counts.c.owner_id,
+        null(),
+        literal_column("0"),
+        literal_column("0"),
+        func.sum(counts.c.activities),
+        func.sum(counts.c.directed),
+    ).group_by(counts.c.owner_id)
 
 
 def _planned(
@@ -80,43 +210,87 @@ def _planned(
         elif line in ACTIVITY_LINES:
             actual = counts.get((person_id, month_start, line), 0)
             found.pairs.append(PlanPair(line, planned, actual, fractions[month_start]))
-    for (person_id, _, _), count in counts.items():
-        if person_id in facts:
-            facts[person_id].activities += count
     return facts
 
 
 def _plan_lines(people: People, months: Sequence[Period]) -> Select[tuple[int, date, str, float]]:
-    starts = [month.start for month in months]
     return select(PlanLine.person_id, PlanLine.month_start, PlanLine.line, PlanLine.planned).where(
-        PlanLine.person_id.in_(people), PlanLine.month_start.in_(starts)
+        PlanLine.person_id.in_(people), PlanLine.month.in_([m.name for m in months])
     )
+
+
+def activity_paces(
+    session: Session, people: People, period: Period, as_of: date, calendar: WorkCalendar
+) -> dict[int, float | None]:
+    """Each planned rep's activity pace alone: the activity lines and counts, without what
+    only QDQ reads (a rep without activity lines is absent)."""
+    found = plan_totals(session, people, period, as_of, calendar, qdq=False)
+    return {person_id: pace_of_totals(mine.totals) for person_id, mine in found.items()}
 
 
 def activity_counts(
     session: Session, people: People, months: Sequence[Period], as_of: date
 ) -> dict[tuple[int, date, str], int]:
     """Activities per (owner, month start, type) from the first month's start to d."""
-    if as_of < months[0].start:
+    statement = _counted_statement(people, months, as_of, directed=False)
+    if statement is None:
         return {}
-    # The month is a number in a subquery, so PostgreSQL groups by a plain column rather than
-    # by a CASE whose bound dates it would not recognise as the same expression.
-    month = case(
-        *((Activity.occurred_on.between(m.start, m.end), index) for index, m in enumerate(months))
-    ).label("month")
-    dated = (
-        select(Activity.owner_id, Activity.type, month)
-        .where(Activity.owner_id.in_(people))
-        .where(Activity.occurred_on.between(months[0].start, min(as_of, months[-1].end)))
-        .subquery("planned_activities")
-    )
-    grouped = select(dated.c.owner_id, dated.c.month, dated.c.type, func.count()).group_by(
-        dated.c.owner_id, dated.c.month, dated.c.type
-    )
     return {
-        (owner, months[index].start, kind): count
-        for owner, index, kind, count in session.execute(grouped)
+        (owner, month, kind): count for owner, month, kind, count, _ in session.execute(statement)
     }
+
+
+def _counted_statement(
+    people: People, months: Sequence[Period], as_of: date, *, directed: bool
+) -> Select[tuple[int, date, str, int, int]] | None:
+    """Activities per (owner, month start, type) from the first month's start to d, and
+    (with `directed`) those with a decision maker or on a target account: the whole months
+    from the rollup, the days of the month d falls in from the raw rows; None before the
+    first month."""
+    window = (months[0].start, min(as_of, months[-1].end))
+    if window[1] < window[0]:
+        return None
+    whole = whole_months(window)
+    parts: list[Select[tuple[int, date, str, int, int]]] = []
+    if whole is not None:
+        parts.append(_rolled_up(people, whole))
+    # The window starts on a month's first day, so what is left is inside one month.
+    for stretch in [window] if whole is None else around(window, whole):
+        parts.append(_raw_counts(people, stretch, directed))
+    return parts[0] if len(parts) == 1 else union_all(*parts)  # type: ignore[return-value]
+
+
+def _rolled_up(people: People, whole: Window) -> Select[tuple[int, date, str, int, int]]:
+    rolled = ActivityRollup
+    return select(
+        rolled.owner_id, rolled.month, rolled.type, rolled.activities, rolled.directed
+    ).where(rolled.owner_id.in_(people), rolled.month.between(*whole))
+
+
+def _raw_counts(
+    people: People, stretch: Window, directed: bool
+) -> Select[tuple[int, date, str, int, int]]:
+    """Counted from the raw rows: on the (owner_id, occurred_on, type) index alone unless the
+    directed ones are asked for, which need the row and its account."""
+    month = literal(stretch[0].replace(day=1), Date).label("month")
+    # As the activity rollup counts them (store/rollups.py, metrics.md "direction share"):
+    # IS TRUE, so an activity without an account is not on a target one.
+    right_people = Activity.with_decision_maker.is_(True) | Account.is_target.is_(True)
+    among = count_where(right_people) if directed else literal_column("0")
+    statement = (
+        select(
+            Activity.owner_id,
+            month,
+            Activity.type,
+            func.count().label("activities"),
+            among.label("directed"),
+        )
+        .where(Activity.owner_id.in_(people), Activity.occurred_on.between(*stretch))
+        .group_by(Activity.owner_id, Activity.type)
+    )
+    if directed:
+        statement = statement.outerjoin(Account, Account.id == Activity.account_id)
+    return statement  # type: ignore[return-value]
 
 
 def _mean_ratings(

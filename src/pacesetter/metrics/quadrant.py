@@ -15,18 +15,24 @@ from sqlalchemy.orm import Session
 
 from pacesetter.domain import qdq
 from pacesetter.domain.calendar import WorkCalendar
-from pacesetter.domain.periods import Period, PeriodKind, parse_period, period_of
+from pacesetter.domain.periods import (
+    Period,
+    PeriodKind,
+    elapsed_fraction,
+    parse_period,
+    period_of,
+)
 from pacesetter.domain.quadrant import place
 from pacesetter.domain.vocab import GoalStatus, Role
 from pacesetter.metrics.catalogue import Value, ratio
-from pacesetter.metrics.goals import goal_pace
+from pacesetter.metrics.goals import pace_at, stored_distribution
 from pacesetter.metrics.grouping import PERSON_SCOPE
 from pacesetter.metrics.org_settings import (
     fiscal_year_start_month,
     load_work_calendar,
     report_years,
 )
-from pacesetter.metrics.plans import PlanFacts, activity_paces, plan_facts
+from pacesetter.metrics.plans import PlanTotals, activity_paces, plan_totals
 from pacesetter.metrics.scorecard import default_as_of, row_people
 from pacesetter.metrics.values import person_metrics
 from pacesetter.store.models import Goal, Person
@@ -35,7 +41,6 @@ from pacesetter.store.screen_cache import cached_screen
 
 RESULTS_METRIC = "revenue_won"
 DIRECTION_SHARE = "direction_share"
-DIRECTED = "directed_activities"  # direction share's numerator
 # The report's row fields, in the documented JSON order.
 ROW_FIELDS = (
     "external_id",
@@ -80,20 +85,18 @@ def placements(
     a later date is read as P's last day, so an ISO week never counts its month beyond it)."""
     as_of = min(as_of, period.end)
     calendar = calendar or _calendar(session, period)
-    ids = list(session.scalars(people))
-    facts = plan_facts(session, people, period, as_of, calendar)
     # When the months of P start with P (not an ISO week across a month start), the plan's
-    # activity counts already hold direction share's denominator: one scan of activities less.
+    # activity counts are direction share's window: they count its numerator and denominator
+    # in the same statement, and no other statement reads the activities.
     counted = period.months()[0].start == period.start
-    share = DIRECTED if counted else DIRECTION_SHARE
-    values = person_metrics(
-        session, people, period, as_of, [RESULTS_METRIC, share], calendar=calendar
-    )
+    facts = plan_totals(session, people, period, as_of, calendar, qdq=True, activities=counted)
+    metrics = [RESULTS_METRIC] if counted else [RESULTS_METRIC, DIRECTION_SHARE]
+    values = person_metrics(session, people, period, as_of, metrics, calendar=calendar)
     results = _results_paces(session, people, period, as_of, calendar, values)
     placed: dict[int, Placement] = {}
-    for person_id in ids:
-        found, mine = facts.get(person_id) or PlanFacts(), values[person_id]
-        direction = ratio(mine[DIRECTED], found.activities) if counted else mine[DIRECTION_SHARE]
+    for person_id, mine in values.items():
+        found = facts.get(person_id) or PlanTotals()
+        direction = ratio(found.directed, found.activities) if counted else mine[DIRECTION_SHARE]
         placed[person_id] = _placement(results.get(person_id), found, direction)
     return placed
 
@@ -162,9 +165,11 @@ def _results_paces(
     calendar: WorkCalendar,
     values: dict[int, dict[str, Value]],
 ) -> dict[int, float | None]:
-    """The pace of each person's approved revenue goal for exactly P, as the scorecard paces it."""
-    goals = session.scalars(
-        select(Goal).where(
+    """The pace of each person's approved revenue goal for exactly P, as the scorecard paces it
+    (metrics/goals.py): the goals' columns alone, P's elapsed fraction computed once for every
+    goal without milestone weights."""
+    goals = session.execute(
+        select(Goal.id, Goal.person_id, Goal.target, Goal.distribution).where(
             Goal.scope_type == PERSON_SCOPE,
             Goal.metric == RESULTS_METRIC,
             Goal.status == GoalStatus.APPROVED,
@@ -173,18 +178,20 @@ def _results_paces(
             Goal.person_id.in_(people),
         )
     )
-    return {
-        goal.person_id: goal_pace(
-            goal, values[goal.person_id][RESULTS_METRIC], period, as_of, calendar
-        ).pace
-        for goal in goals
-    }
+    evenly = elapsed_fraction(period, as_of, calendar)
+    paces: dict[int, float | None] = {}
+    for goal_id, person_id, target, stored in goals:
+        weights = stored_distribution(goal_id, stored)
+        fraction = evenly if weights is None else elapsed_fraction(period, as_of, calendar, weights)
+        actual = values[person_id][RESULTS_METRIC]
+        paces[person_id] = pace_at(RESULTS_METRIC, target, actual, fraction).pace
+    return paces
 
 
-def _placement(results_pace: float | None, facts: PlanFacts, share: Value) -> Placement:
-    activity_pace = qdq.activity_pace(facts.pairs)
+def _placement(results_pace: float | None, facts: PlanTotals, share: Value) -> Placement:
+    activity_pace = qdq.pace_of_totals(facts.totals)
     scored = qdq.score(
-        qdq.quantity(facts.pairs),
+        qdq.quantity_of_totals(facts.totals),
         qdq.direction(None if share is None else float(share), facts.direction_lines),
         qdq.quality(facts.mean_rating, facts.quality_lines),
     )
