@@ -693,8 +693,8 @@ def _onboarding(
     reached = reached.assign(months=months)[months >= 0]
     first = reached.groupby(["manager_id", "id"]).months.min()
     first = first.reindex(pd.MultiIndex.from_frame(recent[["manager_id", "id"]]))
-    by_manager = first.groupby(level="manager_id")
-    return by_manager.mean(), by_manager.apply(lambda months: months.isna().sum())
+    waiting = first.isna().groupby(level="manager_id").sum()
+    return first.groupby(level="manager_id").mean(), waiting
 
 
 def _month_number(days: pd.Series) -> pd.Series:
