@@ -6,6 +6,8 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from pacesetter.schemas.paging import PageOut
+
 
 class LeaderRowOut(BaseModel):
     rank: int | None
@@ -33,8 +35,10 @@ class LeaderboardOut(BaseModel):
     as_of: date
     team_id: int | None
     team_name: str | None
+    paging: PageOut
     rows: list[LeaderRowOut]
     recognitions: list[RecognitionOut]
+    recognitions_total: int
 
 
 class TvRowOut(BaseModel):

@@ -17,13 +17,14 @@ from pacesetter.domain.formatting import in_unit
 from pacesetter.exports.xlsx import Column, xlsx_bytes
 from pacesetter.http.deps import OrgDep, SessionDep, ViewerDep
 from pacesetter.http.downloads import csv_response, xlsx_response
-from pacesetter.http.queries import TeamReportQueryDep
+from pacesetter.http.queries import PagingDep, TeamReportQueryDep
 from pacesetter.leaderboards.board import (
     DEFAULT_METRIC,
     LeaderboardView,
     metric_choices,
     requested_leaderboard,
 )
+from pacesetter.leaderboards.board_page import board_page
 from pacesetter.store.models import Person
 from pacesetter.web.routes.quadrant import LEADER_ROLES
 from pacesetter.web.templating import render
@@ -49,13 +50,19 @@ def leaderboard_page(
     db: SessionDep,
     org: OrgDep,
     asked: TeamReportQueryDep,
-    view: BoardDep,
+    whole: BoardDep,
+    paging: PagingDep,
 ) -> HTMLResponse:
-    """The ranked table with its bars and movement, and the recognitions beside it."""
+    """A page of the ranked table with its bars and movement, and the latest recognitions
+    beside it."""
     teams = select(Person.id, Person.name).where(Person.role.in_(LEADER_ROLES))
+    paged = paging.of(whole.rows)
+    view = board_page(whole, paged.rows)
     context = {
         "title": f"Leaderboard: {view.metric.label}",
         "view": view,
+        "paged": paged,
+        "recognitions_total": len(whole.recognitions),
         "query": query_of(view),
         "metrics": metric_choices(),
         "teams": db.execute(asked.scope.restrict(teams.order_by(Person.name), Person.id)).all(),
