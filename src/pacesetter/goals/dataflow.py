@@ -2,24 +2,36 @@
 for its scope (the person, or everyone in the team), on or before an as-of date.
 
 A batch of goals (an import) asks this at several as-of dates, one per period. Each source is
-read once for all of them: the rows up to the last date are grouped per owner, type and
-*bucket* (the first asked date on or after the row's day), so the latest date on or before the
-i-th asked date is the latest of buckets 0..i. Teams are rolled up from their members in
-memory. Three grouped queries at most (activities, deals, coaching records), and one for the
-teams' members, whatever the number of goals or dates.
+read once for all of them. Activities and coaching records are probed: for each owner, type
+wanted and asked date, the latest row on or before it, one step into the (owner, day, type)
+index each (a year of activities is not read to find a dozen dates per person). Deals are
+grouped per owner and *bucket* (the first asked date on or after the row's day), so the latest
+date on or before the i-th asked date is the latest of buckets 0..i. Teams are rolled up from
+their members in memory. Three queries at most (activities, deals, coaching records), and one
+for the teams' members, whatever the number of goals or dates.
 """
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
-from functools import partial
 from itertools import accumulate
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, case, func, literal, select, union_all
+from sqlalchemy import (
+    ColumnElement,
+    Date,
+    Select,
+    String,
+    case,
+    func,
+    literal,
+    select,
+    true,
+    union_all,
+)
 from sqlalchemy.orm import Session
 
 from pacesetter.domain.goal_lint import TEAM, ScopeKey
-from pacesetter.domain.vocab import DealStatus
+from pacesetter.domain.vocab import ActivityType, DealStatus
 from pacesetter.goals.catalogue import (
     COACHING_GOALS,
     SOURCES,
@@ -65,26 +77,47 @@ def last_data_at(
         for source in SOURCES
     }
     members = _members(session, sorted({key for key, _ in every}))
-    activity = _latest(session, needs["activities"], members, partial(_typed_rows, ACTIVITY), days)
-    coaching = _latest(session, needs["coaching"], members, partial(_typed_rows, COACHING), days)
-    deals = _latest(session, needs["deals"], members, _deal_rows, days)
-
-    def last(key: ScopeKey, slug: str, index: int) -> date | None:
-        source = source_of(slug)
-        if source == "deals":
-            return _latest_of_types(deals, key, (DEALS,), index)
-        if source == "coaching":
-            return _latest_of_types(coaching, key, COACHING_GOALS[slug], index)
-        return _latest_of_types(activity, key, activity_types_of(slug), index)
-
+    seen = {
+        "activities": _probed(
+            session, needs["activities"], members, ACTIVITY, _types(every, "activities"), days
+        ),
+        "coaching": _probed(
+            session, needs["coaching"], members, COACHING, _types(every, "coaching"), days
+        ),
+        "deals": _latest(session, needs["deals"], members, _deal_rows, days),
+    }
+    feeds = {slug: (seen[source_of(slug)], _types_of(slug)) for _, slug in every}
     return {
-        as_of: {(key, slug): last(key, slug, days.index(as_of)) for key, slug in asked[as_of]}
-        for as_of in asked
+        as_of: {
+            (key, slug): _latest_of_types(*feeds[slug], key, index) for key, slug in asked[as_of]
+        }
+        for index, as_of in enumerate(days)
     }
 
 
+def _types_of(slug: str) -> tuple[str, ...] | None:
+    """The row types that feed a goal metric (None: every activity type)."""
+    source = source_of(slug)
+    if source == "deals":
+        return (DEALS,)
+    return COACHING_GOALS[slug] if source == "coaching" else activity_types_of(slug)
+
+
+def _types(pairs: Iterable[tuple[ScopeKey, str]], source: str) -> list[str]:
+    """The row types of `source` that the pairs' metrics count."""
+    every = tuple(ActivityType)
+    return sorted(
+        {
+            kind
+            for _, slug in pairs
+            if source_of(slug) == source
+            for kind in _types_of(slug) or every
+        }
+    )
+
+
 def _latest_of_types(
-    seen: ByType, key: ScopeKey, types: tuple[str, ...] | None, index: int
+    seen: ByType, types: tuple[str, ...] | None, key: ScopeKey, index: int
 ) -> date | None:
     """The latest date among the given types (all types when None) by the index-th date."""
     by_type = seen.get(key, {})
@@ -108,22 +141,65 @@ def _bucket(day: Any, days: Sequence[date]) -> ColumnElement[int]:
     return case(*((day <= as_of, index) for index, as_of in enumerate(days)))
 
 
-def _typed_rows(
-    source: tuple[Any, Any, Any], owners: list[int], days: Sequence[date]
+def _probed(
+    session: Session,
+    keys: Sequence[ScopeKey],
+    members: Members,
+    source: tuple[Any, Any, Any],
+    types: list[str],
+    days: Sequence[date],
+) -> ByType:
+    """The latest date of each of `types` of activity or coaching record (`source`), on or
+    before each asked date, per scope."""
+    if not keys or not types:
+        return {}
+    owners = sorted({member for key in keys for member in members.get(key, [])})
+    per_owner: dict[int, dict[str, list[date | None]]] = {}
+    for owner, kind, index, day in session.execute(_probe(source, owners, types, days)):
+        per_owner.setdefault(owner, {}).setdefault(kind, [None] * len(days))[index] = day
+    return {key: _pooled(per_owner, members.get(key, []), len(days)) for key in keys}
+
+
+def _probe(
+    source: tuple[Any, Any, Any], owners: list[int], types: list[str], days: Sequence[date]
 ) -> Select[Any]:
-    """(owner, type, bucket, latest day) of activities or coaching records."""
+    """(owner, type, index of the asked date, latest day on or before it) for every owner,
+    type and asked date: a correlated probe of the (owner, day) index each."""
     owner, type_, day = source
-    # Grouped over a subquery's columns: PostgreSQL does not see two copies of a CASE with
-    # bound parameters as the same expression.
-    rows = (
-        select(owner.label("owner"), type_.label("type"), _bucket(day, days).label("bucket"))
-        .add_columns(day.label("day"))
-        .where(day <= days[-1], owner.in_(owners))
-        .subquery()
+    asked = union_all(
+        *(
+            select(
+                literal(kind, String).label("kind"),
+                literal(index).label("at"),
+                literal(as_of, Date).label("day"),
+            )
+            for kind in types
+            for index, as_of in enumerate(days)
+        )
+    ).subquery("asked")
+    who = select(Person.id.label("owner")).where(Person.id.in_(owners)).subquery("who")
+    latest = (
+        select(day)
+        .where(owner == who.c.owner, type_ == asked.c.kind, day <= asked.c.day)
+        .order_by(day.desc())
+        .limit(1)
+        .scalar_subquery()
     )
-    return select(rows.c.owner, rows.c.type, rows.c.bucket, func.max(rows.c.day)).group_by(
-        rows.c.owner, rows.c.type, rows.c.bucket
+    return select(who.c.owner, asked.c.kind, asked.c.at, latest).select_from(
+        who.join(asked, true())
     )
+
+
+def _pooled(
+    per_owner: dict[int, dict[str, list[date | None]]], owners: Iterable[int], count: int
+) -> dict[str, list[date | None]]:
+    """The latest of `owners`' dates of each type at each of `count` asked dates."""
+    pooled: dict[str, list[date | None]] = {}
+    for owner in owners:
+        for kind, latest in per_owner.get(owner, {}).items():
+            best = pooled.setdefault(kind, [None] * count)
+            pooled[kind] = [_later(mine, theirs) for mine, theirs in zip(best, latest, strict=True)]
+    return pooled
 
 
 def _deal_rows(owners: list[int], days: Sequence[date]) -> Select[Any]:

@@ -242,7 +242,12 @@ class BatchLint:
 
     def findings(self, draft: GoalDraft) -> list[Finding]:
         """What the batch found on the draft with this natural key."""
-        return self.known.get(draft.key, (draft, []))[1]
+        return self.findings_of(draft.key)
+
+    def findings_of(self, key: tuple[ScopeKey, str | None, str | None]) -> list[Finding]:
+        """What the batch found on the draft with the natural key `key`."""
+        known = self.known.get(key)
+        return [] if known is None else known[1]
 
     def __call__(
         self, session: Session, drafts: Sequence[GoalDraft], *, today: date

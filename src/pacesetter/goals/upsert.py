@@ -79,7 +79,7 @@ class GoalBatch:
         self._ensure_visible(data.scope)
         stored = self.stored.get(_key(data))
         outcome = plan_upsert(stored, data)
-        findings = self.linter.findings(self._draft(data))
+        findings = self.linter.findings_of(_key(data))  # the key of the row's draft
         if blocking(findings):
             raise GoalLintError(findings)
         return Plan(data, outcome, findings)

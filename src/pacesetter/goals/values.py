@@ -18,6 +18,7 @@ from pacesetter.goals.queries import key_of
 from pacesetter.store.models import Goal
 
 EDITABLE = ("target", "kind", "individual_weight", "distribution", "rationale")
+KINDS = frozenset(kind.value for kind in GoalKind)
 Values = dict[str, Any]
 # A stored goal's columns that `draft_of` reads: a row of them stands in for the goal where
 # thousands are read at once (an import), without the cost of an ORM object each.
@@ -43,7 +44,7 @@ def validated(key: ScopeKey, values: Values) -> Values:
     """Checked and normalised editable values (the lint judges metric, target and period)."""
     _check_weight(key, values.get("individual_weight"))
     kind = values.get("kind")
-    if kind is not None and kind not in {k.value for k in GoalKind}:
+    if kind is not None and kind not in KINDS:
         raise Invalid(f"A goal's kind is activity or outcome, not {kind!r}.")
     rationale = (values.get("rationale") or "").strip() or None
     return values | {"rationale": rationale}

@@ -2,6 +2,7 @@
 zero, a share no more than 100%) and time-bound (a period)?"""
 
 from difflib import get_close_matches
+from functools import lru_cache
 from math import isfinite
 
 from pacesetter.domain.goal_rules.model import Flag, GoalDraft, LintConfig, LintContext
@@ -59,8 +60,18 @@ def no_period(goal: GoalDraft, context: LintContext, _config: LintConfig) -> Fla
             "year (2026).",
             {"period": None},
         )
-    try:
-        parse_period(goal.period, context.fiscal_year_start_month)
-    except PeriodError as error:
+    error = _period_error(goal.period, context.fiscal_year_start_month)
+    if error is not None:
         return Flag(f"The period cannot be read: {error}.", {"period": goal.period})
+    return None
+
+
+@lru_cache(maxsize=1024)
+def _period_error(name: str, fiscal_year_start_month: int) -> str | None:
+    """Why the period name cannot be read, or None (each name parsed once: an import lints
+    tens of thousands of goals over a few dozen periods)."""
+    try:
+        parse_period(name, fiscal_year_start_month)
+    except PeriodError as error:
+        return str(error)
     return None

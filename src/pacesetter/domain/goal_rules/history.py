@@ -189,10 +189,8 @@ def _same_target_peers(goal: GoalDraft, context: LintContext) -> list[ScopeFacts
     return [
         peer
         for peer in context.peers(goal.scope)
-        for other in context.live_goals(goal.period, peer.key)
-        if other.metric == goal.metric
-        and other.target is not None
-        and isclose(other.target, goal.target, rel_tol=1e-9)
+        for other in context.live_goals_on(goal.period, peer.key, goal.metric)
+        if other.target is not None and isclose(other.target, goal.target, rel_tol=1e-9)
     ]
 
 

@@ -149,6 +149,12 @@ class LintContext:
         """The live goals of exactly `period` (only the scope's, when one is given)."""
         return self._live.get((period, scope), [])
 
+    def live_goals_on(
+        self, period: str | None, scope: ScopeKey, metric: str | None
+    ) -> list[GoalDraft]:
+        """The scope's live goals of exactly `period` on `metric`."""
+        return self._live_on.get((period, scope, metric), [])
+
     def live_goals_within(self, period: str | None, scope: ScopeKey) -> list[GoalDraft]:
         """The scope's live goals of `period` and of the periods inside it (a quarter's months)."""
         inside = self._periods_within(period)
@@ -163,6 +169,14 @@ class LintContext:
             if goal.live:
                 index.setdefault((goal.period, None), []).append(goal)
                 index.setdefault((goal.period, goal.scope), []).append(goal)
+        return index
+
+    @cached_property
+    def _live_on(self) -> dict[tuple[str | None, ScopeKey, str | None], list[GoalDraft]]:
+        index: dict[tuple[str | None, ScopeKey, str | None], list[GoalDraft]] = {}
+        for goal in self.goals:
+            if goal.live:
+                index.setdefault((goal.period, goal.scope, goal.metric), []).append(goal)
         return index
 
     @cached_property

@@ -56,6 +56,7 @@ class Goals(Kind):
         self.batch: GoalBatch | None = None
         self.plans: list[Plan] = []
         self.periods: dict[str, str] = {}
+        self.scopes: dict[Cell, ScopeKey] = {}
 
     def parse(self, row: Row) -> Record:
         scope = row.get("scope", self._scope, required=True)
@@ -113,6 +114,12 @@ class Goals(Kind):
         return f"import {Path(run.file_name).name}" if run else "import"
 
     def _scope(self, cell: Cell) -> ScopeKey:
+        """The scope a cell names (each spelling read once per file; an error every time)."""
+        if cell not in self.scopes:
+            self.scopes[cell] = self._read_scope(cell)
+        return self.scopes[cell]
+
+    def _read_scope(self, cell: Cell) -> ScopeKey:
         value = text(cell, 400)
         if value.casefold().startswith(TEAM_PREFIX):
             return ScopeKey(TEAM, self.people.find(value[len(TEAM_PREFIX) :].strip()))
