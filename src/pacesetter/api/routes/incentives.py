@@ -1,6 +1,7 @@
 """Reward rules (define, change with a reason, their versions and trail) and earnings: each
 person's earnings per rule so far and at pace, and the period's payout statement (CSV/XLSX)."""
 
+from dataclasses import replace
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
@@ -13,10 +14,18 @@ from pacesetter.goals.queries import period_named
 from pacesetter.http.context import ContextDep
 from pacesetter.http.deps import CurrentUser, OrgDep, ScopeDep, SessionDep
 from pacesetter.http.downloads import CSV_MEDIA_TYPE, csv_response, xlsx_response
-from pacesetter.http.queries import PeriodQuery, ReportQuery, ReportQueryDep, RequiredPeriodQuery
+from pacesetter.http.queries import (
+    OrderQuery,
+    PagingDep,
+    PeriodQuery,
+    ReportQuery,
+    ReportQueryDep,
+    RequiredPeriodQuery,
+)
 from pacesetter.http.validation import AsOf, IdPath, IdQuery
 from pacesetter.incentives import rules
 from pacesetter.incentives.review import build_review
+from pacesetter.incentives.review_order import ordered_people
 from pacesetter.incentives.screens import requested_earnings, requested_what_if, review_period
 from pacesetter.incentives.views import (
     STATEMENT_HEADER,
@@ -159,15 +168,24 @@ def what_if_answer(
 
 @router.get("/reviews/{manager_id}", responses=_RESPONSES)
 def review(
-    manager_id: IdPath, db: SessionDep, ctx: ContextDep, period: PeriodQuery = None
+    manager_id: IdPath,
+    db: SessionDep,
+    ctx: ContextDep,
+    paging: PagingDep,
+    period: PeriodQuery = None,
+    order: OrderQuery = "attention",
 ) -> dict[str, Any]:
     """The review of the manager's team for a closed period (default: the last closed
-    quarter): goals hit and missed and by how much, quadrant, QDQ, 1:1s, ride-alongs and
-    commitments kept, the lint's warnings, forecast against actual (the page's and
-    `pacesetter report review`'s data; 422 while the period is open)."""
+    quarter): goals hit and missed and by how much, forecast against actual (the whole
+    team's), then a page of its people (`people`: the lowest attainment first unless
+    `order=name`; `paging` says where it sits) with quadrant, QDQ, 1:1s, ride-alongs and
+    commitments kept and the lint's warnings (the page's and `pacesetter report review`'s
+    data, which holds everyone; 422 while the period is open)."""
     lead = ctx.scope.person(db, manager_id)
     view = build_review(db, ctx.scope, lead, review_period(ctx, period), today=ctx.today)
-    return view.as_dict()
+    paged = paging.of(ordered_people(view.people, order))
+    people = replace(view, people=paged.rows).as_dict()["people"]
+    return view.as_dict() | {"people": people, "paging": paged.as_dict()}
 
 
 def _earnings_out(db: SessionDep, asked: ReportQuery, person_id: int, *, team: bool) -> EarningsOut:

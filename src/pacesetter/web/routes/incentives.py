@@ -17,9 +17,10 @@ from pacesetter.domain.errors import Invalid
 from pacesetter.domain.periods import period_of
 from pacesetter.http.context import ContextDep
 from pacesetter.http.deps import SessionDep, ViewerDep
-from pacesetter.http.queries import ReportQuery, ReportQueryDep
+from pacesetter.http.queries import OrderQuery, PagingDep, ReportQuery, ReportQueryDep
 from pacesetter.http.validation import AsOf, IdPath, IdQuery
 from pacesetter.incentives.review import ReviewView, build_review, next_team_target
+from pacesetter.incentives.review_order import ordered_people
 from pacesetter.incentives.screens import (
     EarningsScreen,
     requested_earnings,
@@ -95,9 +96,12 @@ def review_page(
     viewer: ViewerDep,
     db: SessionDep,
     ctx: ContextDep,
+    paging: PagingDep,
     period: str | None = None,
+    order: OrderQuery = "attention",
 ) -> HTMLResponse:
-    """The review of a closed period (by default the last quarter that has closed)."""
+    """The review of a closed period (by default the last quarter that has closed): the
+    team's numbers, then a page of its people, the goals missed by the most first."""
     lead = ctx.scope.person(db, manager_id)
     span = review_period(ctx, period)
     try:
@@ -109,6 +113,8 @@ def review_page(
         "lead": lead,
         "period": span,
         "view": view,
+        "paged": paging.of(ordered_people(view.people, order)) if view else None,
+        "order": order,
         "error": error,
         "next_link": _next_link(view) if view else None,
     }
