@@ -66,8 +66,9 @@ def last_data_at(
     """`last_data_on` at each as-of date, each for its own (scope, metric) pairs.
 
     Each source is read only for the scopes whose goals need it."""
+    metrics = goal_metrics()
     asked = {
-        as_of: sorted({(key, slug) for key, slug in pairs if slug in goal_metrics()})
+        as_of: {(key, slug) for key, slug in pairs if slug in metrics}
         for as_of, pairs in wanted.items()
     }
     days = sorted(asked)

@@ -208,7 +208,8 @@ def _scopes(drafts: Sequence[GoalDraft], people: dict[int, Person]) -> dict[Scop
             )
     # A draft about someone unknown (or a non-leader's team) is still named in messages.
     for draft in drafts:
-        scopes.setdefault(draft.scope, ScopeFacts(draft.scope, f"person {draft.scope.person_id}"))
+        if draft.scope not in scopes:
+            scopes[draft.scope] = ScopeFacts(draft.scope, f"person {draft.scope.person_id}")
     return scopes
 
 

@@ -186,10 +186,11 @@ def _evidence(
 def _same_target_peers(goal: GoalDraft, context: LintContext) -> list[ScopeFacts]:
     if goal.target is None:
         return []
+    on_metric = context.live_goals_on(goal.period, goal.metric)
     return [
         peer
         for peer in context.peers(goal.scope)
-        for other in context.live_goals_on(goal.period, peer.key, goal.metric)
+        for other in on_metric.get(peer.key, ())
         if other.target is not None and isclose(other.target, goal.target, rel_tol=1e-9)
     ]
 

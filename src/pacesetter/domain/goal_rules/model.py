@@ -150,10 +150,10 @@ class LintContext:
         return self._live.get((period, scope), [])
 
     def live_goals_on(
-        self, period: str | None, scope: ScopeKey, metric: str | None
-    ) -> list[GoalDraft]:
-        """The scope's live goals of exactly `period` on `metric`."""
-        return self._live_on.get((period, scope, metric), [])
+        self, period: str | None, metric: str | None
+    ) -> Mapping[ScopeKey, list[GoalDraft]]:
+        """The live goals of exactly `period` on `metric`, by scope."""
+        return self._live_on.get((period, metric), {})
 
     def live_goals_within(self, period: str | None, scope: ScopeKey) -> list[GoalDraft]:
         """The scope's live goals of `period` and of the periods inside it (a quarter's months)."""
@@ -172,11 +172,12 @@ class LintContext:
         return index
 
     @cached_property
-    def _live_on(self) -> dict[tuple[str | None, ScopeKey, str | None], list[GoalDraft]]:
-        index: dict[tuple[str | None, ScopeKey, str | None], list[GoalDraft]] = {}
+    def _live_on(self) -> dict[tuple[str | None, str | None], dict[ScopeKey, list[GoalDraft]]]:
+        index: dict[tuple[str | None, str | None], dict[ScopeKey, list[GoalDraft]]] = {}
         for goal in self.goals:
             if goal.live:
-                index.setdefault((goal.period, goal.scope, goal.metric), []).append(goal)
+                by_scope = index.setdefault((goal.period, goal.metric), {})
+                by_scope.setdefault(goal.scope, []).append(goal)
         return index
 
     @cached_property
