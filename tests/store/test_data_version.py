@@ -17,6 +17,7 @@ from factories import make_deal, make_person
 from pacesetter.auth.sessions import open_session
 from pacesetter.ingest import run_import
 from pacesetter.ingest.bulk import bulk_insert
+from pacesetter.store.backup import backup, restore
 from pacesetter.store.db import make_engine, unit_of_work
 from pacesetter.store.models import Deal, Holiday, LoginAttempt, OrgSettings, Person
 from pacesetter.store.versioning import current_version
@@ -103,6 +104,24 @@ def test_the_rollup_refresh_of_an_edited_deal_commits_with_one_bump(engine: Engi
         session.flush()  # the flush listener refreshes deal_rollups: still one transaction
         deal.margin = 10.0
     assert version(engine) == before + 1
+
+
+def test_a_restore_moves_the_version_past_the_backup_and_the_data_it_replaced(
+    engine: Engine, tmp_path: Path
+) -> None:
+    """A restore brings back the backup's older version beneath the engine's events: were it
+    kept, later writes would meet versions that running servers cached other data under."""
+    with unit_of_work(engine) as session:
+        make_person(session, "Ann")
+    backup(engine, tmp_path / "backup")
+    for name in ("Bob", "Cy", "Dee"):
+        with unit_of_work(engine) as session:
+            make_person(session, name)
+    replaced = version(engine)
+    restore(engine, tmp_path / "backup")
+    assert version(engine) > replaced
+    with unit_of_work(engine) as session:
+        assert [p.name for p in session.scalars(select(Person))] == ["Ann"]
 
 
 class _Refused(Exception):

@@ -20,6 +20,7 @@ from sqlalchemy import Engine
 from sqlalchemy.engine import URL
 
 from pacesetter.domain.errors import Invalid
+from pacesetter.store.versioning import committed_version, move_past
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -39,12 +40,14 @@ def restore(engine: Engine, source: Path) -> None:
     this kind of database is refused before anything changes."""
     if not source.is_file():
         raise Invalid(f"{source} does not exist.")
+    seen = committed_version(engine)
     if engine.dialect.name == "sqlite":
         _check_sqlite_file(source)
         with closing(sqlite3.connect(source)) as saved, closing(_sqlite(engine)) as live:
             saved.backup(live)
     else:
         _run("pg_restore", "--clean", "--if-exists", "--no-owner", str(source), url=engine.url)
+    move_past(engine, seen)  # screens cached by running servers must not be found again
 
 
 def _sqlite(engine: Engine) -> sqlite3.Connection:

@@ -18,7 +18,7 @@ import re
 import weakref
 from typing import Any
 
-from sqlalchemy import Connection, Engine, event, inspect, select
+from sqlalchemy import Connection, Engine, event, inspect, select, update
 from sqlalchemy.engine import ExecutionContext
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import TextClause
@@ -77,6 +77,26 @@ def current_version(session: Session) -> int:
     version = int(session.scalar(select(DataVersion.version).where(DataVersion.id == 1)) or 0)
     session.info[_READ_IN] = (session.get_transaction(), version)
     return version
+
+
+def committed_version(engine: Engine) -> int | None:
+    """The version as last committed; None on a database not yet migrated to 0011."""
+    with engine.connect() as connection:
+        if not inspect(connection).has_table(DataVersion.__tablename__):
+            return None
+        return connection.scalar(select(DataVersion.version).where(DataVersion.id == 1))
+
+
+def move_past(engine: Engine, seen: int | None) -> None:
+    """After the data was replaced wholesale beneath the engine (a restore brings back the
+    backup's older version), set the version above both the backup's and `seen`, the one before:
+    the version never goes back, so no screen cached before the restore is found again."""
+    with engine.begin() as connection:
+        if not inspect(connection).has_table(DataVersion.__tablename__):
+            return
+        restored = connection.scalar(select(DataVersion.version).where(DataVersion.id == 1))
+        above = max(restored or 0, seen or 0) + 1
+        connection.execute(update(DataVersion).where(DataVersion.id == 1).values(version=above))
 
 
 def _noted(
