@@ -13,6 +13,7 @@ the PDF writer (`exports.pdf`), which lays them out.
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import TypeVar
 
 from sqlalchemy.orm import Session
 
@@ -50,6 +51,9 @@ from pacesetter.store.context import Context
 
 # How the manager report's KPI kinds read (months and ratings are read as counts are).
 KIND_UNITS = {"share": "share", "count": "count", "months": "count", "rating": "count"}
+# A chart is one drawing, which a PDF page cannot split: a large team's charts show the people
+# furthest from target (the ones a review is about) and the tables beneath list everyone.
+CHART_ROWS = 30
 # The quadrants' names in the scatter's corners: top left, top right, bottom left, bottom right.
 CORNERS = (
     ADVICE[Quadrant.RESULTS_ONLY].short,
@@ -57,6 +61,9 @@ CORNERS = (
     ADVICE[Quadrant.OFF_TRACK].short,
     ADVICE[Quadrant.ACTIVITY_ONLY].short,
 )
+
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -136,6 +143,10 @@ def _goals(review: ReviewView) -> list[Block]:
     )
     if not lines:
         return [heading, Text("Nobody in the team had a goal for this period.")]
+    attained = sorted(
+        ((person, goal) for person, goal in lines if goal.attainment is not None),
+        key=lambda line: line[1].attainment or 0,
+    )
     bars = [
         Bar(
             f"{person.name} · {_metric(goal.metric).lower()}",
@@ -143,8 +154,7 @@ def _goals(review: ReviewView) -> list[Block]:
             share(goal.attainment),
             goal.hit,
         )
-        for person, goal in lines
-        if goal.attainment is not None
+        for person, goal in _chart_rows(attained)
     ]
     grid = Grid(
         ["Person", "Goal", "Target", "Actual", "Attainment", "By", "Lint"],
@@ -153,7 +163,7 @@ def _goals(review: ReviewView) -> list[Block]:
         widths=[0.2, 0.17, 0.12, 0.12, 0.11, 0.11, 0.17],
     )
     chart = BarChart(bars, share, reference=1, reference_label="target")
-    return [heading, chart, grid]
+    return [heading, chart, *_cut_note(len(attained), "goals, the lowest attainment"), grid]
 
 
 def _goal_cells(person: PersonReview, goal: GoalOutcome) -> list[str]:
@@ -184,10 +194,25 @@ def _activity(quadrant: QuadrantView) -> list[Block]:
     if not placed:
         unplaced = Text("No rep is placed: placing one takes both a revenue goal and a plan.")
         return [heading, unplaced, _quadrant_grid(quadrant)]
-    return [heading, _quadrant_scatter(placed), _quadrant_grid(quadrant)]
+    placed.sort(key=lambda point: min(point.x, point.y))
+    cut = _cut_note(len(placed), "reps, the lower of their two paces")
+    return [heading, _quadrant_scatter(_chart_rows(placed)), *cut, _quadrant_grid(quadrant)]
 
 
-def _quadrant_scatter(placed: list[Point]) -> Scatter:
+def _chart_rows(rows: Sequence[T]) -> Sequence[T]:
+    """What a chart can hold: the first `CHART_ROWS` of rows ordered furthest from target first."""
+    return rows[:CHART_ROWS]
+
+
+def _cut_note(count: int, order: str) -> list[Block]:
+    """A line saying the chart shows only part of the rows, when it does."""
+    if count <= CHART_ROWS:
+        return []
+    shown = f"The chart shows {CHART_ROWS} of {number(count)} {order} first"
+    return [Text(f"{shown}; the table lists all.")]
+
+
+def _quadrant_scatter(placed: Sequence[Point]) -> Scatter:
     return Scatter(
         placed,
         "Activity pace (activities against plan)",
