@@ -1,6 +1,7 @@
 """The rollups (store/rollups.py) always equal a recomputation from the raw rows, after every
 import kind and every ORM edit of activities and deals; and the metrics read from them give the
-numbers the raw rows alone give, for whole months, partial months and windows starting mid-month.
+numbers the raw rows alone give, for whole months, partial months and windows starting mid-month,
+and (follow-ups) for any working calendar.
 
 The recomputation here is plain Python over the raw rows, independent of the SQL it checks.
 """
@@ -18,6 +19,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from factories import make_account, make_activity, make_deal, make_person
+from pacesetter.domain.calendar import WorkCalendar
 from pacesetter.domain.periods import parse_period
 from pacesetter.ingest import run_import
 from pacesetter.metrics import values
@@ -32,8 +34,10 @@ from pacesetter.store.models import (
     ActivityRollup,
     Deal,
     DealRollup,
+    FollowUpRollup,
     Person,
 )
+from pacesetter.store.models.rollups import FOLLOW_UP_REACH_DAYS
 from pacesetter.synth import generate_org
 
 AS_OF = date(2026, 5, 14)
@@ -46,11 +50,30 @@ def _month(day: date) -> date:
     return day.replace(day=1)
 
 
-def recomputed(db: Session) -> tuple[Table, Table]:
+def _follow_ups(activities: list[Activity]) -> Table:
+    """Meetings and demos on an account per owner, day and days to the owner's next activity
+    on the account (REACH + 1 for none within reach)."""
+    days: defaultdict[tuple[int, int], list[date]] = defaultdict(list)
+    for activity in activities:
+        if activity.account_id is not None:
+            days[(activity.owner_id, activity.account_id)].append(activity.occurred_on)
+    meetings: defaultdict[tuple[Any, ...], int] = defaultdict(int)
+    for activity in activities:
+        if activity.type not in ("meeting", "demo") or activity.account_id is None:
+            continue
+        day = activity.occurred_on
+        later = [other for other in days[(activity.owner_id, activity.account_id)] if other > day]
+        gap = (min(later) - day).days if later else FOLLOW_UP_REACH_DAYS + 1
+        meetings[(activity.owner_id, day, min(gap, FOLLOW_UP_REACH_DAYS + 1))] += 1
+    return {key: (count,) for key, count in meetings.items()}
+
+
+def recomputed(db: Session) -> tuple[Table, Table, Table]:
     """The rollups as the raw rows define them, computed in Python."""
     activities: defaultdict[tuple[Any, ...], list[int]] = defaultdict(lambda: [0, 0])
     targets = set(db.scalars(select(Account.id).where(Account.is_target.is_(True))))
-    for activity in db.scalars(select(Activity)):
+    raw = list(db.scalars(select(Activity)))
+    for activity in raw:
         counts = activities[(activity.owner_id, _month(activity.occurred_on), activity.type)]
         counts[0] += 1
         counts[1] += activity.with_decision_maker or activity.account_id in targets
@@ -61,12 +84,14 @@ def recomputed(db: Session) -> tuple[Table, Table]:
         sums[1] = (sums[1] or 0) + deal.amount
         sums[2] = sums[2] if deal.margin is None else (sums[2] or 0) + deal.margin
         sums[3] += (deal.close_date - deal.created_date).days
-    return {key: tuple(counts) for key, counts in activities.items()}, {
-        key: tuple(sums) for key, sums in deals.items()
-    }
+    return (
+        {key: tuple(counts) for key, counts in activities.items()},
+        {key: tuple(sums) for key, sums in deals.items()},
+        _follow_ups(raw),
+    )
 
 
-def stored(db: Session) -> tuple[Table, Table]:
+def stored(db: Session) -> tuple[Table, Table, Table]:
     activities = {
         (row.owner_id, row.month, row.type): (row.activities, row.directed)
         for row in db.scalars(select(ActivityRollup))
@@ -75,7 +100,11 @@ def stored(db: Session) -> tuple[Table, Table]:
         (row.owner_id, row.month, row.status): (row.deals, row.amount, row.margin, row.cycle_days)
         for row in db.scalars(select(DealRollup))
     }
-    return activities, deals
+    follow_ups = {
+        (row.owner_id, row.day, row.next_touch_days): (row.meetings,)
+        for row in db.scalars(select(FollowUpRollup))
+    }
+    return activities, deals, follow_ups
 
 
 def assert_rollups_equal_raw(db: Session) -> None:
@@ -150,8 +179,9 @@ def test_rollups_equal_the_raw_rows_after_every_import_kind_and_re_import(
     for kind in KINDS:
         _import(db, kind, generated / f"{kind}.csv")
         assert_rollups_equal_raw(db)
-    activities, deals = stored(db)
-    assert len(activities) > 20 and len(deals) > 5  # something was summed
+    activities, deals, follow_ups = stored(db)
+    assert len(activities) > 20 and len(deals) > 5 and len(follow_ups) > 5  # something was summed
+    assert any(gap <= 2 for _, _, gap in follow_ups)  # and some meeting was followed
     _import(db, "deals", _edited(generated / "deals.csv", tmp_path / "deals.csv", _move_deal))
     assert_rollups_equal_raw(db)
     _import(db, "accounts", _edited(generated / "accounts.csv", tmp_path / "accounts.csv", _keep))
@@ -159,13 +189,15 @@ def test_rollups_equal_the_raw_rows_after_every_import_kind_and_re_import(
     moved = _edited(generated / "activities.csv", tmp_path / "activities.csv", _move_activity)
     _import(db, "activities", moved)
     assert_rollups_equal_raw(db)
-    assert stored(db) != (activities, deals)
+    assert stored(db) != (activities, deals, follow_ups)
 
 
 def test_rollups_follow_every_edit_through_a_session(db: Session) -> None:
     ann, bob = make_person(db, "Ann"), make_person(db, "Bob")
     acme = make_account(db, ann)
     call = make_activity(db, ann, date(2026, 3, 30), account=acme)
+    demo = make_activity(db, ann, date(2026, 3, 31), type="demo", account=acme)
+    touch = make_activity(db, ann, date(2026, 4, 2), account=acme)
     deal = make_deal(db, ann, status="won", created=date(2026, 1, 5), closed=date(2026, 3, 31))
     make_deal(db, bob, status="lost", margin=120.0, closed=date(2026, 3, 2))
     assert_rollups_equal_raw(db)
@@ -176,6 +208,10 @@ def test_rollups_follow_every_edit_through_a_session(db: Session) -> None:
         (call, {"with_decision_maker": False}),
         (acme, {"is_target": True}),
         (call, {"account_id": None}),
+        (touch, {"occurred_on": date(2026, 4, 20)}),  # the demo is no longer followed soon
+        (touch, {"occurred_on": date(2026, 4, 1), "owner_id": bob.id}),
+        (touch, {"owner_id": ann.id, "type": "meeting"}),
+        (demo, {"account_id": None}),
         (deal, {"status": "lost"}),
         (deal, {"close_date": date(2026, 4, 2), "owner_id": bob.id}),
         (deal, {"amount": 2500.0, "margin": 300.0}),
@@ -185,7 +221,7 @@ def test_rollups_follow_every_edit_through_a_session(db: Session) -> None:
             setattr(row, name, value)
         db.flush()
         assert_rollups_equal_raw(db)
-    for row in (call, deal):
+    for row in (call, touch, deal):
         db.delete(row)
         db.flush()
         assert_rollups_equal_raw(db)
@@ -230,10 +266,13 @@ def _raw_only() -> Any:
     return mock.patch.object(values, "rollup_for", lambda family, metrics: None)
 
 
+COMPARED = (*SCORECARD_METRICS, "follow_ups_due", "follow_ups_done")
+
+
 def _both_ways(context: ReportContext, grouping: Any) -> Iterator[MetricValues]:
-    yield metrics_for(context, grouping, SCORECARD_METRICS)
+    yield metrics_for(context, grouping, COMPARED)
     with _raw_only():
-        yield metrics_for(context, grouping, SCORECARD_METRICS)
+        yield metrics_for(context, grouping, COMPARED)
 
 
 def _same(found: MetricValues, expected: MetricValues) -> None:
@@ -289,3 +328,53 @@ def test_an_import_refreshes_only_the_months_it_touches(db: Session, tmp_path: P
     _import(db, "activities", path)
     rows = {row.month: row.activities for row in db.scalars(select(ActivityRollup))}
     assert rows == {date(2026, 1, 1): 99, date(2026, 3, 1): 1}
+
+
+# A holiday week on a calendar with Monday as its only working day: the window of a meeting
+# in the week before it ends 3 weeks later, beyond the rollup's reach.
+MONDAYS_ONLY = WorkCalendar(frozenset({0}), frozenset({date(2026, 3, 9)}))
+
+
+@pytest.mark.parametrize("calendar", [None, MONDAYS_ONLY], ids=["monday-friday", "beyond-reach"])
+def test_follow_ups_from_the_rollup_equal_the_raw_rows_under_any_calendar(
+    db: Session, generated: Path, calendar: WorkCalendar | None
+) -> None:
+    for kind in ("people", "accounts", "deals", "activities"):
+        _import(db, kind, generated / f"{kind}.csv")
+    everyone = select(Person.id)
+    for start, end, as_of in WINDOWS:
+        context = ReportContext(db, start, end, as_of, calendar)
+        _same(*_both_ways(context, ByOwner(everyone)))
+
+
+def _meetings_due(db: Session, person: Person, calendar: WorkCalendar | None) -> Any:
+    one = select(Person.id).where(Person.id == person.id)
+    context = ReportContext(db, date(2026, 3, 1), date(2026, 3, 31), date(2026, 3, 31), calendar)
+    return metrics_for(context, ByOwner(one), ["follow_ups_due"])[person.id]["follow_ups_due"]
+
+
+def test_follow_ups_are_read_from_the_rollup_unless_a_window_reaches_beyond_it(
+    db: Session,
+) -> None:
+    ann = make_person(db, "Ann")
+    acme = make_account(db, ann)
+    make_activity(db, ann, date(2026, 3, 2), type="meeting", account=acme)
+    db.execute(update(FollowUpRollup).values(meetings=FollowUpRollup.meetings + 100))
+    assert _meetings_due(db, ann, None) == 101  # from the (tampered) rollup
+    assert _meetings_due(db, ann, MONDAYS_ONLY) == 1  # from the raw rows
+
+
+def test_a_touch_imported_next_month_refreshes_the_meeting_it_follows(
+    db: Session, tmp_path: Path
+) -> None:
+    ann = make_person(db, "Ann")
+    acme = make_account(db, ann)
+    make_activity(db, ann, date(2026, 3, 31), type="meeting", account=acme)
+    path = tmp_path / "activities.csv"
+    path.write_text(
+        "external_id,owner,type,occurred_at,account\n"
+        f"X1,{ann.email},call,2026-04-02,{acme.external_id}\n"
+    )
+    _import(db, "activities", path)
+    assert_rollups_equal_raw(db)
+    assert stored(db)[2] == {(ann.id, date(2026, 3, 31), 2): (1,)}

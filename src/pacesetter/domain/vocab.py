@@ -34,6 +34,10 @@ class ActivityType(StrEnum):
     OTHER = "other"
 
 
+# The activities that are due a follow-up (metrics.md, follow-up rate).
+FOLLOWED_UP_TYPES = (ActivityType.MEETING, ActivityType.DEMO)
+
+
 class DealStatus(StrEnum):
     OPEN = "open"
     WON = "won"

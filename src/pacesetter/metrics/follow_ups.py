@@ -7,6 +7,8 @@ to-date window whose follow-up window has ended by d, at most one row per day of
 A meeting is followed when another activity of the same owner on the same account is dated
 after the meeting's date and no later than its window end (a weekend touch inside counts).
 A meeting is dated on its `day` and counts from its window end, `due_on`.
+These rows are what the follow-up rollup sums (store/rollups.py): reports read the rollup
+(metrics/rollups.py), series and drill-downs read the rows.
 """
 
 from datetime import date, timedelta
@@ -15,12 +17,11 @@ from sqlalchemy import Date, Subquery, case, column, exists, select, values
 from sqlalchemy.orm import aliased
 
 from pacesetter.domain.calendar import WorkCalendar
-from pacesetter.domain.vocab import ActivityType
+from pacesetter.domain.vocab import FOLLOWED_UP_TYPES
 from pacesetter.metrics.families import Family, Owners, ReportContext, Window
 from pacesetter.store.models import Activity
 
 FOLLOW_UP_WORKING_DAYS = 2
-FOLLOWED_UP_TYPES = (ActivityType.MEETING, ActivityType.DEMO)
 
 
 def due_windows(window: Window, as_of: date, calendar: WorkCalendar) -> list[tuple[date, date]]:

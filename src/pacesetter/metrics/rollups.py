@@ -7,14 +7,19 @@ read from the raw rows exactly as before. Every catalogue aggregate is a sum or 
 two parts add up to what the raw rows alone give; a metric without a rollup sum here keeps its
 family on the raw rows. The rollups are kept equal to the raw rows in the same transaction as
 every write (store/rollups.py), so a report never mixes a stale month in.
+
+The follow-ups are read whole from their rollup, by day: each day due in the window (see
+metrics/follow_ups.py) has its window's length in days, and a day's meetings count as followed
+where their next touch came within it. Only a calendar whose window is longer than
+the rollup's reach somewhere in the report sends the family back to the raw rows.
 """
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, Table, func, select
+from sqlalchemy import ColumnElement, Select, Table, case, func, literal, select
 from sqlalchemy.sql.base import ReadOnlyColumnCollection
 
 from pacesetter.domain.periods import PeriodKind, period_of
@@ -26,10 +31,13 @@ from pacesetter.metrics.families import (
     DIRECTION,
     Family,
     Owners,
+    ReportContext,
     Window,
 )
+from pacesetter.metrics.follow_ups import FOLLOW_UPS, due_windows
 from pacesetter.metrics.sql import sum_where
-from pacesetter.store.models import ActivityRollup, DealRollup
+from pacesetter.store.models import ActivityRollup, DealRollup, FollowUpRollup
+from pacesetter.store.models.rollups import FOLLOW_UP_REACH_DAYS
 
 Columns = ReadOnlyColumnCollection[str, Any]
 Sum = Callable[[Columns], ColumnElement[Any]]
@@ -85,9 +93,67 @@ SOURCES: dict[str, RollupSource] = {
 }
 
 
-def rollup_for(family: Family, metrics: Sequence[Metric]) -> RollupSource | None:
+# A sum over the follow-up rollup's rows, given whether each row's meetings were followed.
+DueSum = Callable[[Columns, ColumnElement[bool]], ColumnElement[Any]]
+# A day due and the length in days of its follow-up window.
+DueDay = tuple[date, int]
+
+
+@dataclass(frozen=True)
+class FollowUpSource:
+    """The follow-up rollup and, per metric slug, its sum over the rollup's rows."""
+
+    sums: dict[str, DueSum]
+
+    def covers(self, metrics: Sequence[Metric]) -> bool:
+        return all(m.slug in self.sums for m in metrics)
+
+    def due_days(self, context: ReportContext) -> list[DueDay] | None:
+        """The days of the to-date window due by d, with their windows' lengths; None when
+        some window reaches further than the rollup looks ahead."""
+        window = context.window  # checked first: the calendar is read only when needed
+        due = due_windows(window, context.as_of, context.calendar) if window else []
+        days = [(day, (window_end - day).days) for day, window_end in due]
+        return days if all(length <= FOLLOW_UP_REACH_DAYS for _, length in days) else None
+
+    def per_owner(
+        self, owners: Owners, due: list[DueDay], metrics: Sequence[Metric]
+    ) -> Select[Any]:
+        """Per owner (as `key`), the sums of `metrics` over the meetings of the `due` days."""
+        rows = FollowUpRollup.__table__.c
+        followed = rows.next_touch_days <= _window_length(rows.day, due)
+        sums = [self.sums[m.slug](rows, followed).label(m.slug) for m in metrics]
+        return (
+            select(rows.owner_id.label("key"), *sums)
+            .where(rows.owner_id.in_(owners), rows.day.between(due[0][0], due[-1][0]))
+            .group_by(rows.owner_id)
+        )
+
+
+def _window_length(day: ColumnElement[date], due: list[DueDay]) -> ColumnElement[int]:
+    """The length of the follow-up window of `day`, one of the `due` days, as a CASE over the
+    few lengths a calendar gives (the commonest last): a join to a table of the days would
+    make SQLite scan that table once per rollup row."""
+    by_length: dict[int, list[date]] = {}
+    for when, length in due:
+        by_length.setdefault(length, []).append(when)
+    commonest, *others = sorted(by_length, key=lambda length: -len(by_length[length]))
+    if not others:
+        return literal(commonest)
+    return case(*((day.in_(by_length[length]), length) for length in others), else_=commonest)
+
+
+FOLLOW_UP_SOURCE = FollowUpSource(
+    {
+        "follow_ups_due": lambda rows, followed: func.sum(rows.meetings),
+        "follow_ups_done": lambda rows, followed: sum_where(followed, rows.meetings),
+    }
+)
+
+
+def rollup_for(family: Family, metrics: Sequence[Metric]) -> RollupSource | FollowUpSource | None:
     """The rollup that sums every one of `metrics` of `family`, if there is one."""
-    source = SOURCES.get(family.name)
+    source = FOLLOW_UP_SOURCE if family is FOLLOW_UPS else SOURCES.get(family.name)
     return source if source is not None and source.covers(metrics) else None
 
 

@@ -14,16 +14,16 @@ from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, and_, or_, select
+from sqlalchemy import Row, Select, and_, or_, select
 from sqlalchemy.orm import Session
 
 from pacesetter.domain.calendar import WorkCalendar
 from pacesetter.domain.errors import NotFound
 from pacesetter.domain.pacing import GoalPace, hybrid_credit
-from pacesetter.domain.periods import Period
+from pacesetter.domain.periods import Period, elapsed_fraction
 from pacesetter.domain.vocab import GoalStatus, Role
 from pacesetter.metrics.catalogue import REGISTRY, SCORECARD_METRICS, Value
-from pacesetter.metrics.goals import goal_pace
+from pacesetter.metrics.goals import goal_pace, pace_at
 from pacesetter.metrics.grouping import PERSON_SCOPE, TEAM_SCOPE
 from pacesetter.metrics.org_settings import load_work_calendar, report_years
 from pacesetter.metrics.values import MetricValues, person_metrics, team_metrics
@@ -31,6 +31,8 @@ from pacesetter.store.models import Goal, Person
 from pacesetter.store.scope import Scope, subtree_ids
 
 SCORECARD_ROLES = (Role.REP, Role.MANAGER, Role.DIRECTOR)
+# What a row says of its person, in ScorecardRow's order.
+IDENTITY = (Person.external_id, Person.email, Person.name, Person.role)
 
 
 @dataclass(frozen=True)
@@ -97,7 +99,9 @@ def build_scorecard(
     calendar = load_work_calendar(session, report_years(period.start, period.end))
     ids = row_people(scope, period, person_id, manager_id)
     order = (Person.name, Person.external_id)
-    people = session.scalars(select(Person).where(Person.id.in_(ids)).order_by(*order)).all()
+    # The columns a row shows, as plain rows: thousands of people need no ORM objects.
+    shown = select(Person.id, Person.manager_id, *IDENTITY).where(Person.id.in_(ids))
+    people = session.execute(shown.order_by(*order)).all()
     goals = sorted(session.scalars(_goals_query(ids, period)), key=_goal_order)
     team_actuals = _team_actuals(session, goals, period, as_of, calendar)
     builder = _RowBuilder(period, as_of, calendar, goals, team_actuals)
@@ -177,6 +181,8 @@ class _RowBuilder:
         team_actuals: MetricValues,
     ) -> None:
         self.period, self.as_of, self.calendar = period, as_of, calendar
+        # One elapsed fraction serves every goal without milestone weights.
+        self.fraction = elapsed_fraction(period, as_of, calendar)
         self.person_goals: dict[int, list[Goal]] = {}
         # Team goal lines by manager, then metric: shown on the manager's row, used in hybrids.
         self.team_lines: dict[int, dict[str, GoalLine]] = {}
@@ -187,19 +193,20 @@ class _RowBuilder:
             else:
                 self.person_goals.setdefault(goal.person_id, []).append(goal)
 
-    def row(self, person: Person, values: dict[str, Value]) -> ScorecardRow:
+    def row(self, person: Row[Any], values: dict[str, Value]) -> ScorecardRow:
+        """A person's row from (id, manager_id, *IDENTITY) and their metrics."""
+        person_id, manager_id, *identity = person
         own = [
-            self.person_line(goal, values, person.manager_id)
-            for goal in self.person_goals.get(person.id, [])
+            self.person_line(goal, values, manager_id)
+            for goal in self.person_goals.get(person_id, [])
         ]
-        team = list(self.team_lines.get(person.id, {}).values())
+        team = list(self.team_lines.get(person_id, {}).values())
         metrics = {slug: values[slug] for slug in SCORECARD_METRICS}
-        identity = (person.external_id, person.email, person.name, person.role)
         return ScorecardRow(*identity, metrics, own + team)
 
     def person_line(self, goal: Goal, values: dict[str, Value], manager_id: int | None) -> GoalLine:
         """A person's goal; hybrid credit mixes in the team goal of their manager's team."""
-        pacing = goal_pace(goal, values.get(goal.metric), self.period, self.as_of, self.calendar)
+        pacing = self.pace(goal, values.get(goal.metric))
         team = self.team_lines.get(manager_id, {}).get(goal.metric) if manager_id else None
         team_attainment = team.attainment if team else None
         credit = hybrid_credit(
@@ -210,9 +217,15 @@ class _RowBuilder:
         )
         return _line(goal, pacing, credit)
 
+    def pace(self, goal: Goal, actual: Value) -> GoalPace:
+        """`goal_pace`, with the period's one fraction unless the goal has milestone weights."""
+        if goal.distribution:
+            return goal_pace(goal, actual, self.period, self.as_of, self.calendar)
+        return pace_at(goal.metric, goal.target, actual, self.fraction)
+
     def team_line(self, goal: Goal, values: dict[str, Value]) -> GoalLine:
         """A team goal: its hybrid credit is the team's attainment."""
-        pacing = goal_pace(goal, values.get(goal.metric), self.period, self.as_of, self.calendar)
+        pacing = self.pace(goal, values.get(goal.metric))
         return _line(goal, pacing, pacing.attainment)
 
 

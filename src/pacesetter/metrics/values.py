@@ -7,7 +7,7 @@ per person. Formulas (ratios, means, coverage) are then applied in Python to the
 so a team's ratio is over its pooled rows.
 """
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from datetime import date
 from typing import Any
@@ -29,7 +29,7 @@ from pacesetter.metrics.catalogue import (
 )
 from pacesetter.metrics.families import Family, ReportContext
 from pacesetter.metrics.grouping import ByOwner, ByTeam, Grouping
-from pacesetter.metrics.rollups import around, rollup_for, whole_months
+from pacesetter.metrics.rollups import FollowUpSource, around, rollup_for, whole_months
 from pacesetter.store.models import Goal
 
 MetricValues = dict[int, dict[str, Value]]
@@ -73,9 +73,13 @@ def metrics_for(context: ReportContext, grouping: Grouping, slugs: Sequence[str]
     session = context.session
     found: dict[int, dict[str, Any]] = {key: {} for key in session.scalars(grouping.keys)}
     for statement in _statements(context, grouping, plan):
-        for row in session.execute(statement).mappings():
-            found[row["key"]].update(row)
-    return {key: evaluate(plan, parts, slugs) for key, parts in found.items()}
+        result = session.execute(statement)
+        names = tuple(result.keys())
+        key = names.index("key")
+        for row in result:  # plain tuples: thousands of rows, no mapping built per row
+            found[row[key]].update(zip(names, row, strict=True))
+    steps = _steps(plan)
+    return {key: _evaluated(steps, parts, slugs) for key, parts in found.items()}
 
 
 def _statements(
@@ -104,8 +108,14 @@ def _per_owner_sums(
 ) -> Select[Any] | None:
     """A family's aggregates per owner over the to-date window: its whole months from the
     family's rollup when it has one (metrics/rollups.py), the days around them from the raw
-    rows; all of it from the raw rows otherwise."""
+    rows; every day due from the follow-up rollup, which is by day; all of it from the raw rows
+    otherwise."""
     window, rollup = context.window, rollup_for(family, metrics)
+    if isinstance(rollup, FollowUpSource):
+        due = rollup.due_days(context)
+        if due is not None:
+            return rollup.per_owner(owners, due, metrics) if due else None
+        rollup = None
     months = None if window is None or rollup is None else whole_months(window)
     if window is None or rollup is None or months is None:
         rows = family.rows(context, owners)
@@ -164,16 +174,32 @@ def goal_targets(grouping: Grouping, slug: str, source: GoalTarget) -> Select[An
 
 def evaluate(plan: list[Metric], parts: dict[str, Any], slugs: Sequence[str]) -> dict[str, Value]:
     """The values of `slugs` from the raw SQL parts of `plan` (by slug; a missing one is 0)."""
+    return _evaluated(_steps(plan), parts, slugs)
+
+
+# A metric's slug and how its value comes from its raw SQL part and the values before it.
+Step = tuple[str, Callable[[Any, dict[str, Value]], Value]]
+
+
+def _steps(plan: list[Metric]) -> list[Step]:
+    """The plan's metrics, each decided once (formula, goal target or sum) rather than per key:
+    a report evaluates the same plan for thousands of keys."""
+    return [(entry.slug, _value_of(entry)) for entry in plan]
+
+
+def _evaluated(steps: list[Step], parts: dict[str, Any], slugs: Sequence[str]) -> dict[str, Value]:
     values: dict[str, Value] = {}
-    for entry in plan:  # dependencies come first
-        values[entry.slug] = _value(entry, parts.get(entry.slug), values)
+    for slug, value in steps:  # dependencies come first
+        values[slug] = value(parts.get(slug), values)
     return {slug: values[slug] for slug in slugs}
 
 
-def _value(entry: Metric, raw: Any, values: dict[str, Value]) -> Value:
-    if entry.formula is not None:
-        return entry.formula(*(values[name] for name in entry.depends_on))
+def _value_of(entry: Metric) -> Callable[[Any, dict[str, Value]], Value]:
+    formula, depends_on = entry.formula, entry.depends_on
+    if formula is not None:
+        return lambda raw, values: formula(*[values[name] for name in depends_on])
     if isinstance(entry.source, GoalTarget):
-        return None if raw is None else float(raw)
+        return lambda raw, values: None if raw is None else float(raw)
     # A sum over nothing is NULL in SQL and 0 here; PostgreSQL may return Decimals for sums.
-    return int(raw or 0) if entry.unit is Unit.COUNT else float(raw or 0)
+    number = int if entry.unit is Unit.COUNT else float
+    return lambda raw, values: number(raw or 0)

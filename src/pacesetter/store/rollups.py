@@ -13,6 +13,9 @@ leaves both as they were. Two paths reach every write of activities and deals:
 An activity's rollup also counts those on a target account, so accounts are an input too: an
 accounts import refreshes the activity rollups, and an account whose `is_target` a flush
 changes refreshes the owners of its activities.
+The follow-up rollup is keyed by day and looks ahead: an activity decides whether the meetings
+of the FOLLOW_UP_REACH_DAYS before it were followed, so a refresh of some days also recomputes
+the meetings of that many days before them (into the previous month near a month's start).
 """
 
 from collections.abc import Callable, Collection, Mapping
@@ -21,6 +24,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import (
+    ColumnElement,
     Connection,
     Select,
     Table,
@@ -32,34 +36,55 @@ from sqlalchemy import (
     inspect,
     select,
 )
-from sqlalchemy.orm import Session, UOWTransaction
+from sqlalchemy.orm import Session, UOWTransaction, aliased
 
-from pacesetter.domain.vocab import DealStatus
+from pacesetter.domain.vocab import FOLLOWED_UP_TYPES, DealStatus
 from pacesetter.store.crashpoints import crash_point
 from pacesetter.store.dates import days_between, month_start
-from pacesetter.store.models import Account, Activity, ActivityRollup, Deal, DealRollup
+from pacesetter.store.models import (
+    Account,
+    Activity,
+    ActivityRollup,
+    Deal,
+    DealRollup,
+    FollowUpRollup,
+)
+from pacesetter.store.models.rollups import FOLLOW_UP_REACH_DAYS
 
 Model = type[Activity] | type[Deal]
 Owners = Collection[int] | Select[tuple[int]]
 Days = tuple[date, date]
+# Conditions on the raw table that select the rows a refresh recomputes.
+Filters = list[ColumnElement[bool]]
 
 
-def _month_end(day: date) -> date:
-    return (day.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+def _whole_months(days: Days) -> Days:
+    """The first and last day of the calendar months the days run through."""
+    first, last = days
+    following = (last.replace(day=28) + timedelta(days=4)).replace(day=1)
+    return first.replace(day=1), following - timedelta(days=1)
+
+
+def _with_reach(days: Days) -> Days:
+    """The days and the FOLLOW_UP_REACH_DAYS before them: the meetings a touch may follow."""
+    return days[0] - timedelta(days=FOLLOW_UP_REACH_DAYS), days[1]
 
 
 @dataclass(frozen=True)
 class Rollup:
     """A rollup table, the raw table it sums, the grouped query that computes it (its columns
-    in the rollup's order), the raw date column whose month keys it, the raw columns a change
-    to which makes it stale and the other tables it reads."""
+    in the rollup's order), the raw date column that dates it, the raw columns a change to which
+    makes it stale and the other tables it reads; `keyed_by`, the rollup's date column, and
+    `rows_of`, the stretch of those dates a change to raw rows of some days makes stale."""
 
     target: Table
     model: Model
-    summary: Callable[[], Select[Any]]
+    summary: Callable[[Filters], Select[Any]]
     dated_by: str
     inputs: tuple[str, ...]
     also_reads: tuple[Table, ...] = ()
+    keyed_by: str = "month"
+    rows_of: Callable[[Days], Days] = _whole_months
 
     @property
     def source(self) -> Table:
@@ -69,22 +94,23 @@ class Rollup:
         self, connection: Connection, owners: Owners | None = None, days: Days | None = None
     ) -> None:
         """Recompute the rollup rows of `owners` (ids or a query of them; None: everyone's)
-        in the months from `days[0]` to `days[1]` (None: all) from the raw rows."""
-        removed, summary = delete(self.target), self.summary()
+        that raw rows dated from `days[0]` to `days[1]` (None: any day) sum, from the raw rows."""
+        removed, raw = delete(self.target), []
         if owners is not None:
             removed = removed.where(self.target.c.owner_id.in_(owners))
-            summary = summary.where(self.source.c.owner_id.in_(owners))
+            raw.append(self.source.c.owner_id.in_(owners))
         if days is not None:
-            first, last = days[0].replace(day=1), _month_end(days[1])
-            removed = removed.where(self.target.c.month.between(first, last))
-            summary = summary.where(self.source.c[self.dated_by].between(first, last))
+            first, last = self.rows_of(days)
+            removed = removed.where(self.target.c[self.keyed_by].between(first, last))
+            raw.append(self.source.c[self.dated_by].between(first, last))
+        summary = self.summary(raw)
         connection.execute(removed)
         crash_point(f"rollup-refresh:{self.target.name}")  # emptied, not yet refilled
         columns = [column.name for column in self.target.c]
         connection.execute(insert(self.target).from_select(columns, summary))
 
 
-def _activity_summary() -> Select[Any]:
+def _activity_summary(raw: Filters) -> Select[Any]:
     """Activities, and those with a decision-maker or on a target account (IS TRUE: an
     activity without an account is not on a target one)."""
     month = month_start(Activity.occurred_on)
@@ -94,20 +120,47 @@ def _activity_summary() -> Select[Any]:
             Activity.owner_id, month, Activity.type, func.count(), func.count(case((directed, 1)))
         )
         .outerjoin(Account, Account.id == Activity.account_id)
+        .where(*raw)
         .group_by(Activity.owner_id, month, Activity.type)
     )
 
 
-def _deal_summary() -> Select[Any]:
+def _deal_summary(raw: Filters) -> Select[Any]:
     """Deals won or lost, by close month: what the closed-deals metrics sum."""
     month = month_start(Deal.close_date)
     cycle = days_between(Deal.close_date, Deal.created_date)
     sums = (func.count(), func.sum(Deal.amount), func.sum(Deal.margin), func.sum(cycle))
     return (
         select(Deal.owner_id, month, Deal.status, *sums)
-        .where(Deal.status.in_((DealStatus.WON, DealStatus.LOST)))
+        .where(Deal.status.in_((DealStatus.WON, DealStatus.LOST)), *raw)
         .group_by(Deal.owner_id, month, Deal.status)
     )
+
+
+def _follow_up_summary(raw: Filters) -> Select[Any]:
+    """Meetings and demos on an account per owner, day and days to the owner's next activity
+    on that account (FOLLOW_UP_REACH_DAYS + 1 for none within reach): the `(account_id,
+    owner_id, occurred_on)` index answers each meeting's next touch with one probe."""
+    touch = aliased(Activity, name="touch")
+    next_touch = (
+        select(func.min(touch.occurred_on))
+        .where(touch.account_id == Activity.account_id, touch.owner_id == Activity.owner_id)
+        .where(touch.occurred_on > Activity.occurred_on)
+        .scalar_subquery()
+    )
+    gap = days_between(next_touch, Activity.occurred_on)
+    meetings = (
+        select(Activity.owner_id, Activity.occurred_on.label("day"), gap.label("gap"))
+        .where(Activity.type.in_(FOLLOWED_UP_TYPES), Activity.account_id.is_not(None), *raw)
+        .subquery("meetings")
+    )
+    beyond = FOLLOW_UP_REACH_DAYS + 1
+    capped = case((meetings.c.gap <= FOLLOW_UP_REACH_DAYS, meetings.c.gap), else_=beyond)
+    # Capped in a subquery of its own: PostgreSQL does not match a GROUP BY expression whose
+    # constants are bound parameters of their own to the same expression in the SELECT list.
+    touched = select(meetings.c.owner_id, meetings.c.day, capped.label("next_touch_days"))
+    rows = touched.subquery("touched")
+    return select(rows, func.count()).group_by(*rows.c)
 
 
 ACTIVITY_ROLLUP = Rollup(
@@ -125,7 +178,16 @@ DEAL_ROLLUP = Rollup(
     "close_date",
     ("owner_id", "status", "close_date", "created_date", "amount", "margin"),
 )
-ROLLUPS = (ACTIVITY_ROLLUP, DEAL_ROLLUP)
+FOLLOW_UP_ROLLUP = Rollup(
+    FollowUpRollup.__table__,  # type: ignore[arg-type]
+    Activity,
+    _follow_up_summary,
+    "occurred_on",
+    ("owner_id", "occurred_on", "type", "account_id"),
+    keyed_by="day",
+    rows_of=_with_reach,
+)
+ROLLUPS = (ACTIVITY_ROLLUP, DEAL_ROLLUP, FOLLOW_UP_ROLLUP)
 
 
 @dataclass

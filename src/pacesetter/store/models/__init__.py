@@ -15,7 +15,7 @@ from pacesetter.store.models.planning import (
     PlanLine,
 )
 from pacesetter.store.models.plans import PlanProposal
-from pacesetter.store.models.rollups import ActivityRollup, DealRollup
+from pacesetter.store.models.rollups import ActivityRollup, DealRollup, FollowUpRollup
 from pacesetter.store.models.system import ImportRun, LoginAttempt, UserSession
 from pacesetter.store.models.version import DataVersion
 
@@ -31,6 +31,7 @@ __all__ = [
     "Deal",
     "DealChange",
     "DealRollup",
+    "FollowUpRollup",
     "Forecast",
     "Goal",
     "GoalChange",
