@@ -141,7 +141,8 @@ def _activities(owners: Owners, window: Window) -> Subquery:
 
 def _directed_activities(owners: Owners, window: Window) -> Subquery:
     """The same activities with what direction needs: the decision-maker flag and whether the
-    account is a target one. A family of its own so plain counts stay on the index."""
+    account is a target one. A family of its own so plain counts stay on the index (on
+    PostgreSQL the index includes these two columns as well: both read the index alone)."""
     day = Activity.occurred_on.label("day")
     return (
         select(Activity.owner_id, day, Activity.with_decision_maker, Account.is_target)
