@@ -110,3 +110,18 @@ def test_the_api_refuses_an_unknown_order_and_a_page_too_large(
     browser = client_for(sold.dana)
     assert browser.get(f"/api/v1/managers?{Q1}&sort=height").status_code == 422
     assert browser.get(f"/api/v1/managers?{Q1}&per_page=501").status_code == 422
+
+
+def test_a_team_at_a_time_is_the_head_and_their_direct_reports(
+    sold: Org, client_for: SignIn
+) -> None:
+    browser = client_for(sold.dana)
+    top = _api(browser, "below=direct&sort=name")
+    assert [row["name"] for row in top["rows"]] == ["Dana Director", "Mia Manager", "Omar Other"]
+    mia = _api(browser, f"below=direct&manager={sold.mia.id}")
+    assert [row["name"] for row in mia["rows"]] == ["Mia Manager", "Noah Nested"]
+    page = browser.get(f"/managers?{Q1}&below=direct").text
+    assert sorted(_cards(browser, "below=direct")) == sorted(sold.ids("dana", "mia", "omar"))
+    assert f"below=direct&manager={sold.mia.id}" in page  # each name drills down a level
+    download = browser.get(f"/managers.csv?{Q1}&below=direct").text
+    assert len(list(csv.DictReader(io.StringIO(download)))) == 4  # the download: everyone

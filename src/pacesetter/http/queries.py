@@ -222,6 +222,18 @@ OrderQuery = Annotated[
     ),
 ]
 
+# How far below a manager the managers screen reaches: `?below=direct` drills down a level
+# at a time.
+Below = Literal["all", "direct"]
+BelowQuery = Annotated[
+    Below,
+    Query(
+        description="all (the default): every manager and director below the manager asked for "
+        "(or in your scope); direct: only that manager (default: you) and the managers who "
+        "report to them directly, to drill down a team at a time"
+    ),
+]
+
 # A page of a long list: `?page=&per_page=`.
 PagingDep = Annotated[Paging, Depends(_paging_by(DEFAULT_PER_PAGE))]
 # The managers screen: each row also has a card (signals with their evidence, forecasts, a

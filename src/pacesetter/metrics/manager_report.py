@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import ColumnElement, Select, or_, select
 from sqlalchemy.orm import Session
 
 from pacesetter.domain.periods import Period, PeriodKind, parse_period, period_of
@@ -220,15 +220,29 @@ class ManagerReport:
         return {"period": self.period.name, "as_of": self.as_of.isoformat(), "rows": rows}
 
 
-def report_managers(scope: Scope, period: Period, manager_id: int | None) -> Select[tuple[int]]:
+def report_managers(
+    scope: Scope, period: Period, manager_id: int | None, *, direct: bool = False
+) -> Select[tuple[int]]:
     """The managers and directors employed during P that `scope` sees; with `manager_id`,
-    that person and the managers and directors below them."""
+    that person and the managers and directors below them. With `direct`, only the head (the
+    manager asked for, else the viewer) and those who report to them directly: a team at a
+    time, to drill down level by level (an unrestricted scope's heads are the people
+    without a manager)."""
     statement = select(Person.id).where(
         Person.role.in_(MANAGER_ROLES), employed_during(period.start, period.end)
     )
     if manager_id is not None:
         statement = statement.where(Person.id.in_(subtree_ids(manager_id)))
+    if direct:
+        statement = statement.where(_head_and_direct_reports(scope, manager_id))
     return scope.restrict(statement, Person.id)
+
+
+def _head_and_direct_reports(scope: Scope, manager_id: int | None) -> ColumnElement[bool]:
+    head = manager_id if manager_id is not None else scope.viewer_id
+    if head is None or (manager_id is None and scope.is_unrestricted):
+        return Person.manager_id.is_(None)
+    return or_(Person.id == head, Person.manager_id == head)
 
 
 def build_manager_report(
@@ -239,13 +253,15 @@ def build_manager_report(
     manager_id: int | None = None,
     *,
     history: int = 0,
+    direct: bool = False,
 ) -> ManagerReport:
     """The report's rows, sorted by name, with (when `history` > 0, as pages and the API ask)
     the forecasts of the `history` periods before P, the forecast roll-up for P, and each
     signal's change since the previous period with that period's KPIs. `manager_id` is not
     checked against the scope here: rows outside it simply do not appear (resolve it with
-    `scorecard.find_person` first)."""
-    ids = report_managers(scope, period, manager_id)
+    `scorecard.find_person` first). `direct`: only the head and their direct reports
+    (`report_managers`)."""
+    ids = report_managers(scope, period, manager_id, direct=direct)
     calendar = load_work_calendar(session, report_years(period.previous().start, period.end))
     kpis = manager_kpis(session, ids, period, as_of, calendar=calendar, with_parts=history > 0)
     previous = previous_forecast_accuracy(session, ids, period, calendar=calendar)
@@ -308,13 +324,18 @@ def requested_manager_report(
     period_name: str | None = None,
     as_of: date | None = None,
     manager_id: int | None = None,
+    *,
+    direct: bool = False,
 ) -> ManagerReport:
     """The report as a page or the API asks for it: the period by name in the fiscal year
-    (default: the quarter of `today`), the as-of date (default: today, clipped to it), and a
-    manager who must be in `scope` (`NotFound` if not)."""
+    (default: the quarter of `today`), the as-of date (default: today, clipped to it), a
+    manager who must be in `scope` (`NotFound` if not), and whether only the head and their
+    direct reports (`direct`)."""
     period, day = requested_period(session, today, period_name, as_of)
     manager = scope.person(session, manager_id).id if manager_id is not None else None
-    return build_manager_report(session, scope, period, day, manager, history=HISTORY_PERIODS)
+    return build_manager_report(
+        session, scope, period, day, manager, history=HISTORY_PERIODS, direct=direct
+    )
 
 
 def requested_period(

@@ -11,7 +11,12 @@ from pacesetter.domain.role_design import Advice, WhatIf
 from pacesetter.domain.vocab import BusinessStage
 from pacesetter.forecasts.service import submit_forecast
 from pacesetter.http.deps import CurrentUser, OrgDep, ScopeDep, SessionDep
-from pacesetter.http.queries import ManagerReportQueryDep, ManagersPagingDep, ReportQueryDep
+from pacesetter.http.queries import (
+    BelowQuery,
+    ManagerReportQueryDep,
+    ManagersPagingDep,
+    ReportQueryDep,
+)
 from pacesetter.http.validation import IdPath
 from pacesetter.metrics.manager_report import (
     ATTENTION,
@@ -50,7 +55,11 @@ Sort = Annotated[
 
 @router.get("/managers", response_model=ManagersOut, responses=_NOT_FOUND)
 def managers(
-    db: SessionDep, asked: ManagerReportQueryDep, paging: ManagersPagingDep, sort: Sort = ATTENTION
+    db: SessionDep,
+    asked: ManagerReportQueryDep,
+    paging: ManagersPagingDep,
+    below: BelowQuery = "all",
+    sort: Sort = ATTENTION,
 ) -> ManagersOut:
     """A page of the managers and directors you may see who were employed during the period
     (`paging` says where it sits; the CSV and XLSX downloads of /managers hold every row):
@@ -60,7 +69,8 @@ def managers(
     latest forecast for the period against the team's won revenue and open pipeline, and each
     signal's change since the previous period (new, persisting or cleared)."""
     at = (asked.period, asked.as_of, asked.team)
-    report = requested_manager_report(db, asked.scope, asked.today, *at)
+    direct = below == "direct"
+    report = requested_manager_report(db, asked.scope, asked.today, *at, direct=direct)
     paged = paging.of(sorted_rows(report.rows, sort, asked.team))
     rows = [
         ManagerRowOut(

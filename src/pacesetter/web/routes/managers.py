@@ -23,6 +23,8 @@ from pacesetter.http.deps import CurrentUser, OrgDep, ScopeDep, SessionDep, View
 from pacesetter.http.downloads import csv_response
 from pacesetter.http.queries import (
     MANAGERS_PER_PAGE,
+    Below,
+    BelowQuery,
     ManagerReportQueryDep,
     ManagersPagingDep,
     Paging,
@@ -81,11 +83,13 @@ def managers_page(
     org: OrgDep,
     asked: ManagerReportQueryDep,
     paging: ManagersPagingDep,
+    below: BelowQuery = "all",
     sort: str = ATTENTION,
 ) -> HTMLResponse:
     """The side-by-side table, then each manager's signals and recommendation: a page of
-    managers at a time, those with the most signals first unless another order is asked."""
-    return _managers_page(request, db, org, asked, sort, paging)
+    managers at a time, those with the most signals first unless another order is asked;
+    `below=direct` shows a team at a time (its manager and their direct reports)."""
+    return _managers_page(request, db, org, asked, sort, paging, below)
 
 
 def _managers_page(
@@ -95,12 +99,14 @@ def _managers_page(
     asked: ReportQuery,
     sort: str,
     paging: Paging,
+    below: Below = "all",
     typed: dict[str, Any] | None = None,
 ) -> HTMLResponse:
     """The page; after a refused forecast (`typed`: the card's manager, the period and amount
     as typed, and why), 422 with that card's form as it was typed."""
-    report = managers_report_of(db, asked)
-    query = _query(report, asked.team)
+    report = managers_report_of(db, asked, direct=below == "direct")
+    whole = _query(report, asked.team)
+    query = f"{whole}&below=direct" if below == "direct" else whole
     trend = kpi_trends(db, report, TREND_EARLIER) if len(report.rows) == 1 else {}
     context = {
         "title": "Managers",
@@ -109,6 +115,8 @@ def _managers_page(
         "sort": sort,
         "groups": KPI_GROUPS,
         "query": query,
+        "whole_query": whole,
+        "below": below,
         "show": show_kpi,
         "evidence": describe_evidence,
         "recommendations": RECOMMENDATIONS,
@@ -189,16 +197,15 @@ def submit_forecast_form(
         asked = ReportQuery(ctx, _readable(ctx, period), None, manager_id)
         first = Paging(per_page=MANAGERS_PER_PAGE)  # the card's manager leads (`asked.team`)
         refused_form = typed | {"error": str(refused)}
-        return _managers_page(request, db, org, asked, ATTENTION, first, refused_form)
+        return _managers_page(request, db, org, asked, ATTENTION, first, typed=refused_form)
     where = f"/managers?period={made.period}&manager={made.manager_id}#forecast-{made.manager_id}"
     return RedirectResponse(where, status_code=303)
 
 
-def managers_report_of(db: Session, asked: ReportQuery) -> ManagerReport:
-    """The report the page, its CSV and its XLSX show."""
-    return requested_manager_report(
-        db, asked.scope, asked.today, asked.period, asked.as_of, asked.team
-    )
+def managers_report_of(db: Session, asked: ReportQuery, *, direct: bool = False) -> ManagerReport:
+    """The report the page, its CSV and its XLSX show (the downloads: everyone below)."""
+    at = (asked.period, asked.as_of, asked.team)
+    return requested_manager_report(db, asked.scope, asked.today, *at, direct=direct)
 
 
 def _readable(ctx: Context, period: str) -> str | None:
