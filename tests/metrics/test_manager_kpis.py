@@ -31,6 +31,7 @@ from pacesetter.metrics.manager_kpis import (
     manager_kpis,
     previous_forecast_accuracy,
 )
+from pacesetter.metrics.manager_signals import manager_signals
 from pacesetter.metrics.managers.revenue import (
     ForecastRollup,
     forecast_accuracy,
@@ -404,6 +405,39 @@ def test_improvement_plan_rate(db: Session, kpis: Kpis, org: Org, as_of: date, m
     found = kpis(as_of)
     assert found[org.milo.id]["improvement_plan_rate"] == milo
     assert found[org.mina.id]["improvement_plan_rate"] is None  # nobody off track
+
+
+@pytest.fixture
+def leaver_off_track(db: Session, org: Org) -> None:
+    """Q4 2025 at 31 Dec: Rosa (Milo's) and Leif (Mina's, left 19 Dec) won nothing of 1000 and
+    made no call of 10 planned in October, both off track; Rosa has a plan on 2 Jan, Leif none.
+    Leif was employed during Q4 but not during Q1: not one of Mina's or Dana's reps in Q1."""
+    leif = make_person(db, "Leif", manager=org.mina, end_date=date(2025, 12, 19))
+    for rep in (org.rosa, leif):
+        make_goal(db, rep, "2025-Q4", 1000)
+        make_plan_line(db, rep, "2025-10", "call", 10)
+    make_coaching(db, org.milo, "improvement_plan", date(2026, 1, 2), person=org.rosa)
+
+
+@pytest.mark.usefixtures("leaver_off_track")
+def test_a_rep_who_left_during_the_previous_period_is_not_counted(kpis: Kpis, org: Org) -> None:
+    # metrics.md: "their reps" are the team's reps employed during P. Counting Leif would give
+    # Mina 0 of 1 (not null) and Dana 1 of 2 (not 1 of 1).
+    found = kpis(FEB_13)
+    assert found[org.milo.id]["improvement_plan_rate"] == 1.0
+    assert found[org.mina.id]["improvement_plan_rate"] is None
+    assert found[org.dana.id]["improvement_plan_rate"] == 1.0
+
+
+@pytest.mark.usefixtures("leaver_off_track")
+def test_a_rep_who_left_does_not_fire_avoided_performance_talks(
+    db: Session, kpis: Kpis, org: Org
+) -> None:
+    managers = select(Person.id).where(Person.role.in_(("manager", "director")))
+    found = kpis(FEB_13)
+    signals = manager_signals(db, managers, Q1, FEB_13, found, {})
+    fired = {key: [s.name for s in each.signals] for key, each in signals.items()}
+    assert all("avoided_performance_talks" not in names for names in fired.values())
 
 
 def test_upward_feedback_needs_three_ratings(db: Session, kpis: Kpis, org: Org) -> None:

@@ -134,7 +134,9 @@ def _capability_growth(ask: _Request) -> KPIs:
     session, period, as_of = ask.session, ask.period, ask.as_of
     window = to_date_window(period, as_of)
     reached = capability.first_goal_months(session, ask.grouping, period, as_of)
-    plans = capability.improvement_plan_rates(session, ask.grouping, period, as_of, ask.calendar)
+    plans = capability.improvement_plan_rates(
+        session, ask.grouping, ask.reps, period, as_of, ask.calendar
+    )
     upward = capability.upward_feedback(session, ask.managers, window)
     customers = capability.customer_experience(session, ask.grouping, window)
     found: KPIs = {}

@@ -17,7 +17,7 @@ from pacesetter.domain.periods import Period, PeriodKind, period_of, trailing_12
 from pacesetter.domain.vocab import CoachingType, DealStatus, GoalStatus
 from pacesetter.metrics.catalogue import ratio
 from pacesetter.metrics.grouping import PERSON_SCOPE, ByTeam
-from pacesetter.metrics.managers.population import Counts, Member, team_rep_ids, team_reps
+from pacesetter.metrics.managers.population import Counts, Member, Members, team_rep_ids
 from pacesetter.metrics.quadrant import quadrants
 from pacesetter.store.models import CoachingRecord, Deal, Goal, Person
 
@@ -103,13 +103,19 @@ def retention(members: Iterable[Member], period: Period, as_of: date) -> Counts:
 
 
 def improvement_plan_rates(
-    session: Session, grouping: ByTeam, period: Period, as_of: date, calendar: WorkCalendar
+    session: Session,
+    grouping: ByTeam,
+    reps: Members,
+    period: Period,
+    as_of: date,
+    calendar: WorkCalendar,
 ) -> dict[int, Counts]:
-    """Among each team's reps (employed during the previous period Q of the same length) who
-    were `off_track` at the end of Q, (those with an `improvement_plan` record about them, by
-    anyone, dated from Q's last day to 14 days after it and not after d, those off track)."""
+    """Among each team's reps (`reps`: employed during P, metrics.md's "their reps") who were
+    `off_track` at the end of the previous period Q of the same length, (those with an
+    `improvement_plan` record about them, by anyone, dated from Q's last day to 14 days after it
+    and not after d, those off track). A rep who left during Q is not one of P's reps."""
     previous = period.previous()
-    rep_ids = team_rep_ids(grouping.closure, previous)
+    rep_ids = team_rep_ids(grouping.closure, period)
     placed = quadrants(session, rep_ids, previous, previous.end, calendar=calendar)
     off_track = {key for key, quadrant in placed.items() if quadrant == "off_track"}
     last = min(previous.end + timedelta(days=IMPROVEMENT_PLAN_DAYS), as_of)
@@ -123,7 +129,7 @@ def improvement_plan_rates(
         )
     )
     found: dict[int, Counts] = {}
-    for key, members in team_reps(session, grouping.closure, previous).items():
+    for key, members in reps.items():
         off = {m.person_id for m in members} & off_track
         found[key] = (len(off & planned), len(off))
     return found
