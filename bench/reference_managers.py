@@ -8,10 +8,10 @@ hand-written DuckDB query over in-memory tables and by vectorised pandas. Nothin
 Where the contract leaves a choice open, the choice is the one the product documents in
 docs/managers.md (a target of 0 is never attained; "blank" next steps are spaces, tabs and line
 breaks alone; a forecast belongs to P by its period name; the check-in weeks are the ISO weeks
-starting in P; a 1:1 or check-in counts only on or before d). One choice is the contract's and
-not the product's: `improvement_plan_rate` is over "their reps", the team's reps employed during
-P (metrics.md), that were employed during Q and off track at its end; the product counts the
-team's reps employed during Q, so a rep who left before P counts there (docs/benchmarks.md).
+starting in P; a 1:1 or check-in counts only on or before d). `improvement_plan_rate` is over
+"their reps", the team's reps employed during P (metrics.md), that were employed during Q and
+off track at its end; the product counted the team's reps employed during Q, so a rep who left
+before P counted there (docs/benchmarks.md), until b964d87 made it count the reps of P.
 
 What is read, once: every person (with their manager), every deal, the approved `revenue_won`
 goals (person and team scope, any period), the manager forecasts for P, the coaching records
