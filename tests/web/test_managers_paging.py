@@ -118,6 +118,8 @@ def test_a_team_at_a_time_is_the_head_and_their_direct_reports(
     browser = client_for(sold.dana)
     top = _api(browser, "below=direct&sort=name")
     assert [row["name"] for row in top["rows"]] == ["Dana Director", "Mia Manager", "Omar Other"]
+    first = _api(browser, "below=direct")["rows"][0]  # the viewer's own row leads their team
+    assert first["name"] == "Dana Director"
     mia = _api(browser, f"below=direct&manager={sold.mia.id}")
     assert [row["name"] for row in mia["rows"]] == ["Mia Manager", "Noah Nested"]
     page = browser.get(f"/managers?{Q1}&below=direct").text

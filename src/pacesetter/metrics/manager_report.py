@@ -238,6 +238,12 @@ def report_managers(
     return scope.restrict(statement, Person.id)
 
 
+def leading_row(scope: Scope, manager_id: int | None, direct: bool) -> int | None:
+    """Whose row leads the screen: the manager asked for, else (a team at a time) the
+    viewer's own; None: the order alone decides."""
+    return manager_id if manager_id is not None or not direct else scope.viewer_id
+
+
 def _head_and_direct_reports(scope: Scope, manager_id: int | None) -> ColumnElement[bool]:
     head = manager_id if manager_id is not None else scope.viewer_id
     if head is None or (manager_id is None and scope.is_unrestricted):

@@ -21,6 +21,7 @@ from pacesetter.http.validation import IdPath
 from pacesetter.metrics.manager_report import (
     ATTENTION,
     SORTS,
+    leading_row,
     requested_manager_report,
     sorted_rows,
 )
@@ -71,7 +72,8 @@ def managers(
     at = (asked.period, asked.as_of, asked.team)
     direct = below == "direct"
     report = requested_manager_report(db, asked.scope, asked.today, *at, direct=direct)
-    paged = paging.of(sorted_rows(report.rows, sort, asked.team))
+    head = leading_row(asked.scope, asked.team, direct)
+    paged = paging.of(sorted_rows(report.rows, sort, head))
     rows = [
         ManagerRowOut(
             **row.as_dict(),

@@ -39,6 +39,7 @@ from pacesetter.metrics.manager_report import (
     ManagerReport,
     ManagerRow,
     kpi_trends,
+    leading_row,
     requested_manager_report,
     sorted_rows,
 )
@@ -111,7 +112,7 @@ def _managers_page(
     context = {
         "title": "Managers",
         "report": report,
-        "paged": paging.of(sorted_rows(report.rows, sort, asked.team)),
+        "paged": paging.of(sorted_rows(report.rows, sort, _head(asked, below))),
         "sort": sort,
         "groups": KPI_GROUPS,
         "query": query,
@@ -200,6 +201,10 @@ def submit_forecast_form(
         return _managers_page(request, db, org, asked, ATTENTION, first, typed=refused_form)
     where = f"/managers?period={made.period}&manager={made.manager_id}#forecast-{made.manager_id}"
     return RedirectResponse(where, status_code=303)
+
+
+def _head(asked: ReportQuery, below: Below) -> int | None:
+    return leading_row(asked.scope, asked.team, below == "direct")
 
 
 def managers_report_of(db: Session, asked: ReportQuery, *, direct: bool = False) -> ManagerReport:
