@@ -58,11 +58,14 @@ class ScreenCache:
             found = self._get(key)  # built meanwhile by the thread this one waited for
             if found is not None:
                 return found[0]  # type: ignore[no-any-return]
-            value = build()
-            with self._lock:
-                self.misses += 1
-                self._store(key, value)
-                self._building.pop(key, None)
+            try:
+                value = build()  # a build that fails (a screen not found) is not kept
+                with self._lock:
+                    self.misses += 1
+                    self._store(key, value)
+            finally:
+                with self._lock:
+                    self._building.pop(key, None)
         return value
 
     def clear(self) -> None:
