@@ -36,6 +36,7 @@ from pacesetter.store.crashpoints import crash_point
 from pacesetter.store.db import unit_of_work
 from pacesetter.store.models import ImportRun, OrgSettings, utcnow
 from pacesetter.store.rollups import BulkWrite
+from pacesetter.store.statistics import analyze_written
 
 # (phase "check" or "write", rows done, rows in all when known)
 Progress = Callable[[str, int, int | None], None]
@@ -279,9 +280,11 @@ class _Job:
         self.progress("write", 0, total)
         self.spill.on_read = lambda done: self.progress("write", done, total)
         self.kind.write(self.spill, upserter)
-        if not context.dry_run:  # in the same transaction: rollups change with the rows
-            written.refresh(context.session.connection())
         counts = upserter.counts
+        if not context.dry_run:  # in the same transaction: rollups change with the rows
+            connection = context.session.connection()
+            written.refresh(connection)
+            analyze_written(connection, written.tables(), counts.added + counts.updated)
         self.report.added, self.report.updated = counts.added, counts.updated
         self.report.unchanged = counts.unchanged
         self.report.changes = upserter.changes

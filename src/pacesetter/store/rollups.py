@@ -213,6 +213,11 @@ class BulkWrite:
             if day is not None:
                 self.seen = [min([day, *self.seen]), max([day, *self.seen])]
 
+    def tables(self) -> list[Table]:
+        """The table written and the rollups its refresh rewrites."""
+        refreshed = [r.target for r in ROLLUPS if self.table in (r.source, *r.also_reads)]
+        return [self.table, *refreshed]
+
     def refresh(self, connection: Connection) -> None:
         for rollup in ROLLUPS:
             if rollup.source is self.table:
