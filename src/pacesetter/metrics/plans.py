@@ -7,10 +7,10 @@ the activity rollup's rows (a few per rep and month); only the month d falls in 
 the raw rows.
 
 Two shapes, each a fixed number of statements whatever the number of reps:
-- `plan_totals` (the quadrant, QDQ and activity pace of every rep): one statement joins the
-  plan lines of the months of P to those counts and sums them per rep and activity type in the
-  database (each month's planned x its elapsed fraction), so Python sees a few rows per rep;
-  with QDQ, one more reads the quality ratings;
+- `plan_totals` (the quadrant, QDQ and activity pace of every rep): one statement sums the
+  plan lines of the months of P and those counts per rep and activity type in the database
+  (each month's planned x its elapsed fraction), so Python sees a few rows per rep; with QDQ,
+  one more reads the quality ratings;
 - `plan_facts` (one rep's plan review, month by month): the plan lines, the counts and the
   ratings as rows, each (month, type) line paired with what was done.
 """
@@ -21,13 +21,9 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import (
-    CTE,
-    ColumnElement,
     Date,
     Float,
-    Row,
     Select,
-    and_,
     case,
     func,
     literal,
@@ -53,10 +49,15 @@ from pacesetter.store.models import Account, Activity, ActivityRollup, CoachingR
 
 People = Select[tuple[int]]
 Window = tuple[date, date]
-# owner, month start, type, activities, those of them directed (0 when not asked for)
-Counted = Row[tuple[int, date, str, int, int]]
 ACTIVITY_LINES = frozenset(kind.value for kind in ActivityType)
 SHARE_LINES = (PLAN_LINE_DIRECTION, PLAN_LINE_QUALITY)
+# A count row's plan columns (lines, planned, expected): the counts and the plan lines are rows
+# of one shape, summed together (`_summed`).
+_NO_PLAN = (
+    literal_column("0").label("lines"),
+    literal_column("0").label("planned"),
+    literal_column("0").label("expected"),
+)
 # The coaching records whose ratings are the observed Quality of a rep.
 OBSERVED = (CoachingType.RIDE_ALONG, CoachingType.SHADOWING, CoachingType.DEBRIEF)
 
@@ -105,92 +106,109 @@ def plan_totals(
     calendar: WorkCalendar,
     *,
     qdq: bool,
-    activities: bool = False,
+    directed: bool = False,
 ) -> dict[int, PlanTotals]:
-    """Each rep's activity lines summed per type with what was done (a rep without any is
-    absent). With `qdq`, also the direction and quality lines and the mean rating; with
-    `activities`, every activity of the months of P and the directed ones among them."""
-    months = period.months()
-    done = _counted_statement(people, months, as_of, directed=activities)
-    counts = None if done is None else done.cte("done")
-    statement = _summed_lines(people, months, as_of, calendar, counts, qdq)
-    if activities and counts is not None:
-        statement = union_all(statement, _per_owner(counts))  # type: ignore[assignment]
+    """Each rep's activity lines summed per type with what was done, and every activity of
+    the months of P (a rep with neither is absent). With `qdq`, also the direction and
+    quality lines and the mean rating; with `directed`, the directed activities are counted
+    (they need each activity's row and account)."""
+    statement = _summed(people, period.months(), as_of, calendar, qdq, directed)
     found: dict[int, PlanTotals] = {}
-    for person_id, line, planned, expected, actual, directed in session.execute(statement):
+    for person_id, line, lines, planned, expected, actual, done, directed in session.execute(
+        statement
+    ):
         mine = found.get(person_id)
         if mine is None:
             mine = found[person_id] = PlanTotals()
-        if line is None:
-            mine.activities, mine.directed = int(actual), int(directed)
-        elif line == PLAN_LINE_DIRECTION:
+        if line == PLAN_LINE_DIRECTION:
             mine.direction_lines.append(planned)
         elif line == PLAN_LINE_QUALITY:
             mine.quality_lines.append(planned)
         else:
-            mine.totals.append(LineTotal(line, planned, expected, int(actual)))
+            mine.activities += int(done)
+            mine.directed += int(directed)
+            if lines:
+                mine.totals.append(LineTotal(line, planned, expected, int(actual)))
     if qdq:
         for person_id, mean in _mean_ratings(session, people, period, as_of).items():
             found.setdefault(person_id, PlanTotals()).mean_rating = mean
     return found
 
 
-def _summed_lines(
+def _summed(
     people: People,
     months: Sequence[Period],
     as_of: date,
     calendar: WorkCalendar,
-    counts: CTE | None,
     qdq: bool,
+    directed: bool,
 ) -> Select[Any]:
-    """Per rep: each activity type's lines summed over the months (planned, planned x the
-    month's elapsed fraction, done), and with `qdq` each direction and quality line as it is
-    (one row per month: QDQ averages them)."""
+    """Per rep and activity type: the plan lines of the months of P (how many, planned,
+    planned x the month's elapsed fraction), the activities done in the months that have a
+    line of that type, all those done and the directed ones; with `qdq` each direction and
+    quality line as it is (one row per month: QDQ averages them).
+
+    No join: the plan lines and the counts are one `UNION ALL` grouped twice, per (rep,
+    month, type) and then per (rep, type), so no planner can turn it into a loop over plan
+    lines whatever its statistics (a freshly imported database has none)."""
+    kept = sorted(ACTIVITY_LINES | set(SHARE_LINES)) if qdq else sorted(ACTIVITY_LINES)
+    parts = [_plan_rows(people, months, as_of, calendar, kept)]
+    parts += _counted_parts(people, months, as_of, directed=directed)
+    rows = union_all(*parts).subquery("lines_and_counts")
+    by_month = (
+        select(
+            rows.c.owner_id,
+            rows.c.month,
+            rows.c.type,
+            func.sum(rows.c.lines).label("lines"),
+            func.sum(rows.c.planned).label("planned"),
+            func.sum(rows.c.expected).label("expected"),
+            func.sum(rows.c.activities).label("activities"),
+            func.sum(rows.c.directed).label("directed"),
+        )
+        .group_by(rows.c.owner_id, rows.c.month, rows.c.type)
+        .subquery("per_month")
+    )
+    share_month = case((by_month.c.type.in_(SHARE_LINES), by_month.c.month), else_=null())
+    planned_done = case((by_month.c.lines > 0, by_month.c.activities), else_=0)
+    return select(
+        by_month.c.owner_id,
+        by_month.c.type,
+        func.sum(by_month.c.lines),
+        func.sum(by_month.c.planned),
+        func.sum(by_month.c.expected),
+        func.sum(planned_done),
+        func.sum(by_month.c.activities),
+        func.sum(by_month.c.directed),
+    ).group_by(by_month.c.owner_id, by_month.c.type, share_month)
+
+
+def _plan_rows(
+    people: People, months: Sequence[Period], as_of: date, calendar: WorkCalendar, kept: list[str]
+) -> Select[Any]:
+    """The plan lines of the months of P in the shape of the counts: one line each, planned
+    and planned x its month's elapsed fraction."""
     lines = PlanLine
     fractions = {m.name: elapsed_fraction(m, as_of, calendar) for m in months}
     fraction = case(
         {name: literal(value, Float) for name, value in fractions.items()}, value=lines.month
     )
-    actual: ColumnElement[Any] = literal_column("0")
-    if counts is not None:
-        actual = func.coalesce(counts.c.activities, 0)
-    kept = sorted(ACTIVITY_LINES | set(SHARE_LINES)) if qdq else sorted(ACTIVITY_LINES)
-    by_month = case((lines.line.in_(SHARE_LINES), lines.month), else_=null())
-    statement = select(
-        lines.person_id,
-        lines.line,
-        func.sum(lines.planned),
-        func.sum(lines.planned * fraction),
-        func.sum(actual),
-        literal_column("0"),
-    )
-    if counts is not None:
-        same_line = and_(
-            counts.c.owner_id == lines.person_id,
-            counts.c.month == lines.month_start,
-            counts.c.type == lines.line,
-        )
-        statement = statement.outerjoin(counts, same_line)
     # By the month's name: (person_id, month, line) is the plan's natural key and its index,
     # so each rep's months are one index range rather than every month they were ever planned.
-    return statement.where(
+    return select(
+        lines.person_id.label("owner_id"),
+        lines.month_start.label("month"),
+        lines.line.label("type"),
+        literal_column("1").label("lines"),
+        lines.planned.label("planned"),
+        (lines.planned * fraction).label("expected"),
+        literal_column("0").label("activities"),
+        literal_column("0").label("directed"),
+    ).where(
         lines.person_id.in_(people),
         lines.month.in_(list(fractions)),
         lines.line.in_(kept),
-    ).group_by(lines.person_id, lines.line, by_month)
-
-
-def _per_owner(counts: CTE) -> Select[Any]:
-    """Each rep's activities of the months of P and the directed ones, in the shape of
-    `_summed_lines` (line NULL)."""
-    return select(
-        counts.c.owner_id,
-        null(),
-        literal_column("0"),
-        literal_column("0"),
-        func.sum(counts.c.activities),
-        func.sum(counts.c.directed),
-    ).group_by(counts.c.owner_id)
+    )
 
 
 def _planned(
@@ -222,8 +240,8 @@ def _plan_lines(people: People, months: Sequence[Period]) -> Select[tuple[int, d
 def activity_paces(
     session: Session, people: People, period: Period, as_of: date, calendar: WorkCalendar
 ) -> dict[int, float | None]:
-    """Each planned rep's activity pace alone: the activity lines and counts, without what
-    only QDQ reads (a rep without activity lines is absent)."""
+    """Each rep's activity pace alone: the activity lines and counts, without what only QDQ
+    reads (None, or absent, for a rep without activity lines)."""
     found = plan_totals(session, people, period, as_of, calendar, qdq=False)
     return {person_id: pace_of_totals(mine.totals) for person_id, mine in found.items()}
 
@@ -232,44 +250,49 @@ def activity_counts(
     session: Session, people: People, months: Sequence[Period], as_of: date
 ) -> dict[tuple[int, date, str], int]:
     """Activities per (owner, month start, type) from the first month's start to d."""
-    statement = _counted_statement(people, months, as_of, directed=False)
-    if statement is None:
+    parts = _counted_parts(people, months, as_of, directed=False)
+    if not parts:
         return {}
+    statement = parts[0] if len(parts) == 1 else union_all(*parts)
     return {
-        (owner, month, kind): count for owner, month, kind, count, _ in session.execute(statement)
+        (owner, month, kind): count
+        for owner, month, kind, *_, count, _ in session.execute(statement)
     }
 
 
-def _counted_statement(
+def _counted_parts(
     people: People, months: Sequence[Period], as_of: date, *, directed: bool
-) -> Select[tuple[int, date, str, int, int]] | None:
+) -> list[Select[Any]]:
     """Activities per (owner, month start, type) from the first month's start to d, and
     (with `directed`) those with a decision maker or on a target account: the whole months
-    from the rollup, the days of the month d falls in from the raw rows; None before the
-    first month."""
+    from the rollup, the days of the month d falls in from the raw rows (statements to add
+    up with `UNION ALL`; none before the first month)."""
     window = (months[0].start, min(as_of, months[-1].end))
     if window[1] < window[0]:
-        return None
+        return []
     whole = whole_months(window)
-    parts: list[Select[tuple[int, date, str, int, int]]] = []
+    parts: list[Select[Any]] = []
     if whole is not None:
         parts.append(_rolled_up(people, whole))
     # The window starts on a month's first day, so what is left is inside one month.
     for stretch in [window] if whole is None else around(window, whole):
         parts.append(_raw_counts(people, stretch, directed))
-    return parts[0] if len(parts) == 1 else union_all(*parts)  # type: ignore[return-value]
+    return parts
 
 
-def _rolled_up(people: People, whole: Window) -> Select[tuple[int, date, str, int, int]]:
+def _rolled_up(people: People, whole: Window) -> Select[Any]:
     rolled = ActivityRollup
     return select(
-        rolled.owner_id, rolled.month, rolled.type, rolled.activities, rolled.directed
+        rolled.owner_id,
+        rolled.month,
+        rolled.type,
+        *_NO_PLAN,
+        rolled.activities,
+        rolled.directed,
     ).where(rolled.owner_id.in_(people), rolled.month.between(*whole))
 
 
-def _raw_counts(
-    people: People, stretch: Window, directed: bool
-) -> Select[tuple[int, date, str, int, int]]:
+def _raw_counts(people: People, stretch: Window, directed: bool) -> Select[Any]:
     """Counted from the raw rows: on the (owner_id, occurred_on, type) index alone unless the
     directed ones are asked for, which need the row and its account."""
     month = literal(stretch[0].replace(day=1), Date).label("month")
@@ -282,6 +305,7 @@ def _raw_counts(
             Activity.owner_id,
             month,
             Activity.type,
+            *_NO_PLAN,
             func.count().label("activities"),
             among.label("directed"),
         )

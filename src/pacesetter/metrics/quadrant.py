@@ -89,7 +89,7 @@ def placements(
     # activity counts are direction share's window: they count its numerator and denominator
     # in the same statement, and no other statement reads the activities.
     counted = period.months()[0].start == period.start
-    facts = plan_totals(session, people, period, as_of, calendar, qdq=True, activities=counted)
+    facts = plan_totals(session, people, period, as_of, calendar, qdq=True, directed=counted)
     metrics = [RESULTS_METRIC] if counted else [RESULTS_METRIC, DIRECTION_SHARE]
     values = person_metrics(session, people, period, as_of, metrics, calendar=calendar)
     results = _results_paces(session, people, period, as_of, calendar, values)
