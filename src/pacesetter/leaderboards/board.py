@@ -88,6 +88,12 @@ class LeaderboardView:
         return self.as_of - timedelta(days=MOVEMENT_DAYS) >= self.period.start
 
     @property
+    def started(self) -> bool:
+        """Whether P has begun by the as-of day: before it, nobody has a value to rank, as the
+        scorecard and the quadrant show a period not started yet (no refusal)."""
+        return self.as_of >= self.period.start
+
+    @property
     def has_goals(self) -> bool:
         return any(row.attainment is not None for row in self.rows)
 
@@ -184,7 +190,10 @@ def _attainments(
     as_of: date,
     values: dict[int, Value],
 ) -> dict[int, float | None]:
-    """The attainment of each person's approved goal on the metric for exactly P."""
+    """The attainment of each person's approved goal on the metric for exactly P; none
+    without values (before P starts nobody has one, so a goal has nothing to attain yet)."""
+    if not values:
+        return {}
     goals = session.scalars(
         select(Goal).where(
             Goal.scope_type == PERSON_SCOPE,
