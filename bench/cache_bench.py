@@ -20,10 +20,9 @@ import statistics
 import sys
 import threading
 import time
-from datetime import date
 
 from latency_bench import PATHS, _sessions
-from serving import TRIVIAL, Client, report, request, run, serving
+from serving import TRIVIAL, Client, client_arguments, report, request, run, serving
 from sqlalchemy import Engine, update
 
 from pacesetter.store.db import make_engine, unit_of_work
@@ -110,12 +109,7 @@ class _Writer(threading.Thread):
 
 
 def _arguments() -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--url", required=True)
-    parser.add_argument("--clients", type=int, default=20)
-    parser.add_argument("--seconds", type=float, default=60)
-    parser.add_argument("--as-of", type=date.fromisoformat, default=None)
-    parser.add_argument("--workers", type=int, default=1)
+    parser = client_arguments(__doc__.splitlines()[0])
     parser.add_argument("--write-every", type=float, default=0)
     parser.add_argument("--repeat", type=int, default=3)
     return parser.parse_args()

@@ -14,9 +14,8 @@ largest answer, and the server's memory.
 import argparse
 import secrets
 import sys
-from datetime import date
 
-from serving import TRIVIAL, Client, report, run, serving
+from serving import TRIVIAL, Client, client_arguments, report, run, serving
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -46,12 +45,7 @@ def main() -> None:
 
 
 def _arguments() -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--url", required=True)
-    parser.add_argument("--clients", type=int, default=20)
-    parser.add_argument("--seconds", type=float, default=60)
-    parser.add_argument("--as-of", type=date.fromisoformat, default=None)
-    parser.add_argument("--workers", type=int, default=1)
+    parser = client_arguments(__doc__.splitlines()[0])
     return parser.parse_args()
 
 

@@ -7,6 +7,7 @@ Every request times out after `TIMEOUT_SECONDS`; an answer that is not 200 (or n
 an error, counted by status (0: no answer), never the end of the run.
 """
 
+import argparse
 import http.client
 import os
 import socket
@@ -19,6 +20,7 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import date
 
 import psutil
 
@@ -187,3 +189,15 @@ def _report_memory(samples: list[tuple[float, float]]) -> None:
     print(f"\nserver memory (MiB): first {memory[0]:.0f}, min {min(memory):.0f}, ", end="")
     print(f"max {max(memory):.0f}, last {memory[-1]:.0f}")
     print("samples: " + ", ".join(f"{at:.0f}s {mib:.0f}" for at, mib in samples))
+
+
+def client_arguments(description: str) -> argparse.ArgumentParser:
+    """The options every run of signed-in clients against a database takes; a script adds its
+    own before parsing."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--url", required=True)
+    parser.add_argument("--clients", type=int, default=20)
+    parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument("--as-of", type=date.fromisoformat, default=None)
+    parser.add_argument("--workers", type=int, default=1)
+    return parser
