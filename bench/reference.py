@@ -14,7 +14,7 @@ the organisation's working weekdays and holiday table; an organisation with a ho
 is refused (the reference does not know the country calendars).
 """
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -361,10 +361,13 @@ FROM paces
 PLACEMENT = ("results_pace", "activity_pace", "quadrant")
 
 
-def duckdb_tables(rows: Rows) -> duckdb.DuckDBPyConnection:
-    """An in-memory DuckDB database holding the rows as its own tables (copied, not views)."""
+def duckdb_tables(
+    rows: object, tables: Mapping[str, str] = _DUCKDB_TABLES
+) -> duckdb.DuckDBPyConnection:
+    """An in-memory DuckDB database holding the rows' frames as its own tables (copied, not
+    views): each of `tables` made by its SELECT over the frame of the same name."""
     connection = duckdb.connect(":memory:")
-    for name, select in _DUCKDB_TABLES.items():
+    for name, select in tables.items():
         connection.register("frame", getattr(rows, name))
         connection.execute(f"CREATE TABLE {name} AS {select}")
         connection.unregister("frame")

@@ -28,7 +28,7 @@ from typing import Any
 
 import duckdb
 import pandas as pd
-from reference import ACTIVITY_TYPES, ROLES, Calendar, _calendar, _frame, _months
+from reference import ACTIVITY_TYPES, ROLES, Calendar, _calendar, _frame, _months, duckdb_tables
 from sqlalchemy import Connection, text
 
 MANAGER_ROLES = tuple(role for role in ROLES if role != "rep")
@@ -440,13 +440,8 @@ LEFT JOIN customers x ON x.manager_id = m.id
 
 
 def duckdb_manager_tables(rows: ManagerRows) -> duckdb.DuckDBPyConnection:
-    """An in-memory DuckDB database holding the rows as its own tables (copied, not views)."""
-    connection = duckdb.connect(":memory:")
-    for name, select in _DUCKDB_TABLES.items():
-        connection.register("frame", getattr(rows, name))
-        connection.execute(f"CREATE TABLE {name} AS {select}")
-        connection.unregister("frame")
-    return connection
+    """An in-memory DuckDB database holding the manager rows as its own tables."""
+    return duckdb_tables(rows, _DUCKDB_TABLES)
 
 
 def duckdb_managers(connection: duckdb.DuckDBPyConnection, question: ManagerQuestion) -> Values:
