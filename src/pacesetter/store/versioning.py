@@ -32,11 +32,13 @@ UNVERSIONED = frozenset(
 )
 WROTE = "pacesetter.data_written"  # in Connection.info: this transaction changed data
 _AT_SAVEPOINTS = "pacesetter.data_written_at_savepoints"  # WROTE as each open savepoint began
+SCHEMA_CHANGED = "pacesetter.schema_changed"  # in Connection.info: DDL ran (a migration)
 _READ_IN = "pacesetter.data_version_read"  # in Session.info: (the transaction, the version read)
 _BUMP = "UPDATE data_version SET version = version + 1 WHERE id = 1"
 # Statements given as text are writes unless they plainly only read (conservative: a stray
 # bump costs a rebuild, a missed one a stale screen).
 _READS = re.compile(r"\s*(SELECT|PRAGMA|SHOW|EXPLAIN|BEGIN|SAVEPOINT|RELEASE|SET)\b", re.I)
+_DDL = re.compile(r"\s*(CREATE|DROP|ALTER)\b", re.I)
 # Engines whose database has the table (migrated to 0011): checked until it is there.
 _VERSIONED: "weakref.WeakSet[Engine]" = weakref.WeakSet()
 
@@ -109,6 +111,8 @@ def _noted(
 ) -> None:
     if not connection.info.get(WROTE) and _writes(statement, context):
         connection.info[WROTE] = True
+    if getattr(context, "isddl", False) or _DDL.match(statement):
+        connection.info[SCHEMA_CHANGED] = True
 
 
 def _writes(statement: str, context: ExecutionContext | None) -> bool:
@@ -123,6 +127,8 @@ def _writes(statement: str, context: ExecutionContext | None) -> bool:
 
 
 def _bump(connection: Connection) -> None:
+    if connection.info.pop(SCHEMA_CHANGED, False):  # a migration may have made or dropped it
+        _VERSIONED.discard(connection.engine)
     if connection.info.pop(WROTE, False) and _has_table(connection):
         connection.exec_driver_sql(_BUMP)
         connection.info.pop(WROTE, None)  # the bump itself is not news
@@ -139,6 +145,7 @@ def _has_table(connection: Connection) -> bool:
 
 def _forget(connection: Connection) -> None:
     connection.info.pop(WROTE, None)
+    connection.info.pop(SCHEMA_CHANGED, None)
     connection.info.pop(_AT_SAVEPOINTS, None)
 
 
@@ -160,4 +167,5 @@ def _release_savepoint(connection: Connection, _name: str, _context: Any) -> Non
 
 def _checked_in(_dbapi_connection: Any, record: Any) -> None:
     record.info.pop(WROTE, None)
+    record.info.pop(SCHEMA_CHANGED, None)
     record.info.pop(_AT_SAVEPOINTS, None)
