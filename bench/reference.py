@@ -495,6 +495,21 @@ def _follow_ups(rows: Rows) -> pd.DataFrame:
     return pd.DataFrame({"due": by_owner.size(), "done": by_owner.done.sum()})
 
 
+def pandas_plan_lines(
+    plans: pd.DataFrame, months: pd.DataFrame, activities: pd.DataFrame
+) -> pd.DataFrame:
+    """Each plan line of `months` with its actual activities (of its person, month and type)
+    and its expected count (planned x the month's elapsed fraction)."""
+    month = activities.occurred_on.dt.to_period("M").dt.start_time.astype("datetime64[s]")
+    done = activities.groupby([activities.owner_id, month, activities.type]).size()
+    done.index.names = ["person_id", "month_start", "line"]
+    lines = plans.merge(months, on="month_start")
+    lines = lines.join(done.rename("actual"), on=["person_id", "month_start", "line"])
+    lines["actual"] = lines.actual.fillna(0)
+    lines["expected"] = lines.planned * lines.fraction
+    return lines
+
+
 def pandas_quadrant(rows: Rows, question: Question) -> Values:
     start, end = pd.Timestamp(question.start), pd.Timestamp(question.end)
     placed_at = pd.Timestamp(question.placed_at)
@@ -510,13 +525,7 @@ def pandas_quadrant(rows: Rows, question: Question) -> Values:
     expected_revenue = target * rows.fraction
     results = revenue / expected_revenue.where(expected_revenue != 0)
     activities = rows.activities[rows.activities.occurred_on.between(start, placed_at)]
-    month = activities.occurred_on.dt.to_period("M").dt.start_time.astype("datetime64[s]")
-    done = activities.groupby([activities.owner_id, month, activities.type]).size()
-    done.index.names = ["person_id", "month_start", "line"]
-    plans = rows.plans.merge(rows.months, on="month_start")
-    plans = plans.join(done.rename("actual"), on=["person_id", "month_start", "line"])
-    plans["actual"] = plans.actual.fillna(0)
-    plans["expected"] = plans.planned * plans.fraction
+    plans = pandas_plan_lines(rows.plans, rows.months, activities)
     paced = plans.groupby("person_id")[["actual", "expected"]].sum().reindex(reps.index)
     activity = paced.actual / paced.expected.where(paced.expected != 0)
     return {

@@ -28,7 +28,16 @@ from typing import Any
 
 import duckdb
 import pandas as pd
-from reference import ACTIVITY_TYPES, ROLES, Calendar, _calendar, _frame, _months, duckdb_tables
+from reference import (
+    ACTIVITY_TYPES,
+    ROLES,
+    Calendar,
+    _calendar,
+    _frame,
+    _months,
+    duckdb_tables,
+    pandas_plan_lines,
+)
 from sqlalchemy import Connection, text
 
 MANAGER_ROLES = tuple(role for role in ROLES if role != "rep")
@@ -643,14 +652,7 @@ def _cadence(
 def _planned(rows: ManagerRows) -> pd.DataFrame:
     """Per (person, in_p): the planned lines' actual activities and expected count (planned x
     the month's elapsed fraction), Q's months at Q's end and P's at the quadrant's date."""
-    activities = rows.activities
-    month = activities.occurred_on.dt.to_period("M").dt.start_time.astype("datetime64[s]")
-    done = activities.groupby([activities.owner_id, month, activities.type]).size()
-    done.index.names = ["person_id", "month_start", "line"]
-    plans = rows.plans.merge(rows.months, on="month_start")
-    plans = plans.join(done.rename("actual"), on=["person_id", "month_start", "line"])
-    plans["actual"] = plans.actual.fillna(0)
-    plans["expected"] = plans.planned * plans.fraction
+    plans = pandas_plan_lines(rows.plans, rows.months, rows.activities)
     found = plans.groupby(["person_id", "in_p"])[["actual", "expected"]].sum().reset_index()
     return found[found.expected != 0]
 
